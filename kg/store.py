@@ -1,0 +1,175 @@
+"""The triplestore: load a graph into pyoxigraph, run SPARQL over it, show the results.
+
+pyoxigraph parses and queries an order of magnitude faster than rdflib (see notes.md), so
+every query kg runs, bundled or typed by a user, goes through here.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from decimal import Decimal
+from pathlib import Path
+from typing import Literal as Choice
+
+import pyoxigraph as ox
+
+from kg.errors import InputError, QueryError
+from kg.rdf import PREFIXES
+
+QUERY_DIR = Path(__file__).resolve().parent.parent / "ontology" / "queries"
+OutputFormat = Choice["table", "csv", "json", "turtle"]
+Result = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
+
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_INTEGER_TYPES = {
+    f"{_XSD}{name}"
+    for name in (
+        "integer", "nonNegativeInteger", "positiveInteger", "nonPositiveInteger",
+        "negativeInteger", "long", "int", "short", "byte", "unsignedLong", "unsignedInt",
+        "unsignedShort", "unsignedByte",
+    )
+}  # fmt: skip
+_TABLE_CELL_MAX = 60
+
+
+def load_turtle(data: bytes | str) -> ox.Store:
+    """An in-memory store holding the triples of a Turtle document."""
+    store = ox.Store()
+    try:
+        store.load(data, format=ox.RdfFormat.TURTLE)
+    except SyntaxError as error:
+        raise InputError(f"not valid Turtle: {error}") from error
+    return store
+
+
+def open_graph(path: str | Path) -> ox.Store:
+    """An in-memory store holding the graph in an RDF file (format from the extension, else Turtle).
+
+    Raises InputError when the file is missing, unreadable or not valid RDF.
+    """
+    path = Path(path)
+    rdf_format = ox.RdfFormat.from_extension(path.suffix.lstrip(".")) or ox.RdfFormat.TURTLE
+    store = ox.Store()
+    try:
+        store.load(path=path, format=rdf_format)
+    except FileNotFoundError as error:
+        raise InputError(f"{path}: no such file") from error
+    except IsADirectoryError as error:
+        raise InputError(f"{path}: is a directory, not a graph file") from error
+    except OSError as error:
+        raise InputError(f"{path}: cannot read: {error.strerror or error}") from error
+    except SyntaxError as error:
+        raise InputError(f"{path}: not valid {rdf_format.name}: {error}") from error
+    return store
+
+
+def bundled_query(name: str) -> str:
+    """The text of a query shipped in `ontology/queries/` (name without `.rq`)."""
+    return (QUERY_DIR / f"{name}.rq").read_text(encoding="utf-8")
+
+
+def query(store: ox.Store, sparql: str) -> Result:
+    """Run a SPARQL SELECT, ASK, CONSTRUCT or DESCRIBE query; raises QueryError if it is invalid."""
+    try:
+        return store.query(sparql)
+    except SyntaxError as error:
+        raise QueryError(f"bad SPARQL: {' '.join(str(error).split())}") from error
+
+
+def select(store: ox.Store, sparql: str) -> list[dict[str, object]]:
+    """The rows of a SELECT query as dicts of variable -> Python value (unbound: None)."""
+    result = query(store, sparql)
+    if not isinstance(result, ox.QuerySolutions):
+        raise QueryError("expected a SELECT query")
+    names = [variable.value for variable in result.variables]
+    return [{name: python_value(row[name]) for name in names} for row in result]
+
+
+def ask(store: ox.Store, sparql: str) -> bool:
+    """The answer to an ASK query."""
+    result = query(store, sparql)
+    if not isinstance(result, ox.QueryBoolean):
+        raise QueryError("expected an ASK query")
+    return bool(result)
+
+
+def construct(store: ox.Store, sparql: str) -> list[ox.Triple]:
+    """The triples of a CONSTRUCT or DESCRIBE query, sorted."""
+    result = query(store, sparql)
+    if not isinstance(result, ox.QueryTriples):
+        raise QueryError("expected a CONSTRUCT or DESCRIBE query")
+    return sorted(result, key=str)
+
+
+def python_value(term: ox.NamedNode | ox.BlankNode | ox.Literal | None) -> object:
+    """A result term as Python: IRI -> str, integer -> int, decimal -> Decimal,
+    double/float -> float, boolean -> bool, other literals -> their lexical form."""
+    if term is None:
+        return None
+    if not isinstance(term, ox.Literal):
+        return term.value
+    datatype = term.datatype.value
+    if datatype in _INTEGER_TYPES:
+        return int(term.value)
+    if datatype == f"{_XSD}decimal":
+        return Decimal(term.value)
+    if datatype in (f"{_XSD}double", f"{_XSD}float"):
+        return float(term.value)
+    if datatype == f"{_XSD}boolean":
+        return term.value in ("true", "1")
+    return term.value
+
+
+def render(result: Result, output_format: OutputFormat | None = None) -> str:
+    """Query results as text: SELECT as a table (default), CSV or SPARQL JSON; ASK as
+    true/false (or SPARQL JSON); CONSTRUCT/DESCRIBE as sorted Turtle."""
+    if isinstance(result, ox.QueryTriples):
+        if output_format not in (None, "turtle"):
+            raise QueryError(f"CONSTRUCT and DESCRIBE results are Turtle, not {output_format}")
+        triples = sorted(result, key=str)
+        return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES).decode()
+    if output_format == "turtle":
+        raise QueryError("--format turtle needs a CONSTRUCT or DESCRIBE query")
+    if output_format == "json":
+        return result.serialize(format=ox.QueryResultsFormat.JSON).decode() + "\n"
+    if isinstance(result, ox.QueryBoolean):
+        return "true\n" if result else "false\n"
+    names = [variable.value for variable in result.variables]
+    solutions = list(result)
+    if output_format == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(names)
+        writer.writerows([_cell(row[name], short=False) for name in names] for row in solutions)
+        return buffer.getvalue()
+    return _table(names, [[_cell(row[name], short=True) for name in names] for row in solutions])
+
+
+def _cell(term: ox.NamedNode | ox.BlankNode | ox.Literal | None, short: bool) -> str:
+    """A term as text: literals as their lexical form; IRIs in full, or for a human (`short`)
+    shortened with kg's prefixes."""
+    if term is None:
+        return ""
+    if isinstance(term, ox.NamedNode) and short:
+        for prefix, namespace in sorted(PREFIXES.items(), key=lambda item: -len(item[1])):
+            if term.value.startswith(namespace):
+                return f"{prefix}:{term.value[len(namespace) :]}"
+        return term.value
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    return term.value
+
+
+def _table(names: list[str], rows: list[list[str]]) -> str:
+    def fit(text: str) -> str:
+        flat = " ".join(text.split())
+        return flat if len(flat) <= _TABLE_CELL_MAX else flat[: _TABLE_CELL_MAX - 1] + "…"
+
+    cells = [[fit(cell) for cell in row] for row in rows]
+    widths = [max([len(name)] + [len(row[i]) for row in cells]) for i, name in enumerate(names)]
+    lines = [" | ".join(name.ljust(width) for name, width in zip(names, widths, strict=True))]
+    lines.append("-+-".join("-" * width for width in widths))
+    lines += [" | ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) for row in cells]
+    lines.append(f"({len(rows)} row{'' if len(rows) == 1 else 's'})")
+    return "".join(line.rstrip() + "\n" for line in lines)
