@@ -435,21 +435,27 @@ def _to_oxigraph(term: object) -> ox.NamedNode | ox.Literal:
     raise ValueError(f"kg graphs have no blank nodes, found {term!r}")
 
 
-def _triple_order(triple: tuple[object, object, object]) -> tuple[str, int, str, str, str]:
-    subject, predicate, obj = triple
-    rank = 0 if predicate == RDF.type else 1 if predicate == RDFS.label else 2
-    datatype = str(obj.datatype or obj.language or "") if isinstance(obj, Literal) else ""
-    return str(subject), rank, str(predicate), str(obj), datatype
+_FIRST_PREDICATES = {str(RDF.type): 0, str(RDFS.label): 1}
 
 
-def serialize_turtle(graph: Graph) -> bytes:
-    """Turtle for `graph`, byte-identical for equal graphs: the prefixes of `PREFIXES` sorted,
-    then the triples sorted by subject, with rdf:type and rdfs:label before other predicates."""
-    triples = [ox.Triple(*map(_to_oxigraph, triple)) for triple in sorted(graph, key=_triple_order)]
-    turtle = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+def _triple_order(triple: ox.Triple) -> tuple[str, int, str, str]:
+    predicate = triple.predicate.value
+    return str(triple.subject), _FIRST_PREDICATES.get(predicate, 2), predicate, str(triple.object)
+
+
+def serialize_triples(triples: Iterable[ox.Triple]) -> bytes:
+    """Turtle for `triples`, the same bytes for the same set: the prefixes of `PREFIXES`
+    sorted, then the triples sorted by subject, rdf:type and rdfs:label first."""
+    ordered = sorted(set(triples), key=_triple_order)
+    turtle = ox.serialize(ordered, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
     lines = turtle.splitlines(keepends=True)
     header = [line for line in lines if line.startswith(b"@prefix ")]
     return b"".join(sorted(header)) + b"".join(lines[len(header) :])
+
+
+def serialize_turtle(graph: Graph) -> bytes:
+    """Deterministic Turtle for a kg graph (see `serialize_triples`)."""
+    return serialize_triples(ox.Triple(*map(_to_oxigraph, triple)) for triple in graph)
 
 
 def write_turtle(graph: Graph, path: str | Path) -> None:

@@ -15,7 +15,7 @@ from typing import Literal as Choice
 import pyoxigraph as ox
 
 from kg.errors import InputError, QueryError
-from kg.rdf import PREFIXES
+from kg.rdf import PREFIXES, serialize_triples
 
 QUERY_DIR = Path(__file__).resolve().parent.parent / "ontology" / "queries"
 OutputFormat = Choice["table", "csv", "json", "turtle"]
@@ -127,8 +127,7 @@ def render(result: Result, output_format: OutputFormat | None = None) -> str:
     if isinstance(result, ox.QueryTriples):
         if output_format not in (None, "turtle"):
             raise QueryError(f"CONSTRUCT and DESCRIBE results are Turtle, not {output_format}")
-        triples = sorted(result, key=str)
-        return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES).decode()
+        return serialize_triples(result).decode()
     if output_format == "turtle":
         raise QueryError("--format turtle needs a CONSTRUCT or DESCRIBE query")
     if output_format == "json":

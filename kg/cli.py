@@ -1,0 +1,177 @@
+"""The `kg` command.
+
+    kg build INPUT... [--out DIR] [--model NAME]   articles -> graph.ttl, facts.json, graph.html
+    kg query GRAPH (FILE.rq | -e SPARQL) [--format table|csv|json|turtle]
+    kg eval GOLD PRED [--json]                     score kg-facts/1 predictions against gold
+
+Errors the user can cause print one line on stderr and exit with status 2; no output file
+is left half-written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from rdflib import RDF, Graph
+
+import kg
+from kg.atomic import write_all_atomic
+from kg.corpus import read_articles
+from kg.errors import InputError, UserError
+from kg.evaluate import format_report, load_facts, report_to_dict, score
+from kg.facts import Article, ArticleFacts
+from kg.rdf import ExtractionRun, build_graph, serialize_turtle
+from kg.store import load_turtle, open_graph, query, render
+from kg.views import dumps, facts_json
+from kg.viz import render_html
+from kg.vocab import KGO
+
+_ENTITY_CLASSES = {
+    "Person": "person",
+    "Organisation": "organisation",
+    "UnnamedSource": "unnamed source",
+    "Programme": "programme",
+}
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kg", description="Build a knowledge graph of roles, quotes and funding from news."
+    )
+    parser.add_argument("--version", action="version", version=f"kg {kg.__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    build = commands.add_parser("build", help="read articles and write the graph, facts and page")
+    build.add_argument("inputs", nargs="+", metavar="INPUT", help=".txt, .jsonl or a directory")
+    build.add_argument("--out", default="output", metavar="DIR", help="output directory")
+    build.add_argument("--model", metavar="NAME", help="installed spaCy pipeline to parse with")
+
+    query = commands.add_parser("query", help="run SPARQL over a graph file")
+    query.add_argument("graph", metavar="GRAPH", help="Turtle (or .nt, .trig, .rdf) file")
+    query.add_argument("query_file", nargs="?", metavar="FILE.rq", help="file holding the query")
+    query.add_argument("-e", dest="expression", metavar="SPARQL", help="the query itself")
+    query.add_argument(
+        "--format",
+        choices=("table", "csv", "json", "turtle"),
+        help="table (SELECT default), csv, json, turtle (CONSTRUCT/DESCRIBE default)",
+    )
+
+    evaluate = commands.add_parser("eval", help="score predicted facts against gold facts")
+    evaluate.add_argument("gold", metavar="GOLD", help="gold kg-facts/1 (or span gold) JSON")
+    evaluate.add_argument("pred", metavar="PRED", help="predicted kg-facts/1 JSON")
+    evaluate.add_argument("--json", action="store_true", help="print the report as JSON")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the `kg` command with `argv` (default: sys.argv[1:]); returns the exit status."""
+    args = _parser().parse_args(argv)
+    commands = {"build": _build, "query": _query, "eval": _eval}
+    try:
+        commands[args.command](args)
+    except UserError as error:
+        return _fail(str(error))
+    except BrokenPipeError:
+        # The reader (e.g. `| head`) has gone: say nothing more, not even at interpreter exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except OSError as error:
+        where = f"{error.filename}: " if error.filename else ""
+        return _fail(f"{where}{error.strerror or error}")
+    except KeyboardInterrupt:
+        return 130
+    return 0
+
+
+def _fail(message: str) -> int:
+    print(f"kg: error: {' '.join(message.split())}", file=sys.stderr)
+    return 2
+
+
+# spaCy is imported only by `kg build`: `kg query` and `kg eval` should not wait for it.
+
+
+def _build(args: argparse.Namespace) -> None:
+    """Articles -> facts -> graph, then graph.ttl, and facts.json and graph.html as its views."""
+    from kg.nlp import ModelError, load_pipeline, model_name
+
+    articles = list(read_articles(args.inputs))
+    out = Path(args.out)
+    if out.exists() and not out.is_dir():
+        raise InputError(f"{out}: exists and is not a directory")
+    try:
+        nlp = load_pipeline(args.model)
+    except ModelError as error:
+        raise UserError(str(error)) from error
+    pipeline = f"{model_name(args.model)} {nlp.meta.get('version', '')}".strip()
+    graph = build_graph(_extract(nlp, articles), ExtractionRun(pipeline=pipeline))
+    turtle = serialize_turtle(graph)
+    facts = facts_json(load_turtle(turtle))
+    page = render_html(graph)
+
+    out.mkdir(parents=True, exist_ok=True)
+    files = {out / "graph.ttl": turtle, out / "facts.json": dumps(facts), out / "graph.html": page}
+    write_all_atomic(files)
+    print(_summary(articles, graph, facts, list(files)))
+
+
+def _extract(nlp: object, articles: list[Article]) -> Iterator[ArticleFacts]:
+    from kg.extract import extract_article
+
+    for article in articles:
+        yield extract_article(nlp, article)
+
+
+def _summary(articles: list[Article], graph: Graph, facts: dict, files: list[Path]) -> str:
+    def counted(counts: Counter[str]) -> str:
+        details = ", ".join(f"{kind} {n}" for kind, n in counts.items() if n)
+        return f"{counts.total()}" + (f" ({details})" if details else "")
+
+    entities = Counter(
+        {
+            name: len(set(graph.subjects(RDF.type, KGO[rdf_class])))
+            for rdf_class, name in _ENTITY_CLASSES.items()
+        }
+    )
+    kinds = Counter({"role": 0, "quote": 0, "funding": 0})
+    kinds.update(f["type"] for document in facts["documents"] for f in document["facts"])
+    return "\n".join(
+        [
+            f"kg build: {len(articles)} article{'' if len(articles) == 1 else 's'}",
+            f"  entities: {counted(entities)}",
+            f"  facts:    {counted(kinds)}",
+            f"  wrote {', '.join(str(path) for path in files)}",
+        ]
+    )
+
+
+def _query(args: argparse.Namespace) -> None:
+    if (args.query_file is None) == (args.expression is None):
+        raise UserError("give the query as FILE.rq or with -e 'SPARQL' (one of the two)")
+    if args.expression is not None:
+        sparql = args.expression
+    else:
+        try:
+            sparql = Path(args.query_file).read_text(encoding="utf-8")
+        except OSError as error:
+            raise InputError(f"{args.query_file}: {error.strerror or error}") from error
+        except UnicodeDecodeError as error:
+            raise InputError(f"{args.query_file}: not UTF-8 text") from error
+    store = open_graph(args.graph)
+    sys.stdout.write(render(query(store, sparql), args.format))
+
+
+def _eval(args: argparse.Namespace) -> None:
+    try:
+        report = score(load_facts(args.gold), load_facts(args.pred))
+    except ValueError as error:
+        raise InputError(str(error)) from error
+    if args.json:
+        print(json.dumps(report_to_dict(report), indent=2, sort_keys=True))
+    else:
+        print(format_report(report))
