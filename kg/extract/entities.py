@@ -1,0 +1,405 @@
+"""People and organisations in one article, and rule-based coreference.
+
+No coreference model runs offline, so resolution is by rules, in this order:
+- name variants: "Mr Prince", "Prince" and "Keith" are Keith Prince, the fullest name used;
+- role nouns: "the mayor", "the home secretary" are the person holding that post here;
+- pronouns: he/she is the most recent person who was a subject or a speaker, outside
+  quotation marks, whose gender (from honorifics or earlier pronouns) does not clash;
+- relative pronouns: "who"/"which" is the noun the clause hangs on.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.lexicon import Lexicons
+from kg.facts import Entity, EntityKind
+
+PRONOUN_GENDER = {
+    "he": "m", "him": "m", "his": "m", "himself": "m",
+    "she": "f", "her": "f", "hers": "f", "herself": "f",
+}  # fmt: skip
+GROUP_PRONOUNS = {"they", "them", "their", "it", "its"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+ORG_LABELS = {"ORG", "GPE", "NORP"}
+# Nouns for texts that speak for the body that wrote them: "a Home Office document says".
+DOCUMENT_NOUNS = {
+    "document", "report", "study", "statement", "letter", "memo", "survey", "poll",
+    "analysis", "review", "paper", "filing", "audit", "research", "release", "email",
+}  # fmt: skip
+# Words that never begin a person's name even when NER includes them.
+_NON_NAME = {"former", "then", "acting", "late", "new", "the", "a", "an", "said", "says"}
+
+
+def _clean(word: str) -> str:
+    return word.lower().rstrip(".")
+
+
+@dataclass
+class Cluster:
+    """One entity of the article and everything it is called."""
+
+    name: str
+    kind: EntityKind
+    aliases: set[str] = field(default_factory=set)
+    gender: str = "-"
+    mentions: int = 0
+
+    def entity(self) -> Entity:
+        return Entity(self.name, self.kind, frozenset(a for a in self.aliases if a != self.name))
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """What a mention stands for: the entity, the words of the mention, and the person's cluster."""
+
+    entity: Entity
+    mention: Span
+    cluster: Cluster | None = None
+
+
+class DocumentEntities:
+    """The people and organisations of one parsed article, with coreference resolution.
+
+    `quoted(i)` tells whether token i lies inside quotation marks; mentions inside quotes
+    never serve as antecedents for pronouns outside them.
+    """
+
+    def __init__(self, doc: Doc, lex: Lexicons, quoted: set[int]) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.quoted = quoted
+        self.people: list[Cluster] = []
+        self.orgs: dict[str, Cluster] = {}
+        self.person_at: dict[int, Cluster] = {}  # token index -> person named there
+        self._subject_events: list[tuple[int, Cluster]] = []
+        self._holders: list[tuple[int, str, Cluster]] = []  # (token, post lower-case, person)
+        self._collect_people()
+        self._collect_orgs()
+
+    # -- people ---------------------------------------------------------------------------
+
+    def name_tokens(self, span: Span) -> tuple[list[Token], str]:
+        """The tokens of a person name inside an NER span, without titles; and a gender hint."""
+        tokens = [t for t in span if not t.is_punct or t.text in {"-", "'"}]
+        gender = "-"
+        if span.start > 0:
+            before = self.doc[span.start - 1]
+            gender = self.lex.honorifics.get(_clean(before.text), "-")
+        while tokens and (
+            _clean(tokens[0].text) in self.lex.honorifics
+            or tokens[0].text.lower() in self.lex.role_titles
+            or tokens[0].text.lower() in _NON_NAME
+            or not tokens[0].text[:1].isupper()
+        ):
+            gender = self.lex.honorifics.get(_clean(tokens[0].text), gender)
+            tokens = tokens[1:]
+        while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].text in {"'s", "’s", "'", "’"}):
+            tokens = tokens[:-1]
+        if any(
+            not (
+                t.text[:1].isupper()
+                or t.text.lower() in {"de", "van", "von", "bin", "al", "da", "di", "le", "la"}
+            )
+            for t in tokens
+        ):
+            return [], gender
+        return tokens, gender
+
+    def _person_spans(self) -> list[tuple[list[Token], str]]:
+        """Name candidates: NER PERSON spans, and honorific + proper noun runs NER missed."""
+        found = []
+        covered: set[int] = set()
+        for ent in self.doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            tokens, gender = self.name_tokens(ent)
+            if tokens:
+                found.append((tokens, gender))
+                covered.update(t.i for t in tokens)
+        for token in self.doc:
+            if _clean(token.text) not in self.lex.honorifics or token.i + 1 >= len(self.doc):
+                continue
+            run = []
+            for nxt in self.doc[token.i + 1 : token.i + 4]:
+                if nxt.pos_ != "PROPN" or not nxt.text[:1].isupper() or nxt.i in covered:
+                    break
+                if nxt.ent_type_ in ORG_LABELS | {"DATE"}:
+                    break
+                run.append(nxt)
+            if run:
+                found.append((run, self.lex.honorifics[_clean(token.text)]))
+                covered.update(t.i for t in run)
+        found.sort(key=lambda item: item[0][0].i)
+        return found
+
+    def _collect_people(self) -> None:
+        spans = self._person_spans()
+        names = [" ".join(t.text for t in tokens) for tokens, _ in spans]
+        # Full names first, longest first, so short forms can join them.
+        for name in sorted({n for n in names if " " in n}, key=lambda n: (-len(n.split()), n)):
+            if self._containing(name.split(), before=None) is None:
+                self.people.append(Cluster(name, EntityKind.PERSON))
+        for (tokens, gender), name in zip(spans, names, strict=True):
+            cluster = self._containing(name.split(), before=tokens[0].i)
+            if cluster is None:
+                cluster = Cluster(name, EntityKind.PERSON)
+                self.people.append(cluster)
+            tokens = self._widened(tokens, cluster)
+            self._add_person_mention(cluster, tokens, name, gender)
+        self._collect_bare_surnames()
+
+    def _widened(self, tokens: list[Token], cluster: Cluster) -> list[Token]:
+        """Take in the first names NER left out ("Sadiq" before a PERSON span "Khan")."""
+        parts = cluster.name.split()
+        known = [t.text for t in tokens]
+        n = len(known)
+        if parts[-n:] != known:
+            return tokens
+        first = tokens[0].i
+        for part in reversed(parts[:-n]):
+            if first == 0 or self.doc[first - 1].text != part:
+                break
+            first -= 1
+        return [*self.doc[first : tokens[0].i], *tokens]
+
+    def _add_person_mention(
+        self, cluster: Cluster, tokens: list[Token], name: str, gender: str
+    ) -> None:
+        cluster.aliases.add(name)
+        cluster.mentions += 1
+        if gender != "-":
+            cluster.gender = gender
+        for t in tokens:
+            self.person_at[t.i] = cluster
+        head = max(
+            tokens,
+            key=lambda t: len(list(t.ancestors)) == min(len(list(x.ancestors)) for x in tokens),
+        )
+        if head.dep_ in SUBJECT_DEPS and head.i not in self.quoted:
+            self.add_subject(head.i, cluster)
+
+    def _collect_bare_surnames(self) -> None:
+        """Proper nouns NER missed that are a known person's surname ("Prince added ...")."""
+        surnames: dict[str, list[Cluster]] = {}
+        for cluster in self.people:
+            parts = cluster.name.split()
+            if len(parts) > 1:
+                surnames.setdefault(parts[-1], []).append(cluster)
+        for token in self.doc:
+            if token.i in self.person_at or token.text not in surnames or token.pos_ != "PROPN":
+                continue
+            if token.ent_type_ in ORG_LABELS | {"FAC", "LOC", "PRODUCT", "WORK_OF_ART"}:
+                continue
+            cluster = self._containing([token.text], before=token.i)
+            if cluster is not None:
+                self._add_person_mention(cluster, [token], token.text, "-")
+
+    def _containing(self, words: list[str], before: int | None) -> Cluster | None:
+        """The known person whose name contains `words` as a whole-word run.
+
+        Surname matches beat first-name matches; among several, the one last named before
+        token `before` wins, else the most mentioned.
+        """
+        candidates = []
+        for cluster in self.people:
+            parts = cluster.name.split()
+            n = len(words)
+            runs = [parts[i : i + n] for i in range(len(parts) - n + 1)]
+            if words in runs:
+                rank = 0 if parts[-n:] == words else 1
+                candidates.append((rank, cluster))
+        if not candidates:
+            return None
+        best_rank = min(rank for rank, _ in candidates)
+        best = [c for rank, c in candidates if rank == best_rank]
+        if len(best) > 1 and before is not None:
+            last_seen = {id(c): i for i, c in sorted(self.person_at.items()) if i < before}
+            seen = [c for c in best if id(c) in last_seen]
+            if seen:
+                return max(seen, key=lambda c: last_seen[id(c)])
+        return max(best, key=lambda c: c.mentions)
+
+    # -- organisations --------------------------------------------------------------------
+
+    def _collect_orgs(self) -> None:
+        for ent in self.doc.ents:
+            if ent.label_ in ORG_LABELS:
+                self.organisation(ent)
+
+    def org_name(self, span: Span) -> str:
+        """An organisation's name as written, without a leading article or trailing 's."""
+        tokens = list(span)
+        while tokens and (tokens[0].lower_ == "the" or tokens[0].is_punct):
+            tokens = tokens[1:]
+        while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct):
+            tokens = tokens[:-1]
+        if not tokens:
+            return ""
+        return self.doc[tokens[0].i : tokens[-1].i + 1].text
+
+    def organisation(self, span: Span | str) -> Cluster | None:
+        """The organisation cluster for a name or span, created on first sight.
+
+        A short name joins a longer one it ends ("the Post" → "New York Post"); an acronym
+        in brackets after a name is an alias of it.
+        """
+        name = span if isinstance(span, str) else self.org_name(span)
+        name = normalise_org(name)
+        if not name or not any(ch.isalpha() for ch in name):
+            return None
+        key = name.lower()
+        if key in self.orgs:
+            return self.orgs[key]
+        words = key.split()
+        for other_key, cluster in self.orgs.items():
+            other = other_key.split()
+            if (
+                len(words) < len(other)
+                and other[-len(words) :] == words
+                and words[-1][:1].isalpha()
+            ):
+                cluster.aliases.add(name)
+                self.orgs[key] = cluster
+                return cluster
+            if len(other) < len(words) and words[-len(other) :] == other:
+                cluster.aliases.add(cluster.name)
+                cluster.name = name
+                self.orgs[key] = cluster
+                return cluster
+        cluster = Cluster(name, EntityKind.ORGANISATION, {name})
+        self.orgs[key] = cluster
+        if not isinstance(span, str) and span.end + 2 < len(self.doc):
+            after = self.doc[span.end : span.end + 3]
+            if after[0].text == "(" and after[2].text == ")" and after[1].text.isupper():
+                cluster.aliases.add(after[1].text)
+                self.orgs[after[1].text.lower()] = cluster
+        return cluster
+
+    # -- coreference ------------------------------------------------------------------------
+
+    def add_subject(self, i: int, cluster: Cluster) -> None:
+        """Record that `cluster` was a subject or a speaker at token i (pronoun antecedent)."""
+        bisect.insort(self._subject_events, (i, id(cluster), cluster), key=lambda e: e[0])
+
+    def add_holder(self, i: int, post: str, person: Cluster) -> None:
+        """Record that `person` holds `post` (lower case), so "the <post>" can find them."""
+        self._holders.append((i, post.lower(), person))
+
+    def antecedent(self, i: int, gender: str) -> Cluster | None:
+        """The most recent subject or speaker before token i, outside quotes, gender allowing."""
+        position = bisect.bisect_left(self._subject_events, i, key=lambda e: e[0])
+        for _, _, cluster in reversed(self._subject_events[:position]):
+            if gender == "-" or cluster.gender in ("-", gender):
+                if gender != "-":
+                    cluster.gender = gender
+                return cluster
+        return None
+
+    def holder(self, post_words: list[str], i: int) -> Cluster | None:
+        """The person holding the post named by `post_words` ("mayor"), nearest before i."""
+        post = " ".join(post_words).lower()
+        matches = [
+            (j, person)
+            for j, held, person in self._holders
+            if held == post or held.endswith(" " + post) or post.endswith(" " + held)
+        ]
+        if not matches:
+            return None
+        earlier = [m for m in matches if m[0] < i]
+        return (max(earlier, key=lambda m: m[0]) if earlier else min(matches, key=lambda m: m[0]))[
+            1
+        ]
+
+    @staticmethod
+    def _person(cluster: Cluster, mention: Span) -> Resolved:
+        return Resolved(cluster.entity(), mention, cluster)
+
+    def resolve(self, head: Token) -> Resolved | None:
+        """The entity a noun phrase headed by `head` refers to, or None when unresolvable.
+
+        Unnamed sources ("a source", "officials") become UnnamedSource entities named by
+        their words; pronouns, role nouns and relative pronouns are resolved to who they mean.
+        """
+        doc = self.doc
+        lower = head.lower_
+        if lower in RELATIVE_PRONOUNS and head.head.i != head.i and head.dep_ in SUBJECT_DEPS:
+            antecedent = head.head.head if head.head.dep_ == "relcl" else None
+            if antecedent is None:
+                return None
+            found = self.resolve(antecedent)
+            return (
+                Resolved(found.entity, doc[head.i : head.i + 1], found.cluster) if found else None
+            )
+        if lower in PRONOUN_GENDER and head.tag_ in {"PRP", "PRP$"}:
+            cluster = self.antecedent(head.i, PRONOUN_GENDER[lower])
+            return self._person(cluster, doc[head.i : head.i + 1]) if cluster else None
+        if lower in GROUP_PRONOUNS or head.pos_ == "PRON":
+            return None
+        phrase = noun_phrase(head)
+        for token in phrase:
+            if token.i in self.person_at and (
+                token.i == head.i or token.head.i == head.i or token.dep_ == "appos"
+            ):
+                return self._person(self.person_at[token.i], phrase)
+        if head.i in self.person_at:
+            return self._person(self.person_at[head.i], phrase)
+        if head.ent_type_ in ORG_LABELS:
+            ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+            cluster = self.organisation(ent) if ent is not None else None
+            if cluster is not None:
+                return Resolved(cluster.entity(), phrase)
+        title = [t for t in phrase if t.i <= head.i and t.pos_ in {"NOUN", "PROPN", "ADJ"}]
+        words = [t.lower_ for t in title]
+        for k in range(len(words)):
+            if " ".join(words[k:]) in self.lex.role_titles:
+                person = self.holder(words[k:], head.i)
+                if person is not None and any(t.lower_ in {"the", "this"} for t in phrase):
+                    return self._person(person, phrase)
+                break
+        if lower in DOCUMENT_NOUNS:
+            for token in phrase:
+                if token.ent_type_ in ORG_LABELS and token.i < head.i:
+                    ent = next(e for e in doc.ents if e.start <= token.i < e.end)
+                    cluster = self.organisation(ent)
+                    if cluster is not None:
+                        return Resolved(cluster.entity(), phrase)
+        if head.pos_ in {"NOUN", "PROPN"}:
+            name = source_name(phrase)
+            return Resolved(Entity(name, EntityKind.UNNAMED_SOURCE), phrase)
+        return None
+
+
+def noun_phrase(head: Token) -> Span:
+    """The noun phrase headed by `head`, without relative clauses and trailing appositions."""
+    doc = head.doc
+    left = head.left_edge.i
+    right = head.i
+    for child in head.rights:
+        if child.dep_ in {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl"}:
+            break
+        right = child.right_edge.i
+    while left < head.i and doc[left].is_punct:
+        left += 1
+    return doc[left : right + 1]
+
+
+def source_name(phrase: Span) -> str:
+    """A readable name for an unnamed source: its words without a leading determiner."""
+    tokens = list(phrase)
+    while tokens and tokens[0].pos_ in {"DET", "PUNCT"}:
+        tokens = tokens[1:]
+    return phrase.doc[tokens[0].i : tokens[-1].i + 1].text if tokens else phrase.text
+
+
+def normalise_org(name: str) -> str:
+    """Capitalise an organisation written half in lower case ("Metropolitan police")."""
+    words = name.split()
+    if len(words) > 1 and words[0][:1].isupper() and any(w.islower() for w in words[1:]):
+        small = {"of", "and", "for", "the", "on", "in", "to", "at"}
+        words = [w if w in small else w[:1].upper() + w[1:] for w in words]
+    return " ".join(words)

@@ -1,0 +1,37 @@
+"""Evidence: the sentence(s) a fact comes from, as exact offsets into the article text."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from kg.facts import Evidence
+from kg.facts import Span as TextSpan
+
+
+def text_span(doc: Doc, start: int, end: int) -> TextSpan:
+    """The text between two character offsets, trimmed of surrounding whitespace."""
+    text = doc.text
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return TextSpan(start, end, text[start:end])
+
+
+def sentence_evidence(
+    span: Span, rule: str, confidence: float, end_span: Span | None = None
+) -> Evidence:
+    """Evidence covering the sentences from `span`'s first to `end_span`'s (or its own) last."""
+    first = span.doc[span.start].sent
+    last = (end_span or span).doc[(end_span or span).end - 1].sent
+    return Evidence(
+        text_span(span.doc, first.start_char, last.end_char), rule, round(confidence, 2)
+    )
+
+
+def char_evidence(doc: Doc, start: int, end: int, rule: str, confidence: float) -> Evidence:
+    """Evidence covering every sentence that the characters start..end touch."""
+    first = doc.char_span(start, end, alignment_mode="expand")
+    if first is None or len(first) == 0:
+        return Evidence(text_span(doc, start, end), rule, round(confidence, 2))
+    return sentence_evidence(first, rule, confidence)

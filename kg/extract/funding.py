@@ -1,0 +1,325 @@
+"""Funding facts: who pays how much, for which programme.
+
+Money is found by a regular expression over the raw text (spaCy's MONEY spans drop "£"
+and "m" in "£1.4m"), normalised to a number and an ISO 4217 code. It is funding only with
+positive evidence: it sizes a funding noun ("a £45 million Young Londoners Fund",
+"£250,000 funding") or is what a funding verb gives ("pledged $2m", "increase funding to
+£1.4m"). Money that sizes a profit, price or shortfall, or that is bought, earned or cut,
+is not funding. The funder is the possessor of the fund, the subject (or "by" agent) of
+the funding verb, or the "by" phrase of the clause's subject ("measures by the mayor
+include a £45m fund"), resolved through coreference.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from decimal import Decimal
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.entities import ORG_LABELS, DocumentEntities, Resolved
+from kg.extract.evidence import sentence_evidence, text_span
+from kg.extract.lexicon import Lexicons
+from kg.facts import Entity, EntityKind, FundingFact
+
+SCALES = {
+    "thousand": 10**3, "k": 10**3,
+    "million": 10**6, "m": 10**6, "mn": 10**6, "mln": 10**6,
+    "billion": 10**9, "bn": 10**9, "b": 10**9,
+    "trillion": 10**12, "tn": 10**12, "trn": 10**12,
+}  # fmt: skip
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE = r"trillion|billion|million|thousand|trn|tn|bn|mn|mln|m|k|b"
+# Heads through which money reaches the noun or verb that says what it is for.
+_UP_DEPS = {
+    "nummod",
+    "compound",
+    "amod",
+    "nmod",
+    "quantmod",
+    "npadvmod",
+    "appos",
+    "dobj",
+    "pobj",
+    "prep",
+    "conj",
+    "attr",
+    "nsubjpass",
+    "nsubj",
+    "oprd",
+}
+
+
+@dataclass(frozen=True)
+class Money:
+    """An amount of money written in the text."""
+
+    start: int
+    end: int
+    amount: Decimal | None
+    currency: str | None
+
+
+def _money_pattern(lex: Lexicons) -> re.Pattern[str]:
+    symbols = sorted(
+        (s for s in lex.currencies if not s.isalpha() or s.isupper() or s in {"Rs", "Rs."}),
+        key=len,
+        reverse=True,
+    )
+    words = sorted(
+        (s for s in lex.currencies if s.isalpha() and s.islower()), key=len, reverse=True
+    )
+    symbol = "|".join(re.escape(s) for s in symbols)
+    word = "|".join(re.escape(w) for w in words)
+    return re.compile(
+        rf"(?<![\w$])(?P<sym>{symbol})\s?(?P<num>{_NUMBER})(?:\s?(?P<scale>{_SCALE})\b)?"
+        rf"|(?<![\w.])(?P<num2>{_NUMBER})(?:\s?(?P<scale2>{_SCALE}))?\s(?:of\s)?(?P<word>{word})\b"
+        rf"|\b(?P<vague>(?:tens|hundreds|millions|billions)\s+of\s+(?:millions\s+of\s+|billions\s+of\s+|thousands\s+of\s+)?)(?P<word2>{word})\b",
+        re.IGNORECASE,
+    )
+
+
+def _plain(amount: Decimal) -> Decimal:
+    """1.4 × 10⁶ as 1400000, not 1400000.0 or 1.4E+6."""
+    integral = amount.to_integral_value()
+    return integral if amount == integral else amount.normalize()
+
+
+def find_money(text: str, lex: Lexicons) -> list[Money]:
+    """Every amount of money in `text`, with its value (None when vague) and currency code."""
+    found = []
+    for match in _money_pattern(lex).finditer(text):
+        symbol = match.group("sym") or match.group("word") or match.group("word2") or ""
+        code = (
+            lex.currencies.get(symbol)
+            or lex.currencies.get(symbol.lower())
+            or lex.currencies.get(symbol.upper())
+        )
+        if symbol in {"R", "Rs", "Rs."} and not match.group("scale"):
+            continue  # "R" alone is too often a letter; South African copy writes "R2bn".
+        number = match.group("num") or match.group("num2")
+        amount = None
+        if number:
+            scale = (match.group("scale") or match.group("scale2") or "").lower()
+            amount = _plain(Decimal(number.replace(",", "")) * SCALES.get(scale, 1))
+        found.append(Money(match.start(), match.end(), amount, code))
+    return found
+
+
+def article_dollar(text: str, lex: Lexicons) -> str:
+    """Which currency a bare "$" means here: the most named country's, else USD."""
+    counts: Counter[str] = Counter()
+    for word, code in lex.countries.items():
+        counts[code] += len(re.findall(rf"(?<!\w){re.escape(word)}(?!\w)", text))
+    if not counts or max(counts.values()) == 0:
+        return "USD"
+    best = max(counts.values())
+    winners = sorted(code for code, n in counts.items() if n == best)
+    return "USD" if "USD" in winners else winners[0]
+
+
+class FundingExtractor:
+    """Reads every amount of money in one article and keeps those that are funding."""
+
+    def __init__(self, doc: Doc, ents: DocumentEntities, lex: Lexicons) -> None:
+        self.doc = doc
+        self.ents = ents
+        self.lex = lex
+        self.verbs = lex.funding.get("verb", frozenset())
+        self.receive = lex.funding.get("receive", frozenset())
+        self.nouns = lex.funding.get("noun", frozenset())
+        self.not_nouns = lex.funding.get("not-noun", frozenset())
+        self.not_verbs = lex.funding.get("not-verb", frozenset())
+
+    def run(self) -> list[FundingFact]:
+        dollar = None
+        facts = []
+        for money in find_money(self.doc.text, self.lex):
+            span = self.doc.char_span(money.start, money.end, alignment_mode="expand")
+            if span is None or len(span) == 0 or span.start in self.ents.quoted:
+                continue
+            currency = money.currency
+            if currency == "?$":
+                dollar = dollar or article_dollar(self.doc.text, self.lex)
+                currency = dollar
+            fact = self._funding(span, money, currency)
+            if fact is not None:
+                facts.append(fact)
+        return facts
+
+    def _funding(self, span: Span, money: Money, currency: str | None) -> FundingFact | None:
+        inside = {t.i for t in span}
+        head = next((t for t in span if t.head.i not in inside), span.root)
+        noun, verb = self._purpose(head, inside)
+        if noun is None and verb is None:
+            return None
+        funder = self._funder(noun, verb)
+        if funder is None:
+            return None
+        programme = self._programme(noun, verb)
+        rule = "funding.noun" if noun is not None else "funding.verb"
+        confidence = 0.8 if noun is not None and verb is not None else 0.7
+        return FundingFact(
+            funder=funder.entity,
+            amount=money.amount,
+            currency=currency,
+            evidence=sentence_evidence(span, rule, confidence),
+            programme=programme,
+            amount_mention=text_span(self.doc, money.start, money.end),
+        )
+
+    def _purpose(self, head: Token, inside: set[int]) -> tuple[Token | None, Token | None]:
+        """The funding noun the money sizes and the verb that governs it (either may be None).
+
+        Returns (None, None) when the money is not funding: a non-funding noun or verb is
+        met first, or neither kind of evidence is found.
+        """
+        noun = verb = None
+        current = head
+        for _ in range(6):
+            parent = current.head
+            if parent.i == current.i or current.dep_ not in _UP_DEPS:
+                break
+            current = parent
+            if current.i in inside:
+                continue
+            lemma = current.lemma_.lower()
+            if current.pos_ in {"NOUN", "PROPN"}:
+                if lemma in self.not_nouns or current.lower_ in self.not_nouns:
+                    return None, None
+                if noun is None and (lemma in self.nouns or current.lower_ in self.nouns):
+                    noun = current
+            elif current.pos_ in {"VERB", "AUX"}:
+                if lemma in self.not_verbs:
+                    return None, None
+                if lemma in self.verbs or lemma in self.receive:
+                    verb = current
+                elif any(
+                    self._is_funding_noun(c)
+                    for c in current.children
+                    if c.dep_ in {"dobj", "nsubjpass"}
+                ):
+                    verb = current  # "increase funding to £1.4m": the verb's object is funding
+                break
+        if noun is None and verb is None:
+            return None, None
+        if noun is not None and verb is None:
+            verb = self._governing_verb(noun)
+        return noun, verb
+
+    def _is_funding_noun(self, token: Token) -> bool:
+        return token.lemma_.lower() in self.nouns or token.lower_ in self.nouns
+
+    @staticmethod
+    def _governing_verb(noun: Token) -> Token | None:
+        current = noun
+        for _ in range(4):
+            if current.head.i == current.i:
+                return current if current.pos_ in {"VERB", "AUX"} else None
+            current = current.head
+            if current.pos_ in {"VERB", "AUX"}:
+                return current
+        return None
+
+    def _funder(self, noun: Token | None, verb: Token | None) -> Resolved | None:
+        """Who pays: possessor of the fund, then the verb's subject or agent, then "by" phrases."""
+        if noun is not None:
+            possessor = next((c for c in noun.children if c.dep_ == "poss"), None)
+            if possessor is not None and (found := self._payer(possessor)):
+                return found
+        if verb is not None:
+            lemma = verb.lemma_.lower()
+            if lemma in self.receive:
+                return self._from_phrase(verb)
+            for relative in noun.children if noun is not None else []:
+                if relative.dep_ == "relcl" and (found := self._agent(relative)):
+                    return found
+            return self._subject_of(verb)
+        return None
+
+    def _payer(self, token: Token) -> Resolved | None:
+        found = self.ents.resolve(token)
+        if found is None or found.entity.kind is EntityKind.UNNAMED_SOURCE:
+            return None
+        return found
+
+    def _agent(self, verb: Token) -> Resolved | None:
+        for child in verb.children:
+            if child.dep_ == "agent":
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return self._payer(pobj)
+        return None
+
+    def _from_phrase(self, verb: Token) -> Resolved | None:
+        for token in verb.subtree:
+            if token.dep_ == "prep" and token.lower_ in {"from", "by"}:
+                pobj = next((c for c in token.children if c.dep_ == "pobj"), None)
+                if pobj is not None and (found := self._payer(pobj)):
+                    return found
+        return None
+
+    def _subject_of(self, verb: Token) -> Resolved | None:
+        """The payer named as subject, climbing to the governing clause; "by X" inside it."""
+        current = verb
+        for _ in range(4):
+            agent = self._agent(current)
+            if agent is not None:
+                return agent
+            subject = next((c for c in current.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subject is not None and subject.dep_ == "nsubj":
+                found = self._payer(subject)
+                if found is not None:
+                    return found
+                for token in subject.subtree:
+                    if token.dep_ == "prep" and token.lower_ == "by":
+                        pobj = next((c for c in token.children if c.dep_ == "pobj"), None)
+                        if pobj is not None and (found := self._payer(pobj)):
+                            return found
+                return None
+            if (
+                current.dep_ not in {"xcomp", "conj", "advcl", "ccomp", "relcl"}
+                or current.head.i == current.i
+            ):
+                return None
+            current = current.head
+        return None
+
+    def _programme(self, noun: Token | None, verb: Token | None) -> Entity | None:
+        """The named programme: a proper-noun fund name, or what the money is for ("for X")."""
+        if noun is not None:
+            name = self._proper_name(noun)
+            if name:
+                return Entity(name, EntityKind.PROGRAMME)
+        anchors = [t for t in (noun, verb) if t is not None]
+        for anchor in anchors:
+            for child in anchor.children:
+                if child.dep_ == "prep" and child.lower_ in {"for", "to", "into", "in", "towards"}:
+                    pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                    if pobj is not None and (name := self._proper_name(pobj)):
+                        return Entity(name, EntityKind.PROGRAMME)
+        return None
+
+    def _proper_name(self, token: Token) -> str | None:
+        """The capitalised name a noun heads ("Young Londoners Fund"), if it is one."""
+        if not token.text[:1].isupper() or token.ent_type_ in {"PERSON", "GPE", "DATE"}:
+            return None
+        parts = [
+            c
+            for c in token.lefts
+            if c.dep_ in {"compound", "amod", "nmod", "poss"} and c.text[:1].isupper()
+        ]
+        tokens = sorted([*parts, token], key=lambda t: t.i)
+        first = tokens[0].i
+        while first < token.i and not self.doc[first].text[:1].isupper():
+            first += 1
+        if first == token.i and token.pos_ != "PROPN" and token.ent_type_ not in ORG_LABELS:
+            return None
+        return self.doc[first : token.i + 1].text
+
+
+def extract_funding(doc: Doc, ents: DocumentEntities, lex: Lexicons) -> list[FundingFact]:
+    """All funding facts of one article."""
+    return FundingExtractor(doc, ents, lex).run()

@@ -1,0 +1,356 @@
+"""Quote facts: who says what, in direct speech (within quotation marks) and reported speech.
+
+A cue is a speech verb from the lexicon ("said", "believes", "criticised ... saying that"),
+a multi-word one ("pointed out", "called for") or "according to". Each cue has a speaker
+(its subject, climbing through participles and conjoined verbs: "criticised these moves
+saying that ...") and may have content (its clausal complement, on either side).
+Each quotation is attributed to the cue that governs or touches it ("He said: “...”",
+"“...,” he said", "“...,” said Mr X"); a quotation with no cue of its own continues the
+previous speaker when it follows their quotation in the same or the next paragraph.
+Reported speech is every cue's content that no direct quotation already covers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.entities import DocumentEntities, Resolved
+from kg.extract.evidence import char_evidence, text_span
+from kg.extract.lexicon import Lexicons
+from kg.extract.quotemarks import Quotation, paragraphs
+from kg.facts import EntityKind, QuoteFact
+
+# Clausal complements that carry what was said.
+CONTENT_DEPS = {"ccomp", "xcomp", "advcl", "parataxis"}
+# Dependents through which a speech verb's subject is found on its head instead:
+# "criticised these moves saying that" (advcl), "laughed and said" (conj), "declined to say".
+CLIMB_DEPS = {"advcl", "conj", "xcomp", "acl"}
+# Particles that make multi-word cues: "point out", "call for", "go on".
+_PARTICLES = {"out", "for", "on"}
+# What may stand between a cue and the quotation it introduces: "said in a statement: “".
+_MAX_WORDS_BETWEEN = 6
+_MIN_DIRECT_WORDS = 3
+_WORD = re.compile(r"\w+")
+_TRIM = set(" \n\t\r,.;:!?-–—\"“”„«»'‘’")
+
+
+@dataclass
+class Cue:
+    """A speech verb (or "according") with its speaker and the token range of its content."""
+
+    verb: Token
+    frame: str
+    speaker: Resolved | None
+    content: tuple[int, int] | None  # character offsets
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+class QuoteExtractor:
+    """Finds cues, attributes quotations, and reads reported speech in one article."""
+
+    def __init__(
+        self, doc: Doc, ents: DocumentEntities, quotations: list[Quotation], lex: Lexicons
+    ) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.ents = ents
+        self.lex = lex
+        self.quotations = quotations
+        self.paragraphs = paragraphs(doc.text)
+
+    def run(self) -> list[QuoteFact]:
+        cues = [cue for token in self.doc if (cue := self._cue(token)) is not None]
+        facts: list[QuoteFact] = []
+        covered: list[tuple[int, int]] = []
+        previous: tuple[Quotation, Resolved, Cue | None] | None = None
+        for quotation in self.quotations:
+            cue = self._cue_for(quotation, cues)
+            if cue is not None and cue.speaker is not None:
+                speaker, confidence = cue.speaker, 0.9
+            elif previous is not None and self._continues(previous[0], quotation):
+                speaker, confidence, cue = previous[1], 0.75, None
+            else:
+                continue
+            if not self._is_claim(quotation, cue):
+                continue
+            covered.append((quotation.start, quotation.end))
+            facts.append(self._direct(quotation, speaker, cue, confidence))
+            previous = (quotation, speaker, cue)
+        for cue in cues:
+            if cue.speaker is None or cue.content is None or cue.frame == "quote":
+                continue
+            start, end = cue.content
+            if any(a < end and start < b for a, b in covered):
+                continue
+            span = text_span(self.doc, start, end)
+            if _words(span.text) < 3:
+                continue
+            facts.append(
+                QuoteFact(
+                    speaker=cue.speaker.entity,
+                    text=span.text,
+                    direct=False,
+                    content=span,
+                    evidence=char_evidence(
+                        self.doc,
+                        min(start, cue.verb.idx),
+                        max(end, cue.verb.idx + 1),
+                        "quote.indirect",
+                        0.8,
+                    ),
+                    speaker_mention=self._mention(cue.speaker),
+                    cue=text_span(self.doc, cue.verb.idx, cue.verb.idx + len(cue.verb.text)),
+                )
+            )
+        facts.sort(key=lambda f: f.content.start)
+        return facts
+
+    # -- cues -------------------------------------------------------------------------------
+
+    def _cue(self, token: Token) -> Cue | None:
+        if token.i in self.ents.quoted:
+            return None
+        if (
+            token.lower_ == "according"
+            and token.i + 1 < len(self.doc)
+            and self.doc[token.i + 1].lower_ == "to"
+        ):
+            to = self.doc[token.i + 1]
+            source = next((c for c in to.children if c.dep_ == "pobj"), None)
+            speaker = self.ents.resolve(source) if source is not None else None
+            return Cue(token, "clause", speaker, self._according_content(token))
+        if not token.tag_.startswith("VB"):
+            return None
+        lemma = token.lemma_.lower()
+        frame = None
+        for child in token.children:
+            if child.lower_ in _PARTICLES and child.dep_ in {"prt", "prep"}:
+                frame = self.lex.speech_verbs.get(f"{lemma} {child.lower_}")
+                if frame:
+                    break
+        frame = frame or self.lex.speech_verbs.get(lemma)
+        if frame is None:
+            return None
+        speaker = self._speaker(token)
+        if speaker is not None and speaker.cluster is not None:
+            self.ents.add_subject(token.i, speaker.cluster)
+        return Cue(token, frame, speaker, self._content(token, frame))
+
+    def _speaker(self, verb: Token) -> Resolved | None:
+        """The resolved subject of a speech verb, climbing through participles and conjuncts."""
+        current = verb
+        for _ in range(4):
+            subject = next((c for c in current.children if c.dep_ == "nsubj"), None)
+            if subject is None:
+                agent = next((c for c in current.children if c.dep_ == "agent"), None)
+                subject = (
+                    next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+                )
+            if subject is not None:
+                if subject.i in self.ents.quoted:
+                    return None
+                return self.ents.resolve(subject)
+            if current.dep_ not in CLIMB_DEPS or current.head.i == current.i:
+                return self._name_before(verb)
+            current = current.head
+            if current.dep_ in {"dobj", "pobj"} and current.pos_ in {"NOUN", "PROPN"}:
+                # "criticised these moves saying that": the participle hangs on the object.
+                current = current.head.head if current.dep_ == "pobj" else current.head
+        return None
+
+    def _name_before(self, verb: Token) -> Resolved | None:
+        """A name right before a verb the parser left without a subject ("... Sadiq Khan said:")."""
+        i = verb.i - 1
+        while i >= 0 and self.doc[i].pos_ == "ADV":
+            i -= 1
+        if i < 0 or i in self.ents.quoted:
+            return None
+        token = self.doc[i]
+        if i in self.ents.person_at or token.ent_type_ in {"ORG", "NORP"}:
+            return self.ents.resolve(token)
+        return None
+
+    def _content(self, verb: Token, frame: str) -> tuple[int, int] | None:
+        """Character offsets of what a speech verb reports, on whichever side it stands."""
+        right = []
+        for child in verb.rights:
+            if child.dep_ in CONTENT_DEPS or (
+                child.dep_ == "dobj" and (frame == "object" or child.lower_ == "that")
+            ):
+                right.append(child)
+            elif child.dep_ == "prep" and child.lower_ == "for" and frame == "object":
+                right.extend(c for c in child.children if c.dep_ == "pobj")
+        right = [c for c in right if not self._is_cue_token(c)] or right[:1]
+        if right:
+            first = right[0]
+            end = max(c.right_edge.i for c in right if c is first or not self._is_cue_token(c))
+            start = first.left_edge.i
+            if first.dep_ == "dobj" and first.lower_ == "that":
+                start = first.i + 1
+            return self._trimmed(start, end)
+        left = [c for c in verb.lefts if c.dep_ in {"ccomp", "parataxis"}]
+        if left:
+            return self._trimmed(left[-1].left_edge.i, left[-1].right_edge.i)
+        if verb.dep_ in {"ccomp", "parataxis"} and verb.head.i < verb.i:
+            head = verb.head
+            return self._trimmed(head.left_edge.i, verb.left_edge.i - 1)
+        return None
+
+    def _according_content(self, according: Token) -> tuple[int, int] | None:
+        """ "According to X, Y" and "Y, according to X": Y is the clause "according" hangs on."""
+        head = according.head
+        if head.i == according.i:
+            return None
+        own = {t.i for t in according.subtree}
+        tokens = [t.i for t in head.subtree if t.i not in own]
+        if not tokens:
+            return None
+        before = [i for i in tokens if i < according.i]
+        after = [i for i in tokens if i > according.i]
+        side = after if len(after) >= len(before) else before
+        return self._trimmed(min(side), max(side))
+
+    def _is_cue_token(self, token: Token) -> bool:
+        return token.tag_.startswith("VB") and token.lemma_.lower() in self.lex.speech_verbs
+
+    def _trimmed(self, first: int, last: int) -> tuple[int, int] | None:
+        """Character offsets of tokens first..last without edge punctuation, marks or "that"."""
+        doc = self.doc
+        while first <= last and (
+            doc[first].is_space
+            or doc[first].is_punct
+            or doc[first].lower_ == "that"
+            and doc[first].dep_ == "mark"
+        ):
+            first += 1
+        while last >= first and (doc[last].is_space or doc[last].is_punct):
+            last -= 1
+        if first > last:
+            return None
+        return doc[first].idx, doc[last].idx + len(doc[last].text)
+
+    # -- direct speech ----------------------------------------------------------------------
+
+    def _paragraph_of(self, offset: int) -> int:
+        return next((k for k, (a, b) in enumerate(self.paragraphs) if a <= offset < b + 1), -1)
+
+    def _between_is_short(self, start: int, end: int) -> bool:
+        between = self.text[start:end]
+        return (
+            "\n\n" not in between.strip()
+            and _words(between) <= _MAX_WORDS_BETWEEN
+            and not any(q.start < end and start < q.end for q in self.quotations)
+        )
+
+    def _cue_for(self, quotation: Quotation, cues: list[Cue]) -> Cue | None:
+        """The cue that governs or touches a quotation, nearest first."""
+        best: tuple[int, Cue] | None = None
+        for cue in cues:
+            verb_start = cue.verb.idx
+            distance = None
+            if cue.content and cue.content[0] < quotation.end and quotation.start < cue.content[1]:
+                distance = 0
+            elif verb_start >= quotation.end:
+                subject_start = cue.speaker.mention.start_char if cue.speaker else verb_start
+                near = min(verb_start, subject_start)
+                if near >= quotation.end and not self.text[quotation.end : near].strip(
+                    " ,\"”’'\n—–-"
+                ):
+                    distance = near - quotation.end
+                elif self._between_is_short(quotation.end, verb_start) and not _WORD.search(
+                    self.text[quotation.end : min(verb_start, subject_start)]
+                ):
+                    distance = verb_start - quotation.end
+            elif verb_start < quotation.start:
+                after_verb = verb_start + len(cue.verb.text)
+                lead = self.text[after_verb : quotation.start]
+                introduces = ":" in lead or "," in lead or not lead.strip(" \"“‘'")
+                same_paragraph = "\n" not in lead.strip() or lead.rstrip(" \"“‘'\n").endswith(":")
+                if (
+                    self._between_is_short(after_verb, quotation.start - 1)
+                    and introduces
+                    and same_paragraph
+                ):
+                    distance = quotation.start - after_verb
+            if distance is not None and (best is None or distance < best[0]):
+                best = (distance, cue)
+        return best[1] if best else None
+
+    def _continues(self, previous: Quotation, quotation: Quotation) -> bool:
+        """Whether a quotation with no cue carries on from the previous speaker's quotation."""
+        here = self._paragraph_of(quotation.start)
+        before = self._paragraph_of(previous.end - 1)
+        if here == before:
+            return True
+        paragraph_start = self.paragraphs[here][0] if here >= 0 else quotation.start
+        starts_paragraph = not self.text[paragraph_start : quotation.start].strip(" \"“‘'„«")
+        return here == before + 1 and starts_paragraph
+
+    def _is_claim(self, quotation: Quotation, cue: Cue | None) -> bool:
+        """Scare quotes and titles are not claims: a claim has words enough, or a cue of its own."""
+        words = _words(quotation.text(self.text))
+        if words < _MIN_DIRECT_WORDS:
+            return False
+        return not (quotation.single and words < 6 and cue is None)
+
+    def _direct(
+        self, quotation: Quotation, speaker: Resolved, cue: Cue | None, confidence: float
+    ) -> QuoteFact:
+        start, end = quotation.start, quotation.end
+        lo, hi = start - 1, end + 1
+        if cue is not None:
+            lo, hi = min(lo, cue.verb.idx), max(hi, cue.verb.idx + len(cue.verb.text))
+        content = text_span(self.doc, start, end)
+        while content.text and content.text[-1] in "\"”’'" and len(content.text) > 1:
+            content = text_span(self.doc, content.start, content.end - 1)
+        return QuoteFact(
+            speaker=speaker.entity,
+            text=quotation.text(self.text),
+            direct=True,
+            content=content,
+            evidence=char_evidence(
+                self.doc,
+                max(0, lo),
+                min(len(self.text), hi),
+                "quote.direct" if cue else "quote.continued",
+                confidence,
+            ),
+            speaker_mention=self._mention(speaker) if cue is not None else None,
+            cue=text_span(self.doc, cue.verb.idx, cue.verb.idx + len(cue.verb.text))
+            if cue
+            else None,
+        )
+
+    def _mention(self, speaker: Resolved) -> object:
+        return text_span(self.doc, speaker.mention.start_char, speaker.mention.end_char)
+
+
+def quoted_tokens(doc: Doc, quotations: list[Quotation]) -> set[int]:
+    """Indices of the tokens that lie inside quotation marks."""
+    inside: set[int] = set()
+    for quotation in quotations:
+        for a, b in quotation.pieces:
+            span = doc.char_span(a, b, alignment_mode="expand")
+            if span is not None:
+                inside.update(range(span.start, span.end))
+    return inside
+
+
+def extract_quotes(
+    doc: Doc, ents: DocumentEntities, quotations: list[Quotation], lex: Lexicons
+) -> list[QuoteFact]:
+    """All quote facts of one article, direct and reported, with resolved speakers."""
+    return [
+        f
+        for f in QuoteExtractor(doc, ents, quotations, lex).run()
+        if f.speaker.kind is not None and f.speaker.kind in EntityKind
+    ]
+
+
+__all__ = ["extract_quotes", "quoted_tokens", "Span"]

@@ -1,0 +1,462 @@
+"""Role facts: who holds which post in which organisation, and party membership.
+
+Each rule finds a title phrase next to a person and hands it to `read_title`, which
+splits it into status ("former"), party, post and organisation:
+- pre-nominal titles: "London Assembly member Keith Prince", "Mayor of London Sadiq Khan";
+- appositions after the name: "Cressida Dick, the Metropolitan Police commissioner,";
+- appositions before the name: "The Home Office's permanent secretary, Jane Doe,";
+- copular and appointment clauses: "X is the chief executive of Y", "X was named chair of Y";
+- post verbs: "X, who chairs the committee", "X joined Acme as chief economist";
+- US party-state tags: "Sen. Ted Cruz (R-Texas)".
+The organisation comes from the text where it is there, else from the lexicon of
+well-known posts (Home Secretary → Home Office), else from the party named with it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.entities import ORG_LABELS, Cluster, DocumentEntities, normalise_org
+from kg.extract.evidence import sentence_evidence
+from kg.extract.lexicon import Lexicons
+from kg.facts import Entity, EntityKind, RoleFact
+
+STATUS_WORDS = {"former", "then", "acting", "interim", "outgoing", "incoming", "ex", "late"}
+# Prepositions that introduce the organisation after a title ("chief executive of Acme").
+ORG_PREPOSITIONS = {"of", "at", "for", "with", "in"}
+# Tokens that end a pre-nominal title chain going leftwards.
+_CHAIN_STOP_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+COPULAR_LEMMAS = {
+    "be",
+    "become",
+    "remain",
+    "serve",
+    "work",
+    "name",
+    "appoint",
+    "elect",
+    "promote",
+    "hire",
+    "install",
+}
+_PARTY_TAG = re.compile(r"^\(?([RDI])-[A-Z][A-Za-z. ]*\)?$")
+_PARTY_TAG_NAMES = {"R": "Republican Party", "D": "Democratic Party", "I": "Independent"}
+
+
+@dataclass(frozen=True)
+class Title:
+    """A title phrase read into its parts."""
+
+    post: str  # the post as written ("Home Secretary"), "" when the phrase names only a party
+    organisation: str | None
+    org_source: str  # "text", "lexicon" or "party"
+    parties: tuple[str, ...]
+    status: str | None
+
+
+def _words(tokens: list[Token]) -> list[str]:
+    return [t.lower_.replace("’", "'") for t in tokens]
+
+
+def _ent_starts_before(token: Token) -> bool:
+    """Whether token sits inside a named entity that began before it."""
+    return token.ent_iob_ == "I"
+
+
+def _party_at(tokens: list[Token], i: int, lex: Lexicons) -> tuple[str, int] | None:
+    """A party named by tokens[i:] ("Lib Dem", "Conservative"): (party, token count)."""
+    for n in (3, 2, 1):
+        text = " ".join(t.text for t in tokens[i : i + n])
+        if len(tokens[i : i + n]) == n and text in lex.parties and text[:1].isupper():
+            return lex.parties[text], n
+    return None
+
+
+def read_title(tokens: list[Token], lex: Lexicons) -> Title | None:
+    """Split a title phrase into status, parties, post and organisation; None if no post.
+
+    "former Conservative Home Secretary" → post Home Secretary (Home Office, from the
+    lexicon), party Conservative Party, status former. "Mayor of London" → Mayor, London.
+    """
+    tokens = [t for t in tokens if t.text not in {"-", "–"}]
+    while tokens and (
+        tokens[0].pos_ in {"DET", "PUNCT", "ADP", "CCONJ"} or tokens[0].tag_ == "PRP$"
+    ):
+        tokens = tokens[1:]
+    status = None
+    while tokens and tokens[0].lower_.rstrip("-") in STATUS_WORDS:
+        status = status or tokens[0].lower_.rstrip("-")
+        tokens = tokens[1:]
+    words = _words(tokens)
+    # The post is the right-most title in the phrase before any "of"-style preposition.
+    cut = next((i for i, w in enumerate(words) if w in ORG_PREPOSITIONS and i > 0), len(words))
+    best: tuple[int, int] | None = None
+    for end in range(cut, 0, -1):
+        for start in range(max(0, end - lex.max_title_words), end):
+            phrase = " ".join(words[start:end])
+            if phrase in lex.role_titles or phrase in lex.posts:
+                well_known = phrase in lex.posts
+                if _ent_starts_before(tokens[start]) and not well_known and start != end - 1:
+                    continue
+                if best is None or (best[1] == end and start < best[0]):
+                    best = (start, end)
+        if best is not None:
+            break
+    # "Secretary of State" and friends: a title that spans the preposition.
+    for start in range(len(words)):
+        for end in range(len(words), start + 2, -1):
+            phrase = " ".join(words[start:end])
+            if ("of" in words[start:end]) and (phrase in lex.role_titles or phrase in lex.posts):
+                best, cut = (start, end), end
+                break
+    parties: list[str] = []
+    before: list[Token] = []
+    i = 0
+    limit = best[0] if best else len(tokens)
+    while i < limit:
+        party = _party_at(tokens, i, lex)
+        if party and i + party[1] <= limit:
+            parties.append(party[0])
+            i += party[1]
+            continue
+        if tokens[i].tag_ == "POS":
+            i += 1
+            continue
+        before.append(tokens[i])
+        i += 1
+    if best is None:
+        if parties and not before:
+            return Title("", None, "party", tuple(parties), status)
+        return None
+    start, end = best
+    # "Metropolitan police commissioner": an organisation needs a noun, so a lower-case
+    # noun that is not a title by itself joins the organisation rather than the post.
+    while (
+        end - start > 1
+        and before
+        and before[-1].pos_ in {"ADJ", "PROPN"}
+        and tokens[start].text.islower()
+        and tokens[start].lower_ not in lex.role_titles
+        and tokens[start].pos_ == "NOUN"
+    ):
+        before.append(tokens[start])
+        start += 1
+    post_tokens = tokens[start:end]
+    # Lower-case modifiers right before the post belong to it ("presidential nominee").
+    while before and before[-1].text.islower() and before[-1].pos_ == "ADJ":
+        post_tokens.insert(0, before.pop())
+    post = " ".join(t.text for t in post_tokens)
+    organisation, source = None, "text"
+    after = tokens[end:]
+    if after and after[0].lower_ in ORG_PREPOSITIONS:
+        org_tokens = [t for t in after[1:] if t.tag_ != "POS"]
+        while org_tokens and org_tokens[0].pos_ == "DET":
+            org_tokens = org_tokens[1:]
+        org_party = _party_at(org_tokens, 0, lex) if org_tokens else None
+        if org_party and org_party[1] >= len(org_tokens) - 1:
+            organisation = org_party[0]
+        elif org_tokens and any(t.text[:1].isupper() for t in org_tokens):
+            organisation = " ".join(t.text for t in org_tokens)
+    if organisation is None and before and before[0].text[:1].isupper():
+        organisation = " ".join(t.text for t in before)
+    if organisation is None:
+        key = " ".join(_words(tokens[start:end]))
+        full = " ".join(_words(tokens[:end]))
+        for candidate in (full, key):
+            if candidate in lex.posts:
+                organisation, source = lex.posts[candidate], "lexicon"
+                break
+    if organisation is None and parties and " ".join(_words(tokens[start:end])) in lex.party_posts:
+        organisation, source = parties[0], "party"
+        parties = parties[1:]
+    if organisation is not None:
+        organisation = normalise_org(organisation.strip(" ,"))
+    return Title(post, organisation, source, tuple(parties), status)
+
+
+class RoleExtractor:
+    """Runs every role rule over one article and registers post holders for coreference."""
+
+    def __init__(self, doc: Doc, ents: DocumentEntities, lex: Lexicons) -> None:
+        self.doc = doc
+        self.ents = ents
+        self.lex = lex
+        self.facts: dict[tuple[str, str, str], RoleFact] = {}
+
+    def run(self) -> list[RoleFact]:
+        for tokens, cluster in self._person_mentions():
+            self._prenominal(tokens, cluster)
+            self._apposition_after(tokens, cluster)
+            self._apposition_before(tokens, cluster)
+            self._party_tag(tokens, cluster)
+        for token in self.doc:
+            self._clausal(token)
+        return list(self.facts.values())
+
+    def _person_mentions(self) -> Iterator[tuple[list[Token], Cluster]]:
+        """Maximal runs of tokens naming one person."""
+        run: list[Token] = []
+        for i in sorted(self.ents.person_at):
+            cluster = self.ents.person_at[i]
+            if run and (run[-1].i + 1 != i or self.ents.person_at[run[-1].i] is not cluster):
+                yield run, self.ents.person_at[run[-1].i]
+                run = []
+            run.append(self.doc[i])
+        if run:
+            yield run, self.ents.person_at[run[-1].i]
+
+    # -- rules ------------------------------------------------------------------------------
+
+    def _prenominal(self, name: list[Token], cluster: Cluster) -> None:
+        """ "Metropolitan police commissioner Cressida Dick", "Mayor of London Sadiq Khan"."""
+        chain: list[Token] = []
+        i = name[0].i - 1
+        sentence_start = name[0].sent.start
+        while i >= sentence_start and len(chain) < 10:
+            token = self.doc[i]
+            if i in self.ents.person_at or token.ent_type_ in _CHAIN_STOP_ENTS:
+                break
+            if token.lower_.rstrip(".") in self.lex.honorifics:
+                i -= 1
+                continue
+            keep = (
+                token.pos_ in {"PROPN", "NOUN", "ADJ"}
+                or token.tag_ == "POS"
+                or token.text in {"-", "–"}
+                or (
+                    token.lower_ in ORG_PREPOSITIONS | {"the", "and"}
+                    and chain
+                    and chain[0].text[:1].isupper()
+                )
+                or token.lower_.rstrip("-") in STATUS_WORDS
+            )
+            if not keep or (
+                token.is_sent_start
+                and token.pos_ not in {"PROPN"}
+                and token.lower_ not in self.lex.role_titles
+                and token.lower_.rstrip("-") not in STATUS_WORDS
+                and not token.text[:1].isupper()
+            ):
+                break
+            chain.insert(0, token)
+            i -= 1
+        while chain and chain[0].lower_ in ORG_PREPOSITIONS | {"the", "and"}:
+            chain = chain[1:]
+        if chain:
+            self._add(cluster, chain, name, "role.prenominal", 0.9)
+
+    def _apposition_after(self, name: list[Token], cluster: Cluster) -> None:
+        """ "Cressida Dick, the Metropolitan Police commissioner, said"."""
+        j = name[-1].i + 1
+        if j >= len(self.doc) or self.doc[j].text != ",":
+            return
+        phrase: list[Token] = []
+        for token in self.doc[j + 1 : min(len(self.doc), j + 16)]:
+            if token.text in {",", ";", ")", ".", ":", "(", "“", '"', "”"} or token.is_space:
+                break
+            if token.pos_ in {"VERB", "AUX"} and token.tag_ not in {"VBN", "VBG"}:
+                return
+            if token.i in self.ents.person_at or token.lower_ in {"who", "which"}:
+                return
+            phrase.append(token)
+        if phrase and (
+            phrase[0].pos_ == "DET"
+            or phrase[0].lower_ in self.lex.role_titles
+            or phrase[0].text[:1].isupper()
+        ):
+            self._add(cluster, phrase, name, "role.apposition", 0.85)
+
+    def _apposition_before(self, name: list[Token], cluster: Cluster) -> None:
+        """ "The home secretary, Amber Rudd, said"."""
+        j = name[0].i - 1
+        if j < 1 or self.doc[j].text != ",":
+            return
+        after = name[-1].i + 1
+        if (
+            after < len(self.doc)
+            and self.doc[after].text not in {",", ".", ")"}
+            and self.doc[after].pos_ not in {"VERB", "AUX"}
+        ):
+            return
+        phrase: list[Token] = []
+        for token in reversed(self.doc[max(name[0].sent.start, j - 12) : j]):
+            if (
+                token.text in {",", ";", "(", ":"}
+                or token.is_space
+                or token.pos_ in {"VERB", "AUX"}
+            ):
+                break
+            if token.i in self.ents.person_at:
+                return
+            phrase.insert(0, token)
+        if phrase and phrase[0].pos_ == "DET" and phrase[-1].lower_ in self.lex.role_titles:
+            self._add(cluster, phrase, name, "role.apposition", 0.8)
+
+    def _party_tag(self, name: list[Token], cluster: Cluster) -> None:
+        """ "Sen. Ted Cruz (R-Texas)": a US party-state tag after the name."""
+        j = name[-1].i + 1
+        if j + 2 >= len(self.doc) or self.doc[j].text != "(":
+            return
+        close = next((t.i for t in self.doc[j + 1 : j + 8] if t.text == ")"), None)
+        if close is None:
+            return
+        match = _PARTY_TAG.match(self.doc[j + 1 : close].text.replace(" ", ""))
+        if match:
+            party = Entity(_PARTY_TAG_NAMES[match.group(1)], EntityKind.ORGANISATION)
+            self._store(
+                cluster, "member", party, self.doc[name[0].i : close + 1], "role.party_tag", 0.85
+            )
+
+    def _clausal(self, verb: Token) -> None:
+        """ "X is the chief executive of Y", "X was named chair of Y", "X, who chairs Y"."""
+        if verb.pos_ not in {"VERB", "AUX"}:
+            return
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is None:
+            return
+        resolved = self.ents.resolve(subject)
+        if resolved is None or resolved.entity.kind is not EntityKind.PERSON:
+            return
+        cluster = next((c for c in self.ents.people if c.name == resolved.entity.name), None)
+        if cluster is None:
+            return
+        lemma = verb.lemma_.lower()
+        if lemma in COPULAR_LEMMAS:
+            for child in verb.children:
+                target = child
+                if child.dep_ == "prep" and child.lower_ == "as":
+                    target = next((c for c in child.children if c.dep_ == "pobj"), None)
+                elif child.dep_ not in {"attr", "oprd", "acomp", "dobj"} or (
+                    child.dep_ == "dobj"
+                    and lemma not in {"name", "appoint", "elect", "promote", "hire", "install"}
+                ):
+                    continue
+                if (
+                    target is None
+                    or target.lower_ not in self.lex.role_titles
+                    and not any(w in self.lex.role_titles for w in [target.lower_])
+                ):
+                    continue
+                phrase = [
+                    t
+                    for t in target.subtree
+                    if not (
+                        t.dep_ == "relcl"
+                        or any(
+                            a.dep_ == "relcl"
+                            for a in t.ancestors
+                            if a.i in {x.i for x in target.subtree}
+                        )
+                    )
+                ]
+                org = self._employer(verb)
+                self._add(cluster, phrase, [subject], "role.copular", 0.8, fallback_org=org)
+        elif lemma in self.lex.role_verbs:
+            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if obj is None:
+                return
+            org_span = self._org_span(obj)
+            if org_span is None:
+                return
+            post = self.lex.role_verbs[lemma]
+            as_phrase = next(
+                (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None
+            )
+            if as_phrase is not None:
+                pobj = next((c for c in as_phrase.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    phrase = list(pobj.subtree)
+                    self._add(cluster, phrase, [subject], "role.verb", 0.75, fallback_org=org_span)
+                    return
+            if post == "-":
+                post = "member"
+            org = self.ents.organisation(org_span)
+            if org is not None:
+                self._store(cluster, post, org.entity(), verb.sent, "role.verb", 0.7)
+
+    def _employer(self, verb: Token) -> Span | None:
+        """The organisation of an appointment given beside the title ("joined Acme as ...")."""
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in {"at", "by", "with", "for"}:
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None and (span := self._org_span(pobj)) is not None:
+                    return span
+        return None
+
+    def _org_span(self, token: Token) -> Span | None:
+        """The named organisation a token belongs to, if NER says it is one."""
+        if token.ent_type_ not in ORG_LABELS:
+            return None
+        return next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
+
+    # -- storing ----------------------------------------------------------------------------
+
+    def _add(
+        self,
+        cluster: Cluster,
+        phrase: list[Token],
+        name: list[Token],
+        rule: str,
+        confidence: float,
+        fallback_org: Span | None = None,
+    ) -> None:
+        title = read_title(phrase, self.lex)
+        if title is None:
+            return
+        lo = min(t.i for t in [*phrase, *name])
+        hi = max(t.i for t in [*phrase, *name])
+        mention = self.doc[lo : hi + 1]
+        for party in title.parties:
+            self._store(
+                cluster,
+                "member",
+                Entity(party, EntityKind.ORGANISATION),
+                mention,
+                rule + "+party",
+                confidence,
+            )
+        if not title.post:
+            return
+        if title.status not in {"former", "ex", "late"}:
+            self.ents.add_holder(name[0].i, title.post, cluster)
+        organisation = title.organisation
+        if organisation is None and fallback_org is not None:
+            organisation = self.ents.org_name(fallback_org)
+        if organisation is None:
+            return
+        org_cluster = self.ents.organisation(organisation)
+        if org_cluster is None:
+            return
+        post = f"{title.status} {title.post}" if title.status else title.post
+        if title.org_source == "lexicon":
+            confidence -= 0.1
+        self._store(cluster, post, org_cluster.entity(), mention, rule, confidence)
+
+    def _store(
+        self,
+        cluster: Cluster,
+        post: str,
+        organisation: Entity,
+        mention: Span,
+        rule: str,
+        confidence: float,
+    ) -> None:
+        key = (cluster.name, post.lower(), organisation.name.lower())
+        if key in self.facts:
+            return
+        self.facts[key] = RoleFact(
+            person=cluster.entity(),
+            role=post,
+            organisation=organisation,
+            evidence=sentence_evidence(mention, rule, confidence),
+            mention=None,
+        )
+
+
+def extract_roles(doc: Doc, ents: DocumentEntities, lex: Lexicons) -> list[RoleFact]:
+    """All role facts of one article; registers each post holder with `ents` for coreference."""
+    return RoleExtractor(doc, ents, lex).run()

