@@ -140,5 +140,11 @@ def _number(amount: object) -> int | float | None:
 
 
 def _fact_order(fact: dict) -> tuple:
-    span = fact.get("span") or fact["sentence_span"]
-    return _TYPE_ORDER[fact["type"]], fact["sentence_span"], span, fact["iri"]
+    """Facts by type, then where they are stated: sentence, then the fact's own span."""
+    own = fact.get("span") or fact.get("role_span") or fact.get("amount_span")
+    return (
+        _TYPE_ORDER[fact["type"]],
+        fact["sentence_span"],
+        own or fact["sentence_span"],
+        fact["iri"],
+    )

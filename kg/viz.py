@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from pathlib import Path
 
 import networkx as nx
@@ -23,6 +24,8 @@ from kg.atomic import write_atomic
 from kg.vocab import KGO
 
 VIS_JS = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2" / "vis-network.min.js"
+# The script ends by naming a source map that is not shipped; browser tools would go looking for it.
+_SOURCE_MAP = re.compile(r"//# sourceMappingURL=\S*")
 COLOURS = {
     "Person": "#4e79a7",
     "Organisation": "#f28e2b",
@@ -155,7 +158,7 @@ def render_html(graph: Graph, title: str = "kg: knowledge graph") -> str:
     ]
     return _PAGE.format(
         title=html.escape(title),
-        vis_js=VIS_JS.read_text(encoding="utf-8"),
+        vis_js=_SOURCE_MAP.sub("", VIS_JS.read_text(encoding="utf-8")),
         nodes=_script_json(nodes),
         edges=_script_json(edges),
         options=_script_json(_OPTIONS),
