@@ -15,7 +15,7 @@ import json
 import os
 import sys
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from rdflib import RDF, Graph
@@ -25,7 +25,7 @@ from kg.atomic import write_all_atomic
 from kg.corpus import read_articles
 from kg.errors import InputError, UserError
 from kg.evaluate import format_report, load_facts, report_to_dict, score
-from kg.facts import Article, ArticleFacts
+from kg.facts import Article
 from kg.rdf import ExtractionRun, build_graph, serialize_turtle
 from kg.store import load_turtle, open_graph, query, render
 from kg.views import dumps, facts_json
@@ -98,6 +98,7 @@ def _fail(message: str) -> int:
 
 def _build(args: argparse.Namespace) -> None:
     """Articles -> facts -> graph, then graph.ttl, and facts.json and graph.html as its views."""
+    from kg.extract import extract_articles
     from kg.nlp import ModelError, load_pipeline, model_name
 
     articles = list(read_articles(args.inputs))
@@ -109,7 +110,7 @@ def _build(args: argparse.Namespace) -> None:
     except ModelError as error:
         raise UserError(str(error)) from error
     pipeline = f"{model_name(args.model)} {nlp.meta.get('version', '')}".strip()
-    graph = build_graph(_extract(nlp, articles), ExtractionRun(pipeline=pipeline))
+    graph = build_graph(extract_articles(nlp, articles), ExtractionRun(pipeline=pipeline))
     turtle = serialize_turtle(graph)
     facts = facts_json(load_turtle(turtle))
     page = render_html(graph)
@@ -118,13 +119,6 @@ def _build(args: argparse.Namespace) -> None:
     files = {out / "graph.ttl": turtle, out / "facts.json": dumps(facts), out / "graph.html": page}
     write_all_atomic(files)
     print(_summary(articles, graph, facts, list(files)))
-
-
-def _extract(nlp: object, articles: list[Article]) -> Iterator[ArticleFacts]:
-    from kg.extract import extract_article
-
-    for article in articles:
-        yield extract_article(nlp, article)
 
 
 def _summary(articles: list[Article], graph: Graph, facts: dict, files: list[Path]) -> str:
