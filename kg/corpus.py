@@ -95,6 +95,11 @@ def _jsonl_article(line: str, where: str) -> Article:
         raise InputError(f'{where}: missing "text" string')
     if not text.strip():
         raise InputError(f"{where}: article text is empty")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        # JSON can escape half of a surrogate pair ("\ud83d"), which is no character at all.
+        raise InputError(f"{where}: text has an unpaired surrogate at {error.start}") from error
     metadata = {}
     for key in _OPTIONAL_KEYS:
         value = record.get(key)
