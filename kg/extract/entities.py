@@ -31,6 +31,13 @@ DOCUMENT_NOUNS = {
     "document", "report", "study", "statement", "letter", "memo", "survey", "poll",
     "analysis", "review", "paper", "filing", "audit", "research", "release", "email",
 }  # fmt: skip
+# Capitalised words that make the name before them the name of something else.
+NAMED_AFTER = {
+    "Professor", "Professorship", "Chair", "Fellow", "Fellowship", "Scholar", "Lecture",
+    "Prize", "Award", "Medal", "Trophy", "Cup", "Foundation", "Institute", "School",
+    "University", "College", "Center", "Centre", "Hospital", "Library", "Museum", "Hall",
+    "Street", "Road", "Avenue", "Building", "Stadium", "Park", "Bridge", "Airport", "Act",
+}  # fmt: skip
 # Words that never begin a person's name even when NER includes them.
 _NON_NAME = {"former", "then", "acting", "late", "new", "the", "a", "an", "said", "says"}
 
@@ -110,12 +117,19 @@ class DocumentEntities:
             return [], gender
         return tokens, gender
 
+    def _names_a_thing(self, ent: Span) -> bool:
+        """ "James B. Duke Professor", "Jimmy Carter Library": a name that names something else."""
+        if ent.end >= len(self.doc):
+            return False
+        following = self.doc[ent.end]
+        return following.text in NAMED_AFTER and (following.pos_ == "PROPN" or following.text[:1].isupper())
+
     def _person_spans(self) -> list[tuple[list[Token], str]]:
         """Name candidates: NER PERSON spans, and honorific + proper noun runs NER missed."""
         found = []
         covered: set[int] = set()
         for ent in self.doc.ents:
-            if ent.label_ != "PERSON":
+            if ent.label_ != "PERSON" or self._names_a_thing(ent):
                 continue
             tokens, gender = self.name_tokens(ent)
             if tokens:

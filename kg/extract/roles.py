@@ -30,6 +30,19 @@ STATUS_WORDS = {"former", "then", "acting", "interim", "outgoing", "incoming", "
 ORG_PREPOSITIONS = {"of", "at", "for", "with", "in"}
 # Tokens that end a pre-nominal title chain going leftwards.
 _CHAIN_STOP_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+COPULAS = {"be", "become", "remain"}
+# Posts that say only that someone belongs: a named post at the same body replaces them.
+GENERIC_POSTS = {"member", "employee"}
+PATH_PREPOSITIONS = {"of", "at", "for", "with", "in", "on", "by", "from", "to", "as", "within"}
+# Generic words for organisations that a role path may pass through:
+# "Acme is a privately held company founded by Jane Doe".
+ORG_NOUNS = {
+    "company", "firm", "organisation", "organization", "group", "business", "agency",
+    "startup", "charity", "institute", "university", "college", "school", "network",
+    "publisher", "studio", "newspaper", "magazine", "bank", "club", "team", "band",
+    "board", "faculty", "staff", "career", "position", "post", "job", "role", "member",
+}  # fmt: skip
+APPOINTING_LEMMAS = {"name", "appoint", "elect", "promote", "hire", "install"}
 COPULAR_LEMMAS = {
     "be",
     "become",
@@ -60,6 +73,15 @@ class Title:
 
 def _words(tokens: list[Token]) -> list[str]:
     return [t.lower_.replace("’", "'") for t in tokens]
+
+
+def _is_title(words: list[str], last: Token, lex: Lexicons) -> bool:
+    """Whether words name a post, the last word also tried in its singular ("employees")."""
+    phrase = " ".join(words)
+    if phrase in lex.role_titles or phrase in lex.posts:
+        return True
+    singular = " ".join([*words[:-1], last.lemma_.lower()])
+    return singular != phrase and singular in lex.role_titles
 
 
 def _ent_starts_before(token: Token) -> bool:
@@ -98,7 +120,7 @@ def read_title(tokens: list[Token], lex: Lexicons) -> Title | None:
     for end in range(cut, 0, -1):
         for start in range(max(0, end - lex.max_title_words), end):
             phrase = " ".join(words[start:end])
-            if phrase in lex.role_titles or phrase in lex.posts:
+            if _is_title(words[start:end], tokens[end - 1], lex):
                 well_known = phrase in lex.posts
                 if _ent_starts_before(tokens[start]) and not well_known and start != end - 1:
                     continue
@@ -151,18 +173,13 @@ def read_title(tokens: list[Token], lex: Lexicons) -> Title | None:
         post_tokens.insert(0, before.pop())
     post = " ".join(t.text for t in post_tokens)
     organisation, source = None, "text"
-    after = tokens[end:]
-    if after and after[0].lower_ in ORG_PREPOSITIONS:
-        org_tokens = [t for t in after[1:] if t.tag_ != "POS"]
-        while org_tokens and org_tokens[0].pos_ == "DET":
-            org_tokens = org_tokens[1:]
-        org_party = _party_at(org_tokens, 0, lex) if org_tokens else None
-        if org_party and org_party[1] >= len(org_tokens) - 1:
-            organisation = org_party[0]
-        elif org_tokens and any(t.text[:1].isupper() for t in org_tokens):
-            organisation = " ".join(t.text for t in org_tokens)
-    if organisation is None and before and before[0].text[:1].isupper():
-        organisation = " ".join(t.text for t in before)
+    after_party = _party_after(tokens[end:], lex)
+    if after_party:
+        organisation = after_party
+    else:
+        organisation = _organisation_after(tokens[end:])
+    if organisation is None and _names_organisation(before):
+        organisation = _text(before)
     if organisation is None:
         key = " ".join(_words(tokens[start:end]))
         full = " ".join(_words(tokens[:end]))
@@ -176,6 +193,89 @@ def read_title(tokens: list[Token], lex: Lexicons) -> Title | None:
     if organisation is not None:
         organisation = normalise_org(organisation.strip(" ,"))
     return Title(post, organisation, source, tuple(parties), status)
+
+
+def _coordinated(noun: Token) -> list[Token]:
+    """A noun and the nouns listed with it: "a geographer and ethnologist, president of X"."""
+    found, todo = [], [noun]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        todo.extend(c for c in current.children if c.dep_ in {"conj", "appos"} and c.pos_ in {"NOUN", "PROPN"})
+    return sorted(found, key=lambda t: t.i)
+
+
+def title_phrase(noun: Token) -> list[Token]:
+    """A post noun with its modifiers and its "of/at/for" phrases, without lists or clauses."""
+    left = [t for c in noun.lefts if c.dep_ in {"compound", "amod", "nmod", "poss", "det"} for t in c.subtree]
+    right: list[Token] = []
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ in ORG_PREPOSITIONS:
+            right.extend(t for t in child.subtree if not any(a.dep_ in {"conj", "appos", "relcl", "cc"} and a.i > child.i for a in [t, *t.ancestors] if a.i != child.i and child.i in {x.i for x in a.ancestors} | {a.i}))
+        elif child.dep_ in {"compound"}:
+            right.extend(child.subtree)
+    return sorted({t.i: t for t in [*left, noun, *right]}.values(), key=lambda t: t.i)
+
+
+def _text(tokens: list[Token]) -> str:
+    """The article's own text from the first token to the last, spacing kept."""
+    return tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text
+
+
+def _names_organisation(tokens: list[Token]) -> bool:
+    """Whether words before a post name a body: capitalised, with a noun that is not a
+    nationality ("Metropolitan police" does; "American", "Managing and Artistic" do not)."""
+    if not tokens or not tokens[0].text[:1].isupper():
+        return False
+    nouns = [t for t in tokens if t.pos_ in {"PROPN", "NOUN"} and t.tag_ not in {"JJ", "VBG"}]
+    return bool(nouns) and not all(t.ent_type_ == "NORP" for t in tokens)
+
+
+def _party_after(after: list[Token], lex: Lexicons) -> str | None:
+    """ "member of the Green Party": a party named right after the post's preposition."""
+    if not after or after[0].lower_ not in ORG_PREPOSITIONS:
+        return None
+    rest = [t for t in after[1:] if t.pos_ != "DET"]
+    party = _party_at(rest, 0, lex) if rest else None
+    if party and (len(rest) == party[1] or rest[party[1]].lower_ in {"party", ",", "and"}):
+        return party[0]
+    return None
+
+
+def _organisation_after(after: list[Token]) -> str | None:
+    """The body named after a post: "of London", "professor of medicine at the University
+    of Utrecht" (lower-case fields are skipped), preferring what NER calls an organisation."""
+    runs: list[list[Token]] = []
+    i = 0
+    while i < len(after):
+        token = after[i]
+        if token.text in {",", ";", "(", ")"} or token.pos_ in {"VERB", "AUX"}:
+            break
+        if token.lower_ not in ORG_PREPOSITIONS:
+            i += 1
+            continue
+        i += 1
+        while i < len(after) and after[i].pos_ == "DET":
+            i += 1
+        run: list[Token] = []
+        while i < len(after):
+            word = after[i]
+            joins = word.lower_ in {"of", "and", "&", "for", "the", "on"} or word.text in {"-", "'s", "’s"}
+            if word.text[:1].isupper() or word.like_num and run:
+                run.append(word)
+            elif joins and run and i + 1 < len(after) and after[i + 1].text[:1].isupper():
+                run.append(word)
+            else:
+                break
+            i += 1
+        while run and (run[-1].lower_ in {"of", "and", "&", "for", "the", "on"} or run[-1].tag_ == "POS"):
+            run.pop()
+        if run:
+            runs.append(run)
+    if not runs:
+        return None
+    named = [r for r in runs if any(t.ent_type_ in {"ORG", "FAC"} for t in r)]
+    return _text((named or runs)[0])
 
 
 class RoleExtractor:
@@ -195,6 +295,8 @@ class RoleExtractor:
             self._party_tag(tokens, cluster)
         for token in self.doc:
             self._clausal(token)
+        for sentence in self.doc.sents:
+            self._paths(sentence)
         return list(self.facts.values())
 
     def _person_mentions(self) -> Iterator[tuple[list[Token], Cluster]]:
@@ -326,35 +428,19 @@ class RoleExtractor:
             return
         lemma = verb.lemma_.lower()
         if lemma in COPULAR_LEMMAS:
+            org = self._employer(verb)
             for child in verb.children:
                 target = child
                 if child.dep_ == "prep" and child.lower_ == "as":
                     target = next((c for c in child.children if c.dep_ == "pobj"), None)
-                elif child.dep_ not in {"attr", "oprd", "acomp", "dobj"} or (
-                    child.dep_ == "dobj"
-                    and lemma not in {"name", "appoint", "elect", "promote", "hire", "install"}
-                ):
+                elif child.dep_ not in {"attr", "oprd", "acomp", "dobj"}:
                     continue
-                if (
-                    target is None
-                    or target.lower_ not in self.lex.role_titles
-                    and not any(w in self.lex.role_titles for w in [target.lower_])
-                ):
+                elif child.dep_ == "dobj" and lemma not in APPOINTING_LEMMAS:
                     continue
-                phrase = [
-                    t
-                    for t in target.subtree
-                    if not (
-                        t.dep_ == "relcl"
-                        or any(
-                            a.dep_ == "relcl"
-                            for a in t.ancestors
-                            if a.i in {x.i for x in target.subtree}
-                        )
-                    )
-                ]
-                org = self._employer(verb)
-                self._add(cluster, phrase, [subject], "role.copular", 0.8, fallback_org=org)
+                for noun in _coordinated(target) if target is not None else []:
+                    if _is_title([noun.lower_], noun, self.lex):
+                        phrase = title_phrase(noun)
+                        self._add(cluster, phrase, [subject], "role.copular", 0.8, fallback_org=org)
         elif lemma in self.lex.role_verbs:
             obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
             if obj is None:
@@ -377,6 +463,94 @@ class RoleExtractor:
             org = self.ents.organisation(org_span)
             if org is not None:
                 self._store(cluster, post, org.entity(), verb.sent, "role.verb", 0.7)
+
+    def _paths(self, sentence: Span) -> None:
+        """Person and organisation joined by a dependency path that only says "works there".
+
+        "James Tobin ... was an economist who served on the Council of Economic Advisers",
+        "Alan Guth of M.I.T.", "WfWI was led by Afshan Khan": every word between the two
+        is a post, an employment verb, a copula, a generic organisation noun or a
+        preposition, and at least one of them is a post or an employment verb.
+        """
+        people = [
+            (tokens, cluster)
+            for tokens, cluster in self._person_mentions_in(sentence)
+        ]
+        orgs = [e for e in sentence.ents if e.label_ == "ORG"]
+        for tokens, cluster in people:
+            inside = {t.i for t in tokens}
+            head = next((t for t in tokens if t.head.i not in inside), tokens[-1])
+            for org in orgs:
+                if org.start <= head.i < org.end or self._in_chain(org, tokens):
+                    continue
+                found = self._path_role(head, org.root, inside | set(range(org.start, org.end)))
+                if found is None:
+                    continue
+                post, confidence = found
+                org_cluster = self.ents.organisation(org)
+                if org_cluster is None:
+                    continue
+                lo, hi = min(head.i, org.start), max(head.i, org.end - 1)
+                self._store(cluster, post, org_cluster.entity(), self.doc[lo : hi + 1], "role.path", confidence)
+
+    def _in_chain(self, org: Span, name: list[Token]) -> bool:
+        """Whether an organisation is part of the title right before a name (no punctuation
+        or verb between), which the pre-nominal rule reads instead."""
+        if org.end > name[0].i:
+            return False
+        between = self.doc[org.end : name[0].i]
+        return all(t.pos_ in {"PROPN", "NOUN", "ADJ"} or t.text in {"-", "'s", "’s"} for t in between)
+
+    def _person_mentions_in(self, sentence: Span) -> list[tuple[list[Token], Cluster]]:
+        return [
+            (tokens, cluster)
+            for tokens, cluster in self._person_mentions()
+            if sentence.start <= tokens[0].i < sentence.end
+        ]
+
+    def _path_role(self, person: Token, org: Token, ends: set[int]) -> tuple[str, float] | None:
+        """The post a dependency path from person to organisation states, or None."""
+        up_person = [person, *person.ancestors]
+        up_org = [org, *org.ancestors]
+        org_ids = {t.i for t in up_org}
+        common = next((t for t in up_person if t.i in org_ids), None)
+        if common is None:
+            return None
+        path = up_person[: up_person.index(common) + 1]
+        path += list(reversed(up_org[: [t.i for t in up_org].index(common.i)]))
+        middle = [t for t in path if t.i not in ends]
+        if len(middle) > 6:
+            return None
+        title: Token | None = None
+        verb: Token | None = None
+        for token in middle:
+            lemma = token.lemma_.lower()
+            if token.i in self.ents.person_at or token.i in self.ents.quoted:
+                return None
+            if token.pos_ == "ADP" and token.lower_ in PATH_PREPOSITIONS:
+                continue
+            if token.pos_ in {"AUX", "VERB"} and lemma in COPULAS:
+                continue
+            if token.pos_ in {"NOUN", "PROPN"} and _is_title([token.lower_], token, self.lex):
+                title = title or token
+                continue
+            if token.pos_ == "VERB" and lemma in self.lex.role_verbs:
+                verb = verb or token
+                continue
+            if token.pos_ == "NOUN" and lemma in ORG_NOUNS:
+                continue
+            return None
+        if title is not None:
+            phrase = [t for t in title.lefts if t.dep_ in {"compound", "amod"} and t.i not in ends]
+            read = read_title([*phrase, title], self.lex)
+            post = read.post if read and read.post else title.text
+            return (f"{read.status} {post}" if read and read.status else post), 0.75
+        if verb is not None:
+            post = self.lex.role_verbs[verb.lemma_.lower()]
+            return ("employee" if post == "-" else post), 0.7
+        if [t.lower_ for t in middle] == ["of"] and person.i < org.i:
+            return "member", 0.6
+        return None
 
     def _employer(self, verb: Token) -> Span | None:
         """The organisation of an appointment given beside the title ("joined Acme as ...")."""
@@ -445,9 +619,15 @@ class RoleExtractor:
         rule: str,
         confidence: float,
     ) -> None:
-        key = (cluster.name, post.lower(), organisation.name.lower())
-        if key in self.facts:
-            return
+        key = (cluster.name, organisation.name.lower())
+        known = self.facts.get(key)
+        if known is not None:
+            if post.lower() in GENERIC_POSTS or post.lower() in known.role.lower():
+                return
+            if known.role.lower() not in GENERIC_POSTS:
+                post = f"{known.role} and {post}"
+            rule = known.evidence.rule
+            confidence = max(confidence, known.evidence.confidence)
         self.facts[key] = RoleFact(
             person=cluster.entity(),
             role=post,
