@@ -95,15 +95,16 @@ def _jsonl_article(line: str, where: str) -> Article:
         raise InputError(f'{where}: missing "text" string')
     if not text.strip():
         raise InputError(f"{where}: article text is empty")
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError as error:
-        # JSON can escape half of a surrogate pair ("\ud83d"), which is no character at all.
-        raise InputError(f"{where}: text has an unpaired surrogate at {error.start}") from error
     metadata = {}
     for key in _OPTIONAL_KEYS:
         value = record.get(key)
         if value is not None and not isinstance(value, str):
             raise InputError(f'{where}: "{key}" must be a string')
         metadata[key] = value or None
+    for key, value in {"id": article_id, "text": text, **metadata}.items():
+        try:
+            (value or "").encode("utf-8")
+        except UnicodeEncodeError as error:
+            # JSON can escape half of a surrogate pair ("\ud83d"), which is no character at all.
+            raise InputError(f'{where}: "{key}" has an unpaired surrogate') from error
     return Article(id=article_id, text=text, source=where, **metadata)
