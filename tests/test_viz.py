@@ -69,3 +69,25 @@ def test_page_is_written_in_one_piece(tmp_path: Path) -> None:
     write_html(build_graph([quiet_facts()]), path)
     assert path.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert [p.name for p in tmp_path.iterdir()] == ["graph.html"]
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="chromium is not installed")
+def test_page_draws_offline_and_stops_moving_in_a_browser(page: str, tmp_path: Path) -> None:
+    # Report back through the DOM: layout done (node count) or any script error.
+    probe = page.replace(
+        "network.setOptions({ physics: false });",
+        "network.setOptions({ physics: false });"
+        ' document.body.dataset.nodes = String(Object.keys(network.getPositions()).length);',
+    ).replace("<body>", '<body><script>window.onerror = (m) => { document.body && '
+              "(document.body.dataset.error = m); };</script>", 1)  # fmt: skip
+    path = tmp_path / "page.html"
+    path.write_text(probe, encoding="utf-8")
+    result = subprocess.run(
+        ["chromium", "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
+         "--virtual-time-budget=30000", "--dump-dom", path.as_uri()],
+        capture_output=True, text=True, timeout=120, check=True,
+    )  # fmt: skip
+    body = re.search(r"<body[^>]*>", result.stdout).group(0)
+    assert "data-error" not in body
+    drawn = to_networkx(build_graph([harbour_facts(), quiet_facts()])).number_of_nodes()
+    assert f'data-nodes="{drawn}"' in body
