@@ -197,6 +197,25 @@ class DocumentEntities:
         if head.dep_ in SUBJECT_DEPS and head.i not in self.quoted:
             self.add_subject(head.i, cluster)
 
+    def adopt_person(self, head: Token) -> Cluster | None:
+        """Make a person of a proper-noun phrase that the context shows is one.
+
+        For subjects NER missed or mislabelled: "Milnor is a distinguished professor at ...".
+        """
+        if head.i in self.person_at or head.pos_ != "PROPN" or head.i in self.quoted:
+            return self.person_at.get(head.i)
+        tokens = [t for t in head.subtree if t.i <= head.i and (t.dep_ in {"compound", "flat"} or t.i == head.i)]
+        tokens = [t for t in tokens if t.text[:1].isupper() and _clean(t.text) not in self.lex.honorifics]
+        if not tokens or any(t.ent_type_ in {"GPE", "DATE", "NORP"} for t in tokens):
+            return None
+        name = " ".join(t.text for t in tokens)
+        cluster = self._containing(name.split(), before=tokens[0].i)
+        if cluster is None:
+            cluster = Cluster(name, EntityKind.PERSON)
+            self.people.append(cluster)
+        self._add_person_mention(cluster, tokens, name, "-")
+        return cluster
+
     def _collect_bare_surnames(self) -> None:
         """Proper nouns NER missed that are a known person's surname ("Prince added ...")."""
         surnames: dict[str, list[Cluster]] = {}

@@ -30,7 +30,22 @@ STATUS_WORDS = {"former", "then", "acting", "interim", "outgoing", "incoming", "
 ORG_PREPOSITIONS = {"of", "at", "for", "with", "in"}
 # Tokens that end a pre-nominal title chain going leftwards.
 _CHAIN_STOP_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+import os
+LOOSE = bool(os.environ.get("LOOSE"))
 COPULAS = {"be", "become", "remain"}
+# Head nouns that make a capitalised phrase an organisation even when NER misses it:
+# "chief executive of Acme Holdings", "member of the Finance Committee".
+BODY_NOUNS = {
+    "university", "college", "school", "institute", "council", "committee", "commission",
+    "party", "office", "department", "ministry", "agency", "authority", "assembly",
+    "parliament", "senate", "house", "congress", "government", "court", "board", "bank",
+    "company", "corporation", "group", "holdings", "inc", "ltd", "plc", "llc", "association",
+    "society", "foundation", "trust", "union", "federation", "league", "club", "police",
+    "service", "force", "army", "navy", "hospital", "museum", "library", "laboratory",
+    "center", "centre", "press", "times", "post", "news", "network", "academy", "church",
+}  # fmt: skip
+# Posts a body can hold too ("Germany is a member of NATO"): they do not prove a person.
+CORPORATE_POSTS = {"member", "partner", "owner", "leader", "founder", "sponsor", "shareholder", "head"}
 # Posts that say only that someone belongs: a named post at the same body replaces them.
 GENERIC_POSTS = {"member", "employee"}
 PATH_PREPOSITIONS = {"of", "at", "for", "with", "in", "on", "by", "from", "to", "as", "within"}
@@ -41,6 +56,7 @@ ORG_NOUNS = {
     "startup", "charity", "institute", "university", "college", "school", "network",
     "publisher", "studio", "newspaper", "magazine", "bank", "club", "team", "band",
     "board", "faculty", "staff", "career", "position", "post", "job", "role", "member",
+    "appointment", "division", "department", "unit", "office", "laboratory", "lab",
 }  # fmt: skip
 APPOINTING_LEMMAS = {"name", "appoint", "elect", "promote", "hire", "install"}
 COPULAR_LEMMAS = {
@@ -272,10 +288,9 @@ def _organisation_after(after: list[Token]) -> str | None:
             run.pop()
         if run:
             runs.append(run)
-    if not runs:
-        return None
     named = [r for r in runs if any(t.ent_type_ in {"ORG", "FAC"} for t in r)]
-    return _text((named or runs)[0])
+    bodies = named or [r for r in runs if r[-1].ent_type_ in {"GPE", "NORP"} or r[-1].lemma_.lower() in BODY_NOUNS]
+    return _text(bodies[0]) if bodies else None
 
 
 class RoleExtractor:
@@ -288,6 +303,8 @@ class RoleExtractor:
         self.facts: dict[tuple[str, str, str], RoleFact] = {}
 
     def run(self) -> list[RoleFact]:
+        for token in self.doc:
+            self._adopt_subject(token)
         for tokens, cluster in self._person_mentions():
             self._prenominal(tokens, cluster)
             self._apposition_after(tokens, cluster)
@@ -476,7 +493,11 @@ class RoleExtractor:
             (tokens, cluster)
             for tokens, cluster in self._person_mentions_in(sentence)
         ]
-        orgs = [e for e in sentence.ents if e.label_ == "ORG"]
+        # NER sometimes calls a post an organisation ("Rector Magnificus", "Project Executive").
+        orgs = [
+            e for e in sentence.ents
+            if e.label_ == "ORG" and not _is_title([e[-1].lower_], e[-1], self.lex)
+        ]
         for tokens, cluster in people:
             inside = {t.i for t in tokens}
             head = next((t for t in tokens if t.head.i not in inside), tokens[-1])
@@ -519,13 +540,18 @@ class RoleExtractor:
         path = up_person[: up_person.index(common) + 1]
         path += list(reversed(up_org[: [t.i for t in up_org].index(common.i)]))
         middle = [t for t in path if t.i not in ends]
-        if len(middle) > 6:
+        if len([t for t in middle if t.i not in self.ents.person_at]) > 6:
             return None
         title: Token | None = None
         verb: Token | None = None
         for token in middle:
             lemma = token.lemma_.lower()
-            if token.i in self.ents.person_at or token.i in self.ents.quoted:
+            if token.i in self.ents.quoted:
+                return None
+            if token.i in self.ents.person_at:
+                # Lists of people share what follows: "by Kroto, Heath and Curl at Rice".
+                if token.dep_ in {"conj", "appos", "compound"} or token.head.i in self.ents.person_at:
+                    continue
                 return None
             if token.pos_ == "ADP" and token.lower_ in PATH_PREPOSITIONS:
                 continue
@@ -537,7 +563,7 @@ class RoleExtractor:
             if token.pos_ == "VERB" and lemma in self.lex.role_verbs:
                 verb = verb or token
                 continue
-            if token.pos_ == "NOUN" and lemma in ORG_NOUNS:
+            if token.pos_ == "NOUN" and (lemma in ORG_NOUNS or LOOSE):
                 continue
             return None
         if title is not None:
@@ -548,9 +574,24 @@ class RoleExtractor:
         if verb is not None:
             post = self.lex.role_verbs[verb.lemma_.lower()]
             return ("employee" if post == "-" else post), 0.7
-        if [t.lower_ for t in middle] == ["of"] and person.i < org.i:
+        links = [t.lower_ for t in middle if t.i not in self.ents.person_at]
+        if links in (["of"], ["at"], ["from"], ["with"]) and person.i < org.i:
+            # "Alan Guth of M.I.T.", "Carl Linnaeus at Uppsala University".
             return "member", 0.6
         return None
+
+    def _adopt_subject(self, verb: Token) -> None:
+        """ "Milnor is a distinguished professor": only a person holds a personal post."""
+        if verb.lemma_.lower() not in COPULAS:
+            return
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.i in self.ents.person_at or subject.pos_ != "PROPN":
+            return
+        attributes = [c for c in verb.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
+        for noun in (n for a in attributes for n in _coordinated(a)):
+            if _is_title([noun.lower_], noun, self.lex) and noun.lemma_.lower() not in CORPORATE_POSTS:
+                self.ents.adopt_person(subject)
+                return
 
     def _employer(self, verb: Token) -> Span | None:
         """The organisation of an appointment given beside the title ("joined Acme as ...")."""
