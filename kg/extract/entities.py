@@ -154,8 +154,13 @@ class DocumentEntities:
     def _collect_people(self) -> None:
         spans = self._person_spans()
         names = [" ".join(t.text for t in tokens) for tokens, _ in spans]
-        # Full names first, longest first, so short forms can join them.
-        for name in sorted({n for n in names if " " in n}, key=lambda n: (-len(n.split()), n)):
+        # Full names first, longest first, so short forms can join them; names said only
+        # inside quotations ("Crooked Hillary Clinton") come after those the article uses.
+        quoted = {n for (tokens, _), n in zip(spans, names, strict=True) if tokens[0].i in self.quoted}
+        unquoted = {n for (tokens, _), n in zip(spans, names, strict=True) if tokens[0].i not in self.quoted}
+        full = {n for n in names if " " in n}
+        order = sorted(full, key=lambda n: (n in quoted and n not in unquoted, -len(n.split()), n))
+        for name in order:
             if self._containing(name.split(), before=None) is None:
                 self.people.append(Cluster(name, EntityKind.PERSON))
         for (tokens, gender), name in zip(spans, names, strict=True):

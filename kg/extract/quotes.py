@@ -12,6 +12,7 @@ Reported speech is every cue's content that no direct quotation already covers.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -73,14 +74,18 @@ class QuoteExtractor:
             cue = self._cue_for(quotation, cues)
             if cue is not None and cue.speaker is not None:
                 speaker, confidence = cue.speaker, 0.9
-            elif previous is not None and self._continues(previous[0], quotation):
+            elif previous is not None and self._starts_sentence(quotation) and self._continues(previous[0], quotation):
                 speaker, confidence, cue = previous[1], 0.75, None
             else:
                 continue
             if not self._is_claim(quotation, cue):
                 continue
             covered.append((quotation.start, quotation.end))
-            facts.append(self._direct(quotation, speaker, cue, confidence))
+            if cue is None and facts and facts[-1].direct and self._interrupted(facts[-1], quotation):
+                # “A,” she said. “B.” is one quote, interrupted by its attribution.
+                facts[-1] = self._joined(facts[-1], quotation)
+            else:
+                facts.append(self._direct(quotation, speaker, cue, confidence))
             previous = (quotation, speaker, cue)
         for cue in cues:
             if cue.speaker is None or cue.content is None or cue.frame == "quote":
@@ -292,11 +297,42 @@ class QuoteExtractor:
         starts_paragraph = not self.text[paragraph_start : quotation.start].strip(" \"“‘'„«")
         return here == before + 1 and starts_paragraph
 
+    def _interrupted(self, fact: QuoteFact, quotation: Quotation) -> bool:
+        """Whether only the attribution of `fact` ("," he said. ") stands before `quotation`."""
+        between = self.text[fact.content.end : quotation.start]
+        return "\n" not in between and _words(between) <= _MAX_WORDS_BETWEEN + 2
+
+    def _joined(self, fact: QuoteFact, quotation: Quotation) -> QuoteFact:
+        """`fact` extended over a quotation that continues it in the same paragraph."""
+        content = text_span(self.doc, fact.content.start, quotation.end)
+        while content.text[-1:] in {'"', "”", "’", "'"}:
+            content = text_span(self.doc, content.start, content.end - 1)
+        evidence = char_evidence(
+            self.doc, fact.evidence.sentence.start, quotation.end, fact.evidence.rule, fact.evidence.confidence
+        )
+        text = f"{fact.text} {quotation.text(self.text)}"
+        return dataclasses.replace(fact, text=text, content=content, evidence=evidence)
+
+    def _starts_sentence(self, quotation: Quotation) -> bool:
+        """Whether only punctuation stands between the sentence start and the quotation."""
+        opening = self.doc.char_span(quotation.start, quotation.start + 1, alignment_mode="expand")
+        if opening is None or len(opening) == 0:
+            return False
+        sentence = opening[0].sent
+        return not _WORD.search(self.text[sentence.start_char : quotation.start])
+
     def _is_claim(self, quotation: Quotation, cue: Cue | None) -> bool:
-        """Scare quotes and titles are not claims: a claim has words enough, or a cue of its own."""
+        """Whether a quotation is a claim of its own.
+
+        Scare quotes and titles are not, and neither is a phrase quoted inside reported
+        speech ("he said the plan was “a disgrace”"): that belongs to the reported clause.
+        """
         words = _words(quotation.text(self.text))
         if words < _MIN_DIRECT_WORDS:
             return False
+        if cue is not None and cue.content is not None and cue.content[0] < quotation.start:
+            if _WORD.search(self.text[cue.content[0] : quotation.start]):
+                return False
         return not (quotation.single and words < 6 and cue is None)
 
     def _direct(
