@@ -156,7 +156,9 @@ def decimal_literal(value: Decimal | float) -> Literal:
 
 
 def _integer_literal(value: int) -> Literal:
-    return Literal(str(value), datatype=XSD.nonNegativeInteger, normalize=False)
+    # xsd:integer, not the xsd:nonNegativeInteger Web Annotation suggests for offsets: Oxigraph
+    # stores the latter as xsd:integer, and the graph should read back exactly as written.
+    return Literal(str(value), datatype=XSD.integer, normalize=False)
 
 
 def _date_literal(text: str) -> Literal:

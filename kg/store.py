@@ -31,6 +31,7 @@ _INTEGER_TYPES = {
     )
 }  # fmt: skip
 _TABLE_CELL_MAX = 60
+_ERROR_MAX = 160
 
 
 def load_turtle(data: bytes | str) -> ox.Store:
@@ -74,7 +75,10 @@ def query(store: ox.Store, sparql: str) -> Result:
     try:
         return store.query(sparql)
     except SyntaxError as error:
-        raise QueryError(f"bad SPARQL: {' '.join(str(error).split())}") from error
+        # Oxigraph can list every character class it expected: keep the position and the gist.
+        message = " ".join(str(error).split())
+        cut = message if len(message) <= _ERROR_MAX else message[: _ERROR_MAX - 1] + "…"
+        raise QueryError(f"bad SPARQL: {cut}") from error
 
 
 def select(store: ox.Store, sparql: str) -> list[dict[str, object]]:

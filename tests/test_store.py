@@ -9,7 +9,7 @@ import pytest
 from graph_samples import harbour_facts
 
 from kg.errors import InputError, QueryError
-from kg.rdf import build_graph, serialize_turtle, write_turtle
+from kg.rdf import build_graph, serialize_triples, serialize_turtle, write_turtle
 from kg.store import ask, construct, load_turtle, open_graph, select
 
 PREFIXES = """
@@ -63,3 +63,9 @@ def test_open_graph_reads_a_file_and_explains_what_is_wrong(tmp_path: Path) -> N
     (tmp_path / "bad.nt").write_text("<a> <b> .\n", encoding="utf-8")
     with pytest.raises(InputError, match="not valid N-Triples"):
         open_graph(tmp_path / "bad.nt")
+
+
+def test_graph_reads_back_from_the_store_exactly_as_written() -> None:
+    turtle = serialize_turtle(build_graph([harbour_facts()]))
+    store = load_turtle(turtle)
+    assert serialize_triples(quad.triple for quad in store) == turtle
