@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract.entities import DocumentEntities
+from kg.extract.evidence import doc_text
 from kg.extract.funding import extract_funding
 from kg.extract.lexicon import Lexicons, lexicon_dirs, load_lexicons
 from kg.extract.quotemarks import find_quotations
@@ -27,7 +28,8 @@ __all__ = ["extract_article", "extract_articles", "extract_doc"]
 def extract_doc(doc: Doc, article: Article, lex: Lexicons | None = None) -> ArticleFacts:
     """Entities and facts of one article whose text `doc` is the parse of."""
     lex = lex or load_lexicons(lexicon_dirs())
-    quotations = find_quotations(doc.text)
+    doc.user_data["kg_text"] = article.text  # the text `doc` parses; spaCy rebuilds doc.text per call
+    quotations = find_quotations(doc_text(doc))
     ents = DocumentEntities(doc, lex, quoted_tokens(doc, quotations))
     facts: list[Fact] = [*extract_roles(doc, ents, lex)]
     facts += extract_quotes(doc, ents, quotations, lex)

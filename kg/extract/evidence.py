@@ -8,9 +8,17 @@ from kg.facts import Evidence
 from kg.facts import Span as TextSpan
 
 
+def doc_text(doc: Doc) -> str:
+    """The article text of a parse; spaCy rebuilds `doc.text` on every access, so keep it."""
+    text = doc.user_data.get("kg_text")
+    if text is None:
+        text = doc.user_data["kg_text"] = doc.text
+    return text
+
+
 def text_span(doc: Doc, start: int, end: int) -> TextSpan:
     """The text between two character offsets, trimmed of surrounding whitespace."""
-    text = doc.text
+    text = doc_text(doc)
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():

@@ -20,7 +20,7 @@ from decimal import Decimal
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.entities import ORG_LABELS, DocumentEntities, Resolved
-from kg.extract.evidence import sentence_evidence, text_span
+from kg.extract.evidence import doc_text, sentence_evidence, text_span
 from kg.extract.lexicon import Lexicons
 from kg.facts import Entity, EntityKind, FundingFact
 
@@ -136,13 +136,13 @@ class FundingExtractor:
     def run(self) -> list[FundingFact]:
         dollar = None
         facts = []
-        for money in find_money(self.doc.text, self.lex):
+        for money in find_money(doc_text(self.doc), self.lex):
             span = self.doc.char_span(money.start, money.end, alignment_mode="expand")
             if span is None or len(span) == 0 or span.start in self.ents.quoted:
                 continue
             currency = money.currency
             if currency == "?$":
-                dollar = dollar or article_dollar(self.doc.text, self.lex)
+                dollar = dollar or article_dollar(doc_text(self.doc), self.lex)
                 currency = dollar
             fact = self._funding(span, money, currency)
             if fact is not None:

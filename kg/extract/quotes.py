@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.entities import DocumentEntities, Resolved
-from kg.extract.evidence import char_evidence, text_span
+from kg.extract.evidence import char_evidence, doc_text, text_span
 from kg.extract.lexicon import Lexicons
 from kg.extract.quotemarks import Quotation, paragraphs
 from kg.facts import EntityKind, QuoteFact
@@ -59,11 +59,11 @@ class QuoteExtractor:
         self, doc: Doc, ents: DocumentEntities, quotations: list[Quotation], lex: Lexicons
     ) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.ents = ents
         self.lex = lex
         self.quotations = quotations
-        self.paragraphs = paragraphs(doc.text)
+        self.paragraphs = paragraphs(self.text)
 
     def run(self) -> list[QuoteFact]:
         cues = [cue for token in self.doc if (cue := self._cue(token)) is not None]

@@ -312,8 +312,7 @@ class RoleExtractor:
             self._party_tag(tokens, cluster)
         for token in self.doc:
             self._clausal(token)
-        for sentence in self.doc.sents:
-            self._paths(sentence)
+        self._paths()
         return list(self.facts.values())
 
     def _person_mentions(self) -> Iterator[tuple[list[Token], Cluster]]:
@@ -481,7 +480,7 @@ class RoleExtractor:
             if org is not None:
                 self._store(cluster, post, org.entity(), verb.sent, "role.verb", 0.7)
 
-    def _paths(self, sentence: Span) -> None:
+    def _paths(self) -> None:
         """Person and organisation joined by a dependency path that only says "works there".
 
         "James Tobin ... was an economist who served on the Council of Economic Advisers",
@@ -489,16 +488,17 @@ class RoleExtractor:
         is a post, an employment verb, a copula, a generic organisation noun or a
         preposition, and at least one of them is a post or an employment verb.
         """
-        people = [
-            (tokens, cluster)
-            for tokens, cluster in self._person_mentions_in(sentence)
-        ]
         # NER sometimes calls a post an organisation ("Rector Magnificus", "Project Executive").
-        orgs = [
-            e for e in sentence.ents
-            if e.label_ == "ORG" and not _is_title([e[-1].lower_], e[-1], self.lex)
-        ]
-        for tokens, cluster in people:
+        orgs_by_sentence: dict[int, list[Span]] = {}
+        for ent in self.doc.ents:
+            if ent.label_ == "ORG" and not _is_title([ent[-1].lower_], ent[-1], self.lex):
+                orgs_by_sentence.setdefault(ent[0].sent.start, []).append(ent)
+        if not orgs_by_sentence:
+            return
+        for tokens, cluster in self._person_mentions():
+            orgs = orgs_by_sentence.get(tokens[0].sent.start, [])
+            if not orgs:
+                continue
             inside = {t.i for t in tokens}
             head = next((t for t in tokens if t.head.i not in inside), tokens[-1])
             for org in orgs:
@@ -512,7 +512,8 @@ class RoleExtractor:
                 if org_cluster is None:
                     continue
                 lo, hi = min(head.i, org.start), max(head.i, org.end - 1)
-                self._store(cluster, post, org_cluster.entity(), self.doc[lo : hi + 1], "role.path", confidence)
+                mention = self.doc[lo : hi + 1]
+                self._store(cluster, post, org_cluster.entity(), mention, "role.path", confidence)
 
     def _in_chain(self, org: Span, name: list[Token]) -> bool:
         """Whether an organisation is part of the title right before a name (no punctuation
@@ -521,13 +522,6 @@ class RoleExtractor:
             return False
         between = self.doc[org.end : name[0].i]
         return all(t.pos_ in {"PROPN", "NOUN", "ADJ"} or t.text in {"-", "'s", "’s"} for t in between)
-
-    def _person_mentions_in(self, sentence: Span) -> list[tuple[list[Token], Cluster]]:
-        return [
-            (tokens, cluster)
-            for tokens, cluster in self._person_mentions()
-            if sentence.start <= tokens[0].i < sentence.end
-        ]
 
     def _path_role(self, person: Token, org: Token, ends: set[int]) -> tuple[str, float] | None:
         """The post a dependency path from person to organisation states, or None."""
