@@ -66,13 +66,26 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("gold", metavar="GOLD", help="gold kg-facts/1 (or span gold) JSON")
     evaluate.add_argument("pred", metavar="PRED", help="predicted kg-facts/1 JSON")
     evaluate.add_argument("--json", action="store_true", help="print the report as JSON")
+
+    bench = commands.add_parser("bench", help="measure quality or speed")
+    benches = bench.add_subparsers(dest="bench", required=True, metavar="BENCH")
+    quality = benches.add_parser("quality", help="build and score the gold corpora, one table")
+    quality.add_argument(
+        "bench_dir", nargs="?", default="../shared/bench", metavar="DIR",
+        help="directory holding seed_gold.json, polnear_dev.json, knowledgenet_roles_dev.json",
+    )  # fmt: skip
+    quality.add_argument(
+        "--only", action="append", choices=("seed", "polnear", "knowledgenet"),
+        help="corpus to run (repeatable)",
+    )  # fmt: skip
+    quality.add_argument("--model", metavar="NAME", help="installed spaCy pipeline to parse with")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the `kg` command with `argv` (default: sys.argv[1:]); returns the exit status."""
     args = _parser().parse_args(argv)
-    commands = {"build": _build, "query": _query, "eval": _eval}
+    commands = {"build": _build, "query": _query, "eval": _eval, "bench": _bench}
     try:
         commands[args.command](args)
     except UserError as error:
@@ -169,3 +182,19 @@ def _eval(args: argparse.Namespace) -> None:
         print(json.dumps(report_to_dict(report), indent=2, sort_keys=True))
     else:
         print(format_report(report))
+
+
+def _bench(args: argparse.Namespace) -> None:
+    if args.bench == "quality":
+        from kg import bench_quality
+
+        bench_dir = Path(args.bench_dir)
+        corpora = args.only or list(bench_quality.CORPORA)
+        missing = [
+            name
+            for corpus, name in bench_quality.CORPORA.items()
+            if corpus in corpora and not (bench_dir / name).is_file()
+        ]
+        if missing:
+            raise InputError(f"{bench_dir}: no {', '.join(missing)} there (give the bench dir)")
+        print(bench_quality.table(bench_quality.run(bench_dir, corpora, args.model)))
