@@ -28,7 +28,9 @@ __all__ = ["extract_article", "extract_articles", "extract_doc"]
 def extract_doc(doc: Doc, article: Article, lex: Lexicons | None = None) -> ArticleFacts:
     """Entities and facts of one article whose text `doc` is the parse of."""
     lex = lex or load_lexicons(lexicon_dirs())
-    doc.user_data["kg_text"] = article.text  # the text `doc` parses; spaCy rebuilds doc.text per call
+    doc.user_data["kg_text"] = (
+        article.text
+    )  # the text `doc` parses; spaCy rebuilds doc.text per call
     quotations = find_quotations(doc_text(doc))
     ents = DocumentEntities(doc, lex, quoted_tokens(doc, quotations))
     facts: list[Fact] = [*extract_roles(doc, ents, lex)]

@@ -26,6 +26,17 @@ GROUP_PRONOUNS = {"they", "them", "their", "it", "its"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 ORG_LABELS = {"ORG", "GPE", "NORP"}
+# Head nouns that make a capitalised phrase an organisation even when NER misses it:
+# "chief executive of Acme Holdings", "member of the Finance Committee".
+BODY_NOUNS = {
+    "university", "college", "school", "institute", "council", "committee", "commission",
+    "party", "office", "department", "ministry", "agency", "authority", "assembly",
+    "parliament", "senate", "house", "congress", "government", "court", "board", "bank",
+    "company", "corporation", "group", "holdings", "inc", "ltd", "plc", "llc", "association",
+    "society", "foundation", "trust", "union", "federation", "league", "club", "police",
+    "service", "force", "army", "navy", "hospital", "museum", "library", "laboratory",
+    "center", "centre", "press", "times", "post", "news", "network", "academy", "church",
+}  # fmt: skip
 # Nouns for texts that speak for the body that wrote them: "a Home Office document says".
 DOCUMENT_NOUNS = {
     "document", "report", "study", "statement", "letter", "memo", "survey", "poll",
@@ -97,6 +108,10 @@ class DocumentEntities:
         if span.start > 0:
             before = self.doc[span.start - 1]
             gender = self.lex.honorifics.get(_clean(before.text), "-")
+            # "Mayor of Manchester Andy Burnham": NER swallows the place of the post.
+            title = self.doc[span.start - 2].lower_ if span.start > 1 else ""
+            if before.lower_ == "of" and title in self.lex.role_titles and len(tokens) > 2:
+                tokens = tokens[1:]
         while tokens and (
             _clean(tokens[0].text) in self.lex.honorifics
             or tokens[0].text.lower() in self.lex.role_titles
@@ -122,7 +137,9 @@ class DocumentEntities:
         if ent.end >= len(self.doc):
             return False
         following = self.doc[ent.end]
-        return following.text in NAMED_AFTER and (following.pos_ == "PROPN" or following.text[:1].isupper())
+        return following.text in NAMED_AFTER and (
+            following.pos_ == "PROPN" or following.text[:1].isupper()
+        )
 
     def _person_spans(self) -> list[tuple[list[Token], str]]:
         """Name candidates: NER PERSON spans, and honorific + proper noun runs NER missed."""
@@ -156,8 +173,12 @@ class DocumentEntities:
         names = [" ".join(t.text for t in tokens) for tokens, _ in spans]
         # Full names first, longest first, so short forms can join them; names said only
         # inside quotations ("Crooked Hillary Clinton") come after those the article uses.
-        quoted = {n for (tokens, _), n in zip(spans, names, strict=True) if tokens[0].i in self.quoted}
-        unquoted = {n for (tokens, _), n in zip(spans, names, strict=True) if tokens[0].i not in self.quoted}
+        quoted = {
+            n for (tokens, _), n in zip(spans, names, strict=True) if tokens[0].i in self.quoted
+        }
+        unquoted = {
+            n for (tokens, _), n in zip(spans, names, strict=True) if tokens[0].i not in self.quoted
+        }
         full = {n for n in names if " " in n}
         order = sorted(full, key=lambda n: (n in quoted and n not in unquoted, -len(n.split()), n))
         for name in order:
@@ -209,8 +230,14 @@ class DocumentEntities:
         """
         if head.i in self.person_at or head.pos_ != "PROPN" or head.i in self.quoted:
             return self.person_at.get(head.i)
-        tokens = [t for t in head.subtree if t.i <= head.i and (t.dep_ in {"compound", "flat"} or t.i == head.i)]
-        tokens = [t for t in tokens if t.text[:1].isupper() and _clean(t.text) not in self.lex.honorifics]
+        tokens = [
+            t
+            for t in head.subtree
+            if t.i <= head.i and (t.dep_ in {"compound", "flat"} or t.i == head.i)
+        ]
+        tokens = [
+            t for t in tokens if t.text[:1].isupper() and _clean(t.text) not in self.lex.honorifics
+        ]
         if not tokens or any(t.ent_type_ in {"GPE", "DATE", "NORP"} for t in tokens):
             return None
         name = " ".join(t.text for t in tokens)
@@ -406,6 +433,14 @@ class DocumentEntities:
                     cluster = self.organisation(ent)
                     if cluster is not None:
                         return Resolved(cluster.entity(), phrase)
+        if head.lemma_.lower() in BODY_NOUNS and any(
+            t.i < head.i and t.text[:1].isupper() and t.pos_ in {"PROPN", "ADJ", "NOUN"}
+            for t in phrase
+        ):
+            # "the Australian government", "Camden council": a body named by its description.
+            cluster = self.organisation(source_name(phrase))
+            if cluster is not None:
+                return Resolved(cluster.entity(), phrase)
         if head.pos_ in {"NOUN", "PROPN"}:
             name = source_name(phrase)
             return Resolved(Entity(name, EntityKind.UNNAMED_SOURCE), phrase)

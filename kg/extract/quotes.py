@@ -74,14 +74,23 @@ class QuoteExtractor:
             cue = self._cue_for(quotation, cues)
             if cue is not None and cue.speaker is not None:
                 speaker, confidence = cue.speaker, 0.9
-            elif previous is not None and self._starts_sentence(quotation) and self._continues(previous[0], quotation):
+            elif (
+                previous is not None
+                and self._starts_sentence(quotation)
+                and self._continues(previous[0], quotation)
+            ):
                 speaker, confidence, cue = previous[1], 0.75, None
             else:
                 continue
             if not self._is_claim(quotation, cue):
                 continue
             covered.append((quotation.start, quotation.end))
-            if cue is None and facts and facts[-1].direct and self._interrupted(facts[-1], quotation):
+            if (
+                cue is None
+                and facts
+                and facts[-1].direct
+                and self._interrupted(facts[-1], quotation)
+            ):
                 # “A,” she said. “B.” is one quote, interrupted by its attribution.
                 facts[-1] = self._joined(facts[-1], quotation)
             else:
@@ -308,7 +317,11 @@ class QuoteExtractor:
         while content.text[-1:] in {'"', "”", "’", "'"}:
             content = text_span(self.doc, content.start, content.end - 1)
         evidence = char_evidence(
-            self.doc, fact.evidence.sentence.start, quotation.end, fact.evidence.rule, fact.evidence.confidence
+            self.doc,
+            fact.evidence.sentence.start,
+            quotation.end,
+            fact.evidence.rule,
+            fact.evidence.confidence,
         )
         text = f"{fact.text} {quotation.text(self.text)}"
         return dataclasses.replace(fact, text=text, content=content, evidence=evidence)

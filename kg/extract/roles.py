@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.entities import ORG_LABELS, Cluster, DocumentEntities, normalise_org
+from kg.extract.entities import BODY_NOUNS, ORG_LABELS, Cluster, DocumentEntities, normalise_org
 from kg.extract.evidence import sentence_evidence
 from kg.extract.lexicon import Lexicons
 from kg.facts import Entity, EntityKind, RoleFact
@@ -31,21 +31,22 @@ ORG_PREPOSITIONS = {"of", "at", "for", "with", "in"}
 # Tokens that end a pre-nominal title chain going leftwards.
 _CHAIN_STOP_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 import os
+
 LOOSE = bool(os.environ.get("LOOSE"))
 COPULAS = {"be", "become", "remain"}
-# Head nouns that make a capitalised phrase an organisation even when NER misses it:
-# "chief executive of Acme Holdings", "member of the Finance Committee".
-BODY_NOUNS = {
-    "university", "college", "school", "institute", "council", "committee", "commission",
-    "party", "office", "department", "ministry", "agency", "authority", "assembly",
-    "parliament", "senate", "house", "congress", "government", "court", "board", "bank",
-    "company", "corporation", "group", "holdings", "inc", "ltd", "plc", "llc", "association",
-    "society", "foundation", "trust", "union", "federation", "league", "club", "police",
-    "service", "force", "army", "navy", "hospital", "museum", "library", "laboratory",
-    "center", "centre", "press", "times", "post", "news", "network", "academy", "church",
-}  # fmt: skip
+# Posts followed by a field, not a body: "Professor of Psychology at Clark University".
+ACADEMIC_POSTS = {"professor", "lecturer", "reader", "fellow", "emeritus", "chair", "scholar"}
 # Posts a body can hold too ("Germany is a member of NATO"): they do not prove a person.
-CORPORATE_POSTS = {"member", "partner", "owner", "leader", "founder", "sponsor", "shareholder", "head"}
+CORPORATE_POSTS = {
+    "member",
+    "partner",
+    "owner",
+    "leader",
+    "founder",
+    "sponsor",
+    "shareholder",
+    "head",
+}
 # Posts that say only that someone belongs: a named post at the same body replaces them.
 GENERIC_POSTS = {"member", "employee"}
 PATH_PREPOSITIONS = {"of", "at", "for", "with", "in", "on", "by", "from", "to", "as", "within"}
@@ -193,7 +194,7 @@ def read_title(tokens: list[Token], lex: Lexicons) -> Title | None:
     if after_party:
         organisation = after_party
     else:
-        organisation = _organisation_after(tokens[end:])
+        organisation = _organisation_after(tokens[end:], " ".join(words[start:end]))
     if organisation is None and _names_organisation(before):
         organisation = _text(before)
     if organisation is None:
@@ -217,17 +218,34 @@ def _coordinated(noun: Token) -> list[Token]:
     while todo:
         current = todo.pop()
         found.append(current)
-        todo.extend(c for c in current.children if c.dep_ in {"conj", "appos"} and c.pos_ in {"NOUN", "PROPN"})
+        todo.extend(
+            c
+            for c in current.children
+            if c.dep_ in {"conj", "appos"} and c.pos_ in {"NOUN", "PROPN"}
+        )
     return sorted(found, key=lambda t: t.i)
 
 
 def title_phrase(noun: Token) -> list[Token]:
     """A post noun with its modifiers and its "of/at/for" phrases, without lists or clauses."""
-    left = [t for c in noun.lefts if c.dep_ in {"compound", "amod", "nmod", "poss", "det"} for t in c.subtree]
+    left = [
+        t
+        for c in noun.lefts
+        if c.dep_ in {"compound", "amod", "nmod", "poss", "det"}
+        for t in c.subtree
+    ]
     right: list[Token] = []
     for child in noun.rights:
         if child.dep_ == "prep" and child.lower_ in ORG_PREPOSITIONS:
-            right.extend(t for t in child.subtree if not any(a.dep_ in {"conj", "appos", "relcl", "cc"} and a.i > child.i for a in [t, *t.ancestors] if a.i != child.i and child.i in {x.i for x in a.ancestors} | {a.i}))
+            right.extend(
+                t
+                for t in child.subtree
+                if not any(
+                    a.dep_ in {"conj", "appos", "relcl", "cc"} and a.i > child.i
+                    for a in [t, *t.ancestors]
+                    if a.i != child.i and child.i in {x.i for x in a.ancestors} | {a.i}
+                )
+            )
         elif child.dep_ in {"compound"}:
             right.extend(child.subtree)
     return sorted({t.i: t for t in [*left, noun, *right]}.values(), key=lambda t: t.i)
@@ -258,9 +276,13 @@ def _party_after(after: list[Token], lex: Lexicons) -> str | None:
     return None
 
 
-def _organisation_after(after: list[Token]) -> str | None:
+def _organisation_after(after: list[Token], post: str) -> str | None:
     """The body named after a post: "of London", "professor of medicine at the University
-    of Utrecht" (lower-case fields are skipped), preferring what NER calls an organisation."""
+    of Utrecht" (lower-case fields are skipped), preferring what NER calls an organisation.
+
+    A place or name right after "of" is the body ("Mayor of Manchester"), except after
+    academic posts, where it is a field ("Professor of Psychology").
+    """
     runs: list[list[Token]] = []
     i = 0
     while i < len(after):
@@ -276,7 +298,11 @@ def _organisation_after(after: list[Token]) -> str | None:
         run: list[Token] = []
         while i < len(after):
             word = after[i]
-            joins = word.lower_ in {"of", "and", "&", "for", "the", "on"} or word.text in {"-", "'s", "’s"}
+            joins = word.lower_ in {"of", "and", "&", "for", "the", "on"} or word.text in {
+                "-",
+                "'s",
+                "’s",
+            }
             if word.text[:1].isupper() or word.like_num and run:
                 run.append(word)
             elif joins and run and i + 1 < len(after) and after[i + 1].text[:1].isupper():
@@ -284,12 +310,18 @@ def _organisation_after(after: list[Token]) -> str | None:
             else:
                 break
             i += 1
-        while run and (run[-1].lower_ in {"of", "and", "&", "for", "the", "on"} or run[-1].tag_ == "POS"):
+        while run and (
+            run[-1].lower_ in {"of", "and", "&", "for", "the", "on"} or run[-1].tag_ == "POS"
+        ):
             run.pop()
         if run:
             runs.append(run)
     named = [r for r in runs if any(t.ent_type_ in {"ORG", "FAC"} for t in r)]
-    bodies = named or [r for r in runs if r[-1].ent_type_ in {"GPE", "NORP"} or r[-1].lemma_.lower() in BODY_NOUNS]
+    bodies = named or [
+        r for r in runs if r[-1].ent_type_ in {"GPE", "NORP"} or r[-1].lemma_.lower() in BODY_NOUNS
+    ]
+    if not bodies and runs and after[0].lower_ == "of" and post.split()[-1] not in ACADEMIC_POSTS:
+        bodies = runs[:1]
     return _text(bodies[0]) if bodies else None
 
 
@@ -521,7 +553,9 @@ class RoleExtractor:
         if org.end > name[0].i:
             return False
         between = self.doc[org.end : name[0].i]
-        return all(t.pos_ in {"PROPN", "NOUN", "ADJ"} or t.text in {"-", "'s", "’s"} for t in between)
+        return all(
+            t.pos_ in {"PROPN", "NOUN", "ADJ"} or t.text in {"-", "'s", "’s"} for t in between
+        )
 
     def _path_role(self, person: Token, org: Token, ends: set[int]) -> tuple[str, float] | None:
         """The post a dependency path from person to organisation states, or None."""
@@ -544,7 +578,10 @@ class RoleExtractor:
                 return None
             if token.i in self.ents.person_at:
                 # Lists of people share what follows: "by Kroto, Heath and Curl at Rice".
-                if token.dep_ in {"conj", "appos", "compound"} or token.head.i in self.ents.person_at:
+                if (
+                    token.dep_ in {"conj", "appos", "compound"}
+                    or token.head.i in self.ents.person_at
+                ):
                     continue
                 return None
             if token.pos_ == "ADP" and token.lower_ in PATH_PREPOSITIONS:
@@ -583,7 +620,10 @@ class RoleExtractor:
             return
         attributes = [c for c in verb.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
         for noun in (n for a in attributes for n in _coordinated(a)):
-            if _is_title([noun.lower_], noun, self.lex) and noun.lemma_.lower() not in CORPORATE_POSTS:
+            if (
+                _is_title([noun.lower_], noun, self.lex)
+                and noun.lemma_.lower() not in CORPORATE_POSTS
+            ):
                 self.ents.adopt_person(subject)
                 return
 

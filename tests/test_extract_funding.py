@@ -1,0 +1,77 @@
+"""Funding rules and money normalisation, each with a text of its own."""
+
+from decimal import Decimal
+
+import pytest
+
+from kg.extract.funding import find_money
+from kg.extract.lexicon import load_lexicons
+from kg.facts import FundingFact
+
+
+def funding(facts) -> list[FundingFact]:
+    return [f for f in facts.facts if isinstance(f, FundingFact)]
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "currency"),
+    [
+        ("a £45 million fund", Decimal(45_000_000), "GBP"),
+        ("rose to £1.4m", Decimal(1_400_000), "GBP"),
+        ("another £250,000", Decimal(250_000), "GBP"),
+        ("a US$2.6bn plan", Decimal(2_600_000_000), "USD"),
+        ("just €10k", Decimal(10_000), "EUR"),
+        ("A$35m for roads", Decimal(35_000_000), "AUD"),
+        # A bare dollar is settled later by the article's country: "?$" until then.
+        ("1.2 million dollars", Decimal(1_200_000), "?$"),
+        ("$4 billion", Decimal(4_000_000_000), "?$"),
+    ],
+)
+def test_money_is_normalised(text, amount, currency):
+    assert [(m.amount, m.currency) for m in find_money(text, load_lexicons())] == [
+        (amount, currency)
+    ]
+
+
+def test_vague_amount_keeps_its_currency():
+    found = find_money("with tens of millions of pounds for youth clubs", load_lexicons())
+    assert [(m.amount, m.currency) for m in found] == [(None, "GBP")]
+
+
+def test_programme_named_by_the_fund_it_sizes(extract):
+    text = "Council leader Ann Ray announced a £3 million Clean Air Fund for schools."
+    facts = funding(extract(text))
+    assert [(f.funder.name, f.amount, f.currency, f.programme.name) for f in facts] == [
+        ("Ann Ray", Decimal(3_000_000), "GBP", "Clean Air Fund")
+    ]
+
+
+def test_funder_resolved_through_the_role_noun(extract):
+    text = (
+        "Mayor of Bristol Tom Reed visited the school.\n\n"
+        "The mayor pledged £500,000 to repair its roof."
+    )
+    facts = funding(extract(text))
+    assert facts and facts[0].funder.name == "Tom Reed"
+
+
+def test_dollar_follows_the_article_country(extract):
+    text = (
+        "The Australian government will invest $35m in rural clinics, "
+        "Health Minister Mark Butler said in Canberra. Australians welcomed it."
+    )
+    facts = funding(extract(text))
+    assert facts and facts[0].currency == "AUD"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acme Corp agreed to buy its rival for $4bn.",
+        "The retailer reported a £30m profit for the year.",
+        "The council faces a £12m shortfall next year.",
+        "The bank announced a $2bn share buyback.",
+    ],
+)
+def test_money_that_is_not_funding(extract, text):
+    assert not funding(extract(text))

@@ -1,0 +1,116 @@
+"""Quote rules, each with a text of its own."""
+
+from kg.facts import EntityKind, QuoteFact
+
+
+def quotes(facts) -> list[QuoteFact]:
+    return [f for f in facts.facts if isinstance(f, QuoteFact)]
+
+
+def test_colon_introduced_quote_resolves_he_to_the_last_speaker(extract):
+    text = (
+        "Council leader Jane Moss said that the budget was balanced.\n\n"
+        "She said: “We have protected every library in the borough.”"
+    )
+    found = quotes(extract(text))
+    direct = [q for q in found if q.direct]
+    assert [(q.speaker.name, q.text) for q in direct] == [
+        ("Jane Moss", "We have protected every library in the borough.")
+    ]
+
+
+def test_quote_before_said_mr_x_uses_the_full_name(extract):
+    text = (
+        "Transport minister Peter Hall opened the line.\n\n"
+        "“The new trains will halve the journey time,” said Mr Hall."
+    )
+    direct = [q for q in quotes(extract(text)) if q.direct]
+    assert direct[0].speaker.name == "Peter Hall"
+    assert direct[0].speaker_mention.text == "Mr Hall"
+
+
+def test_straight_and_curly_marks_mix(extract):
+    text = "Anna Lee, the club's coach, spoke after the game.\n\n“We played with real heart,\" she said."
+    direct = [q for q in quotes(extract(text)) if q.direct]
+    assert direct and direct[0].text.startswith("We played with real heart")
+    assert direct[0].speaker.name == "Anna Lee"
+
+
+def test_quote_open_at_paragraph_end_continues_in_the_next(extract):
+    text = (
+        'Union leader Sam Ortiz said: "Our members have waited three years for this offer.\n\n'
+        "“They will not wait another three,” he added."
+    )
+    direct = [q for q in quotes(extract(text)) if q.direct]
+    assert len(direct) == 1
+    assert "waited three years" in direct[0].text and "another three" in direct[0].text
+
+
+def test_reported_speech_after_said_that(extract):
+    text = "Finance director Omar Reed said that the council would sell two car parks."
+    found = quotes(extract(text))
+    assert [(q.speaker.name, q.direct) for q in found] == [("Omar Reed", False)]
+    assert found[0].text == "the council would sell two car parks"
+
+
+def test_participle_cue_takes_the_subject_of_its_clause(extract):
+    text = "Ms Grant attacked the plan, saying that it would close three schools."
+    found = quotes(extract(text))
+    assert any(q.speaker.name == "Grant" and "close three schools" in q.text for q in found)
+
+
+def test_content_before_the_cue(extract):
+    text = "The factory will close in March, the company's owners said."
+    found = quotes(extract(text))
+    assert found and found[0].text.startswith("The factory will close in March")
+
+
+def test_unnamed_source_is_kept_as_a_source(extract):
+    text = "The minister is expected to resign on Friday, a senior official said."
+    found = quotes(extract(text))
+    assert found and found[0].speaker.kind is EntityKind.UNNAMED_SOURCE
+
+
+def test_according_to(extract):
+    text = "According to the Office for National Statistics, inflation fell to 2 per cent in May."
+    found = quotes(extract(text))
+    assert found and "inflation fell" in found[0].text
+    assert found[0].speaker.kind is EntityKind.ORGANISATION
+
+
+def test_scare_quotes_are_not_claims(extract):
+    text = "Campaigners called it a ‘quiet revolution’ in the town."
+    assert not [q for q in quotes(extract(text)) if q.direct]
+
+
+def test_phrase_quoted_inside_reported_speech_belongs_to_it(extract):
+    text = "Diane Moore said the decision was “a betrayal of every tenant” and vowed to appeal."
+    found = quotes(extract(text))
+    assert found and not found[0].direct
+    assert "decision was" in found[0].text
+
+
+def test_quote_interrupted_by_its_attribution_is_one_quote(extract):
+    text = "“We are ready,” said Karen Bell. “The hospital has never been better staffed.”"
+    direct = [q for q in quotes(extract(text)) if q.direct]
+    assert len(direct) == 1 and "better staffed" in direct[0].text
+
+
+def test_mentions_inside_quotes_are_not_pronoun_antecedents(extract):
+    text = (
+        "Councillor Ruth Price spoke first.\n\n"
+        "“Tom Baker promised us a new bridge,” she said.\n\n"
+        "“It never came,” he said."
+    )
+    speakers = [q.speaker.name for q in quotes(extract(text)) if q.direct]
+    assert "Tom Baker" not in speakers
+
+
+def test_speaker_span_selects_the_mention(extract):
+    text = "“Prices will keep rising,” said Hannah Wood, an economist at Barclays."
+    facts = extract(text)
+    quote = quotes(facts)[0]
+    assert facts.article.text[quote.speaker_mention.start : quote.speaker_mention.end] == (
+        quote.speaker_mention.text
+    )
+    assert "Hannah Wood" in quote.speaker_mention.text

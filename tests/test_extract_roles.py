@@ -1,0 +1,73 @@
+"""Role rules, each with a sentence of its own."""
+
+from kg.facts import RoleFact
+
+
+def roles(facts) -> set[tuple[str, str, str]]:
+    return {
+        (f.person.name, f.role.lower(), f.organisation.name)
+        for f in facts.facts
+        if isinstance(f, RoleFact) and f.organisation is not None
+    }
+
+
+def test_prenominal_title_with_its_body_before_it(extract):
+    found = roles(extract("Camden Council leader Georgia Gould opened the new library on Monday."))
+    assert ("Georgia Gould", "leader", "Camden Council") in found
+
+
+def test_title_of_place_before_the_name(extract):
+    found = roles(extract("Mayor of Manchester Andy Burnham said the trams would run all night."))
+    assert ("Andy Burnham", "mayor", "Manchester") in found
+
+
+def test_well_known_post_takes_its_body_from_the_lexicon(extract):
+    found = roles(extract("Home Secretary Yvette Cooper visited Dover on Friday."))
+    assert ("Yvette Cooper", "home secretary", "Home Office") in found
+
+
+def test_party_adjective_makes_a_membership(extract):
+    found = roles(extract("Labour Home Secretary Yvette Cooper visited Dover on Friday."))
+    assert ("Yvette Cooper", "member", "Labour Party") in found
+    assert ("Yvette Cooper", "home secretary", "Home Office") in found
+
+
+def test_lower_case_body_noun_joins_the_organisation(extract):
+    found = roles(extract("The board met Greater Manchester police chief constable Stephen Watson."))
+    assert any(p == "Stephen Watson" and "Police" in o for p, _, o in found)
+
+
+def test_apposition_after_the_name(extract):
+    text = "Mary Barra, the chief executive of General Motors, said sales had risen."
+    assert ("Mary Barra", "chief executive", "General Motors") in roles(extract(text))
+
+
+def test_copular_clause(extract):
+    text = "Satya Nadella is the chief executive of Microsoft."
+    assert ("Satya Nadella", "chief executive", "Microsoft") in roles(extract(text))
+
+
+def test_post_verb_in_a_relative_clause(extract):
+    text = "Meg Hillier, who chairs the Treasury Committee, questioned the minister."
+    found = roles(extract(text))
+    assert any(p == "Meg Hillier" and "Treasury Committee" in o for p, _, o in found)
+
+
+def test_us_party_state_tag(extract):
+    text = "Sen. Elizabeth Warren (D-Mass.) questioned the bank's chief executive."
+    assert ("Elizabeth Warren", "member", "Democratic Party") in roles(extract(text))
+
+
+def test_former_post_keeps_its_status(extract):
+    text = "Former Foreign Secretary William Hague said the treaty was sound."
+    found = roles(extract(text))
+    assert any(p == "William Hague" and r.startswith("former") for p, r, _ in found)
+
+
+def test_nationality_is_not_an_organisation(extract):
+    found = roles(extract("James Tobin was an American economist."))
+    assert not any(o == "American" for _, _, o in found)
+
+
+def test_no_role_without_a_body(extract):
+    assert not roles(extract("The spokesman John Smith declined to comment."))
