@@ -343,9 +343,9 @@ class QuoteExtractor:
         words = _words(quotation.text(self.text))
         if words < _MIN_DIRECT_WORDS:
             return False
-        if cue is not None and cue.content is not None and cue.content[0] < quotation.start:
-            if _WORD.search(self.text[cue.content[0] : quotation.start]):
-                return False
+        content_start = cue.content[0] if cue is not None and cue.content is not None else None
+        if content_start is not None and _WORD.search(self.text[content_start : quotation.start]):
+            return False
         return not (quotation.single and words < 6 and cue is None)
 
     def _direct(

@@ -30,9 +30,8 @@ STATUS_WORDS = {"former", "then", "acting", "interim", "outgoing", "incoming", "
 ORG_PREPOSITIONS = {"of", "at", "for", "with", "in"}
 # Tokens that end a pre-nominal title chain going leftwards.
 _CHAIN_STOP_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
-import os
-
-LOOSE = bool(os.environ.get("LOOSE"))
+# Small words inside organisation names ("University of Utrecht", "Marks & Spencer").
+_NAME_JOINERS = {"of", "and", "&", "for", "the", "on"}
 COPULAS = {"be", "become", "remain"}
 # Posts followed by a field, not a body: "Professor of Psychology at Clark University".
 ACADEMIC_POSTS = {"professor", "lecturer", "reader", "fellow", "emeritus", "chair", "scholar"}
@@ -190,11 +189,9 @@ def read_title(tokens: list[Token], lex: Lexicons) -> Title | None:
         post_tokens.insert(0, before.pop())
     post = " ".join(t.text for t in post_tokens)
     organisation, source = None, "text"
-    after_party = _party_after(tokens[end:], lex)
-    if after_party:
-        organisation = after_party
-    else:
-        organisation = _organisation_after(tokens[end:], " ".join(words[start:end]))
+    organisation = _party_after(tokens[end:], lex) or _organisation_after(
+        tokens[end:], " ".join(words[start:end])
+    )
     if organisation is None and _names_organisation(before):
         organisation = _text(before)
     if organisation is None:
@@ -298,14 +295,13 @@ def _organisation_after(after: list[Token], post: str) -> str | None:
         run: list[Token] = []
         while i < len(after):
             word = after[i]
-            joins = word.lower_ in {"of", "and", "&", "for", "the", "on"} or word.text in {
-                "-",
-                "'s",
-                "’s",
-            }
-            if word.text[:1].isupper() or word.like_num and run:
-                run.append(word)
-            elif joins and run and i + 1 < len(after) and after[i + 1].text[:1].isupper():
+            joins = word.lower_ in _NAME_JOINERS or word.text in {"-", "'s", "’s"}
+            capital_next = i + 1 < len(after) and after[i + 1].text[:1].isupper()
+            if (
+                word.text[:1].isupper()
+                or (word.like_num and run)
+                or (joins and run and capital_next)
+            ):
                 run.append(word)
             else:
                 break
@@ -481,9 +477,9 @@ class RoleExtractor:
                 target = child
                 if child.dep_ == "prep" and child.lower_ == "as":
                     target = next((c for c in child.children if c.dep_ == "pobj"), None)
-                elif child.dep_ not in {"attr", "oprd", "acomp", "dobj"}:
-                    continue
-                elif child.dep_ == "dobj" and lemma not in APPOINTING_LEMMAS:
+                elif child.dep_ not in {"attr", "oprd", "acomp", "dobj"} or (
+                    child.dep_ == "dobj" and lemma not in APPOINTING_LEMMAS
+                ):
                     continue
                 for noun in _coordinated(target) if target is not None else []:
                     if _is_title([noun.lower_], noun, self.lex):
@@ -594,7 +590,7 @@ class RoleExtractor:
             if token.pos_ == "VERB" and lemma in self.lex.role_verbs:
                 verb = verb or token
                 continue
-            if token.pos_ == "NOUN" and (lemma in ORG_NOUNS or LOOSE):
+            if token.pos_ == "NOUN" and lemma in ORG_NOUNS:
                 continue
             return None
         if title is not None:
