@@ -37,6 +37,14 @@ BODY_NOUNS = {
     "service", "force", "army", "navy", "hospital", "museum", "library", "laboratory",
     "center", "centre", "press", "times", "post", "news", "network", "academy", "church",
 }  # fmt: skip
+# Definite nouns that point back to the last organisation named: "the bank said".
+ORG_ANAPHORS = {
+    "company", "firm", "bank", "lender", "group", "business", "retailer", "carmaker",
+    "airline", "insurer", "broker", "charity", "agency", "organisation", "organization",
+    "corporation", "conglomerate", "startup", "supermarket", "chain", "operator", "provider",
+    "manufacturer", "developer", "publisher", "network", "club", "party", "union", "council",
+    "university", "regulator", "watchdog", "department", "ministry", "utility",
+}  # fmt: skip
 # Nouns for texts that speak for the body that wrote them: "a Home Office document says".
 DOCUMENT_NOUNS = {
     "document", "report", "study", "statement", "letter", "memo", "survey", "poll",
@@ -49,6 +57,22 @@ NAMED_AFTER = {
     "University", "College", "Center", "Centre", "Hospital", "Library", "Museum", "Hall",
     "Street", "Road", "Avenue", "Building", "Stadium", "Park", "Bridge", "Airport", "Act",
 }  # fmt: skip
+# Lower-case words inside names: "Ludwig van Beethoven", "Ursula von der Leyen".
+NAME_PARTICLES = {
+    "de",
+    "van",
+    "von",
+    "der",
+    "den",
+    "bin",
+    "al",
+    "da",
+    "di",
+    "le",
+    "la",
+    "du",
+    "del",
+}
 # Words that never begin a person's name even when NER includes them.
 _NON_NAME = {"former", "then", "acting", "late", "new", "the", "a", "an", "said", "says"}
 
@@ -123,10 +147,7 @@ class DocumentEntities:
         while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].text in {"'s", "’s", "'", "’"}):
             tokens = tokens[:-1]
         if any(
-            not (
-                t.text[:1].isupper()
-                or t.text.lower() in {"de", "van", "von", "bin", "al", "da", "di", "le", "la"}
-            )
+            not (t.text[:1].isupper() or t.text in {"-", "'"} or t.lower_ in NAME_PARTICLES)
             for t in tokens
         ):
             return [], gender
@@ -159,8 +180,8 @@ class DocumentEntities:
             for nxt in self.doc[token.i + 1 : token.i + 4]:
                 if nxt.pos_ != "PROPN" or not nxt.text[:1].isupper() or nxt.i in covered:
                     break
-                if nxt.ent_type_ in ORG_LABELS | {"DATE"}:
-                    break
+                if nxt.ent_type_ == "DATE":
+                    break  # an honorific makes a person even of what NER took for a body
                 run.append(nxt)
             if run:
                 found.append((run, self.lex.honorifics[_clean(token.text)]))
@@ -170,7 +191,7 @@ class DocumentEntities:
 
     def _collect_people(self) -> None:
         spans = self._person_spans()
-        names = [" ".join(t.text for t in tokens) for tokens, _ in spans]
+        names = [name_text(tokens) for tokens, _ in spans]
         # Full names first, longest first, so short forms can join them; names said only
         # inside quotations ("Crooked Hillary Clinton") come after those the article uses.
         quoted = {
@@ -258,8 +279,11 @@ class DocumentEntities:
         for token in self.doc:
             if token.i in self.person_at or token.text not in surnames or token.pos_ != "PROPN":
                 continue
+            # NER calls a lone surname a body now and then ("Bandt said"); a longer name is one.
             if token.ent_type_ in ORG_LABELS | {"FAC", "LOC", "PRODUCT", "WORK_OF_ART"}:
-                continue
+                ent = next(e for e in self.doc.ents if e.start <= token.i < e.end)
+                if len(ent) > 1:
+                    continue
             cluster = self._containing([token.text], before=token.i)
             if cluster is not None:
                 self._add_person_mention(cluster, [token], token.text, "-")
@@ -365,6 +389,21 @@ class DocumentEntities:
                 return cluster
         return None
 
+    def org_antecedent(self, i: int) -> Cluster | None:
+        """The organisation an "it" or "the bank" at token i means: of those named before it
+        outside quotes, the most often named (the article's subject), then the latest."""
+        seen: dict[int, tuple[int, int, Cluster]] = {}  # id -> (mentions, last position, cluster)
+        for ent in self.doc.ents:
+            if ent.end > i or ent.label_ != "ORG" or ent.start in self.quoted:
+                continue
+            cluster = self.organisation(ent)
+            if cluster is not None:
+                count = seen.get(id(cluster), (0, 0, cluster))[0]
+                seen[id(cluster)] = (count + 1, ent.start, cluster)
+        if not seen:
+            return None
+        return max(seen.values(), key=lambda item: (item[0], item[1]))[2]
+
     def holder(self, post_words: list[str], i: int) -> Cluster | None:
         """The person holding the post named by `post_words` ("mayor"), nearest before i."""
         post = " ".join(post_words).lower()
@@ -403,9 +442,18 @@ class DocumentEntities:
         if lower in PRONOUN_GENDER and head.tag_ in {"PRP", "PRP$"}:
             cluster = self.antecedent(head.i, PRONOUN_GENDER[lower])
             return self._person(cluster, doc[head.i : head.i + 1]) if cluster else None
+        if lower in {"it", "its"} and head.tag_ in {"PRP", "PRP$"}:
+            cluster = self.org_antecedent(head.i)
+            return Resolved(cluster.entity(), doc[head.i : head.i + 1]) if cluster else None
         if lower in GROUP_PRONOUNS or head.pos_ == "PRON":
             return None
         phrase = noun_phrase(head)
+        for child in head.children:
+            # "Senate Majority Leader, Chuck Schumer": the person in apposition to a title.
+            if child.dep_ == "appos" and child.i in self.person_at:
+                return self._person(
+                    self.person_at[child.i], doc[phrase.start : child.right_edge.i + 1]
+                )
         for token in phrase:
             if token.i in self.person_at and (
                 token.i == head.i or token.head.i == head.i or token.dep_ == "appos"
@@ -426,6 +474,22 @@ class DocumentEntities:
                 if person is not None and any(t.lower_ in {"the", "this"} for t in phrase):
                     return self._person(person, phrase)
                 break
+        if (
+            head.pos_ == "PROPN"
+            and head.text[:1].isupper()
+            and any(t.lower_ in self.lex.role_titles for t in phrase if t.i < head.i)
+        ):
+            # "White House press secretary Karine Jean-Pierre": a titled name NER missed.
+            cluster = self.adopt_person(head)
+            if cluster is not None:
+                return self._person(cluster, phrase)
+        if (
+            head.lemma_.lower() in ORG_ANAPHORS
+            and any(t.lower_ in {"the", "this"} for t in phrase)
+            and (cluster := self.org_antecedent(head.i)) is not None
+        ):
+            # "the bank", "the company": the body last named before.
+            return Resolved(cluster.entity(), phrase)
         if lower in DOCUMENT_NOUNS:
             for token in phrase:
                 if token.ent_type_ in ORG_LABELS and token.i < head.i:
@@ -445,6 +509,15 @@ class DocumentEntities:
             name = source_name(phrase)
             return Resolved(Entity(name, EntityKind.UNNAMED_SOURCE), phrase)
         return None
+
+
+def name_text(tokens: list[Token]) -> str:
+    """A name's words, with the text's own joins kept ("Jean-Pierre", not "Jean - Pierre")."""
+    parts = []
+    for token in tokens:
+        parts.append(token.text)
+        parts.append(" " if token.whitespace_ else "")
+    return "".join(parts).strip()
 
 
 def noun_phrase(head: Token) -> Span:

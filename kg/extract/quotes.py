@@ -24,8 +24,10 @@ from kg.extract.lexicon import Lexicons
 from kg.extract.quotemarks import Quotation, paragraphs
 from kg.facts import EntityKind, QuoteFact
 
-# Clausal complements that carry what was said.
-CONTENT_DEPS = {"ccomp", "xcomp", "advcl", "parataxis"}
+# Clausal complements that carry what was said. An infinitive ("agreed to buy") is an
+# act, not speech, except after verbs of commitment ("vowed to appeal").
+CONTENT_DEPS = {"ccomp", "advcl", "parataxis"}
+INFINITIVE_CUES = {"promise", "vow", "pledge", "threaten", "swear", "deny"}
 # Dependents through which a speech verb's subject is found on its head instead:
 # "criticised these moves saying that" (advcl), "laughed and said" (conj), "declined to say".
 CLIMB_DEPS = {"advcl", "conj", "xcomp", "acl"}
@@ -99,6 +101,8 @@ class QuoteExtractor:
         for cue in cues:
             if cue.speaker is None or cue.content is None or cue.frame == "quote":
                 continue
+            if cue.speaker.entity.kind is EntityKind.UNNAMED_SOURCE and self._nested(cue, cues):
+                continue  # "she said the results showed ...": the results are part of her claim
             start, end = cue.content
             if any(a < end and start < b for a, b in covered):
                 continue
@@ -194,8 +198,10 @@ class QuoteExtractor:
         """Character offsets of what a speech verb reports, on whichever side it stands."""
         right = []
         for child in verb.rights:
-            if child.dep_ in CONTENT_DEPS or (
-                child.dep_ == "dobj" and (frame == "object" or child.lower_ == "that")
+            if (
+                child.dep_ in CONTENT_DEPS
+                or (child.dep_ == "xcomp" and verb.lemma_.lower() in INFINITIVE_CUES)
+                or (child.dep_ == "dobj" and (frame == "object" or child.lower_ == "that"))
             ):
                 right.append(child)
             elif child.dep_ == "prep" and child.lower_ == "for" and frame == "object":
@@ -257,7 +263,7 @@ class QuoteExtractor:
     def _between_is_short(self, start: int, end: int) -> bool:
         between = self.text[start:end]
         return (
-            "\n\n" not in between.strip()
+            "\n" not in between.strip()
             and _words(between) <= _MAX_WORDS_BETWEEN
             and not any(q.start < end and start < q.end for q in self.quotations)
         )
@@ -273,9 +279,8 @@ class QuoteExtractor:
             elif verb_start >= quotation.end:
                 subject_start = cue.speaker.mention.start_char if cue.speaker else verb_start
                 near = min(verb_start, subject_start)
-                if near >= quotation.end and not self.text[quotation.end : near].strip(
-                    " ,\"”’'\n—–-"
-                ):
+                gap = self.text[quotation.end : near]
+                if near >= quotation.end and "\n" not in gap and not gap.strip(" ,\"”’'—–-"):
                     distance = near - quotation.end
                 elif self._between_is_short(quotation.end, verb_start) and not _WORD.search(
                     self.text[quotation.end : min(verb_start, subject_start)]
@@ -306,10 +311,22 @@ class QuoteExtractor:
         starts_paragraph = not self.text[paragraph_start : quotation.start].strip(" \"“‘'„«")
         return here == before + 1 and starts_paragraph
 
+    @staticmethod
+    def _nested(cue: Cue, cues: list[Cue]) -> bool:
+        """Whether a cue stands inside what another cue with a named speaker reports."""
+        return any(
+            other is not cue
+            and other.content is not None
+            and other.speaker is not None
+            and other.speaker.entity.kind is not EntityKind.UNNAMED_SOURCE
+            and other.content[0] <= cue.verb.idx < other.content[1]
+            for other in cues
+        )
+
     def _interrupted(self, fact: QuoteFact, quotation: Quotation) -> bool:
         """Whether only the attribution of `fact` ("," he said. ") stands before `quotation`."""
         between = self.text[fact.content.end : quotation.start]
-        return "\n" not in between and _words(between) <= _MAX_WORDS_BETWEEN + 2
+        return "\n" not in between and _words(between) <= 2 * _MAX_WORDS_BETWEEN
 
     def _joined(self, fact: QuoteFact, quotation: Quotation) -> QuoteFact:
         """`fact` extended over a quotation that continues it in the same paragraph."""
