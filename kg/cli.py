@@ -3,6 +3,9 @@
     kg build INPUT... [--out DIR] [--model NAME]   articles -> graph.ttl, facts.json, graph.html
     kg query GRAPH (FILE.rq | -e SPARQL) [--format table|csv|json|turtle]
     kg eval GOLD PRED [--json]                     score kg-facts/1 predictions against gold
+    kg validate GRAPH [--shapes FILE]              check a graph against ontology/shapes.ttl
+    kg serve GRAPH [--port N]                      a SPARQL endpoint on 127.0.0.1
+    kg push GRAPH --endpoint URL                   load a graph into a Graph Store Protocol server
 
 Errors the user can cause print one line on stderr and exit with status 2; no output file
 is left half-written.
@@ -26,7 +29,14 @@ from kg.corpus import read_articles
 from kg.errors import InputError, UserError
 from kg.evaluate import format_report, load_facts, report_to_dict, score
 from kg.facts import Article
-from kg.rdf import ExtractionRun, build_graph, serialize_turtle
+from kg.rdf import (
+    DATASET_SUFFIXES,
+    ExtractionRun,
+    build_named_graphs,
+    serialize_dataset,
+    serialize_turtle,
+    union_graph,
+)
 from kg.store import load_turtle, open_graph, query, render
 from kg.views import dumps, facts_json
 from kg.viz import render_html
@@ -51,6 +61,10 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("inputs", nargs="+", metavar="INPUT", help=".txt, .jsonl or a directory")
     build.add_argument("--out", default="output", metavar="DIR", help="output directory")
     build.add_argument("--model", metavar="NAME", help="installed spaCy pipeline to parse with")
+    build.add_argument(
+        "--format", choices=("turtle", "trig", "nquads"), default="turtle",
+        help="also write one named graph per article: graph.trig or graph.nq (graph.ttl always)",
+    )  # fmt: skip
 
     query = commands.add_parser("query", help="run SPARQL over a graph file")
     query.add_argument("graph", metavar="GRAPH", help="Turtle (or .nt, .trig, .rdf) file")
@@ -79,15 +93,34 @@ def _parser() -> argparse.ArgumentParser:
         help="corpus to run (repeatable)",
     )  # fmt: skip
     quality.add_argument("--model", metavar="NAME", help="installed spaCy pipeline to parse with")
+
+    validate = commands.add_parser("validate", help="check a graph against the SHACL shapes")
+    validate.add_argument("graph", metavar="GRAPH", help="Turtle, TriG or N-Quads file")
+    validate.add_argument("--shapes", metavar="FILE", help="SHACL shapes (ontology/shapes.ttl)")
+
+    serve = commands.add_parser("serve", help="serve a graph as a SPARQL endpoint on 127.0.0.1")
+    serve.add_argument("graph", metavar="GRAPH", help="Turtle, TriG or N-Quads file")
+    serve.add_argument("--port", type=_port, default=7878, metavar="N", help="port (7878)")
+
+    push = commands.add_parser("push", help="load a graph into a SPARQL graph store")
+    push.add_argument("graph", metavar="GRAPH", help="TriG or N-Quads (one graph per article)")
+    push.add_argument(
+        "--endpoint", required=True, metavar="URL",
+        help="SPARQL 1.1 Graph Store Protocol URL, e.g. http://127.0.0.1:7878/store",
+    )  # fmt: skip
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the `kg` command with `argv` (default: sys.argv[1:]); returns the exit status."""
     args = _parser().parse_args(argv)
-    commands = {"build": _build, "query": _query, "eval": _eval, "bench": _bench}
+    commands = {
+        "build": _build, "query": _query, "eval": _eval, "bench": _bench,
+        "validate": _validate, "serve": _serve, "push": _push,
+    }  # fmt: skip
+    status = None
     try:
-        commands[args.command](args)
+        status = commands[args.command](args)
     except UserError as error:
         return _fail(str(error))
     except BrokenPipeError:
@@ -98,7 +131,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(f"{where}{error.strerror or error}")
     except KeyboardInterrupt:
         return 130
-    return 0
+    return status or 0
 
 
 def _fail(message: str) -> int:
@@ -123,13 +156,17 @@ def _build(args: argparse.Namespace) -> None:
     except ModelError as error:
         raise UserError(str(error)) from error
     pipeline = f"{model_name(args.model)} {nlp.meta.get('version', '')}".strip()
-    graph = build_graph(extract_articles(nlp, articles), ExtractionRun(pipeline=pipeline))
+    run = ExtractionRun(pipeline=pipeline)
+    named = build_named_graphs(extract_articles(nlp, articles), run)
+    graph = union_graph(named.values())
     turtle = serialize_turtle(graph)
     facts = facts_json(load_turtle(turtle))
     page = render_html(graph)
 
     out.mkdir(parents=True, exist_ok=True)
     files = {out / "graph.ttl": turtle, out / "facts.json": dumps(facts), out / "graph.html": page}
+    if args.format != "turtle":
+        files[out / f"graph{DATASET_SUFFIXES[args.format]}"] = serialize_dataset(named, args.format)
     write_all_atomic(files)
     print(_summary(articles, graph, facts, list(files)))
 
@@ -198,3 +235,51 @@ def _bench(args: argparse.Namespace) -> None:
         if missing:
             raise InputError(f"{bench_dir}: no {', '.join(missing)} there (give the bench dir)")
         print(bench_quality.table(bench_quality.run(bench_dir, corpora, args.model)))
+
+
+def _port(text: str) -> int:
+    try:
+        port = int(text)
+    except ValueError:
+        port = 0
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"not a port number (1-65535): {text!r}")
+    return port
+
+
+def _validate(args: argparse.Namespace) -> int:
+    """Print the SHACL report of a graph; status 1 when it does not conform."""
+    from kg.validate import load_shapes, validate_file
+
+    shapes = load_shapes(args.shapes) if args.shapes else None
+    report = validate_file(args.graph, shapes)
+    sys.stdout.write(report.text(args.graph))
+    return 0 if report.conforms else 1
+
+
+def _serve(args: argparse.Namespace) -> None:
+    """Serve a graph file on 127.0.0.1 until interrupted (Ctrl-C)."""
+    from kg.server import start_server
+
+    with start_server(args.graph, args.port) as server:
+        print(
+            f"kg serve: {args.graph} at {server.query_url} (SPARQL 1.1 query), "
+            f"{server.store_url} (graph store); Ctrl-C stops it",
+            flush=True,
+        )
+        server.wait()
+        raise UserError(f"the SPARQL server stopped: {server.last_words()}")
+
+
+def _push(args: argparse.Namespace) -> None:
+    from kg.store import push
+
+    summary = push(args.graph, args.endpoint)
+    targets = [f"{summary.graphs} named graph{'' if summary.graphs == 1 else 's'}"]
+    if summary.default_graph:
+        targets = [*targets[: bool(summary.graphs)], "the default graph"]
+    where = " and ".join(targets)
+    print(
+        f"kg push: {summary.triples} triples into {where} at {args.endpoint} "
+        f"({summary.requests} request{'' if summary.requests == 1 else 's'})"
+    )

@@ -5,6 +5,11 @@ and no timestamps unless asked for, so the same input always gives the same trip
 `serialize_turtle` gives the same bytes. The shape of each fact is summarised at the top
 of `ontology/kg.ttl`.
 
+Each article's triples form one graph (`article_graph`): the article, the entities it
+mentions, its facts with their evidence and text spans, and the run that read it. The
+Turtle output is the union of these; TriG and N-Quads keep them apart as named graphs
+(`graph_name`), so that one article can be replaced in a store without touching the others.
+
 IRIs: named things are `ID/<kind>/<slug>-<hash>` where the hash is of the kind and the
 name, so one name of one kind is one node across articles. Unnamed sources ("officials")
 are scoped to their article. Facts, evidence and text spans are `ID/<kind>/<hash>` of their
@@ -17,11 +22,12 @@ import hashlib
 import json
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
+from typing import Literal as Choice
 
 import pyoxigraph as ox
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
@@ -59,6 +65,7 @@ PREFIXES: dict[str, str] = {
         segment: f"{ID}{segment}/"
         for segment in (
             "article",
+            "graph",
             "person",
             "organisation",
             "source",
@@ -190,25 +197,65 @@ def _money_label(amount: Decimal | None, currency: str | None) -> str:
     return f"{currency} {figure}" if currency else f"{figure} (currency unknown)"
 
 
-def build_graph(results: Iterable[ArticleFacts], run: ExtractionRun | None = None) -> Graph:
-    """Build the knowledge graph of all articles' facts.
+def graph_name(document_id: str) -> URIRef:
+    """The IRI of the named graph that holds the triples of the article with this id."""
+    return _named_iri("graph", document_id, document_id)
 
-    Takes each article's extracted facts and what produced them (default: this kg version,
-    no pipeline, no timestamp) and returns one rdflib Graph, the union of all articles.
-    Raises ValueError when a fact is inconsistent with its article (a span outside the text
-    or not matching it, a confidence outside [0, 1]) or two articles share an id.
-    """
+
+def _new_graph() -> Graph:
     graph = Graph(bind_namespaces="none")
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace)
+    return graph
+
+
+def article_graph(result: ArticleFacts, run: ExtractionRun | None = None) -> Graph:
+    """One article's graph: the article, its entities and facts with their evidence, and the run.
+
+    Entities are named by kind and name only, so the graphs of two articles that name the
+    same person share that person's node. Raises ValueError when a fact is inconsistent with
+    its article (a span outside the text or not matching it, a confidence outside [0, 1]).
+    """
+    graph = _new_graph()
     run_node = _add_run(graph, run or ExtractionRun())
+    _GraphWriter(graph, result.article, run_node).add(result)
+    return graph
+
+
+def build_named_graphs(
+    results: Iterable[ArticleFacts], run: ExtractionRun | None = None
+) -> dict[URIRef, Graph]:
+    """Every article's graph (see `article_graph`) under its `graph_name`.
+
+    Raises ValueError as `article_graph` does, and when two articles share an id.
+    """
+    graphs: dict[URIRef, Graph] = {}
     seen: set[str] = set()
     for result in results:
         if result.article.id in seen:
             raise ValueError(f"two articles have the id {result.article.id!r}")
         seen.add(result.article.id)
-        _GraphWriter(graph, result.article, run_node).add(result)
-    return graph
+        graphs[graph_name(result.article.id)] = article_graph(result, run)
+    return graphs
+
+
+def union_graph(graphs: Iterable[Graph]) -> Graph:
+    """One graph holding the triples of all `graphs`."""
+    union = _new_graph()
+    for graph in graphs:
+        union += graph
+    return union
+
+
+def build_graph(results: Iterable[ArticleFacts], run: ExtractionRun | None = None) -> Graph:
+    """Build the knowledge graph of all articles' facts: the union of their article graphs.
+
+    Takes each article's extracted facts and what produced them (default: this kg version,
+    no pipeline, no timestamp) and returns one rdflib Graph.
+    Raises ValueError when a fact is inconsistent with its article (a span outside the text
+    or not matching it, a confidence outside [0, 1]) or two articles share an id.
+    """
+    return union_graph(build_named_graphs(results, run).values())
 
 
 def _add_run(graph: Graph, run: ExtractionRun) -> URIRef:
@@ -232,7 +279,7 @@ def _add_run(graph: Graph, run: ExtractionRun) -> URIRef:
 
 
 class _GraphWriter:
-    """Adds one article, its entities and its facts to a graph (one graph per article later)."""
+    """Adds one article, its entities and its facts to that article's graph."""
 
     def __init__(self, graph: Graph, article: Article, run: URIRef) -> None:
         self.graph = graph
@@ -438,6 +485,8 @@ def _to_oxigraph(term: object) -> ox.NamedNode | ox.Literal:
 
 
 _FIRST_PREDICATES = {str(RDF.type): 0, str(RDFS.label): 1}
+DatasetFormat = Choice["trig", "nquads"]
+DATASET_SUFFIXES: dict[str, str] = {"trig": ".trig", "nquads": ".nq"}
 
 
 def _triple_order(triple: ox.Triple) -> tuple[str, int, str, str]:
@@ -445,19 +494,49 @@ def _triple_order(triple: ox.Triple) -> tuple[str, int, str, str]:
     return str(triple.subject), _FIRST_PREDICATES.get(predicate, 2), predicate, str(triple.object)
 
 
-def serialize_triples(triples: Iterable[ox.Triple]) -> bytes:
-    """Turtle for `triples`, the same bytes for the same set: the prefixes of `PREFIXES`
-    sorted, then the triples sorted by subject, rdf:type and rdfs:label first."""
-    ordered = sorted(set(triples), key=_triple_order)
-    turtle = ox.serialize(ordered, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
-    lines = turtle.splitlines(keepends=True)
+def _quad_order(quad: ox.Quad) -> tuple[str, tuple[str, int, str, str]]:
+    return str(quad.graph_name), _triple_order(quad.triple)
+
+
+def _with_sorted_prefixes(document: bytes) -> bytes:
+    """`document` with its leading @prefix lines in sorted order (Oxigraph keeps dict order)."""
+    lines = document.splitlines(keepends=True)
     header = [line for line in lines if line.startswith(b"@prefix ")]
     return b"".join(sorted(header)) + b"".join(lines[len(header) :])
 
 
+def serialize_triples(triples: Iterable[ox.Triple]) -> bytes:
+    """Turtle for `triples`, the same bytes for the same set: the prefixes of `PREFIXES`
+    sorted, then the triples sorted by subject, rdf:type and rdfs:label first."""
+    ordered = sorted(set(triples), key=_triple_order)
+    return _with_sorted_prefixes(
+        ox.serialize(ordered, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+    )
+
+
+def _oxigraph_triples(graph: Graph) -> Iterable[ox.Triple]:
+    return (ox.Triple(*map(_to_oxigraph, triple)) for triple in graph)
+
+
 def serialize_turtle(graph: Graph) -> bytes:
     """Deterministic Turtle for a kg graph (see `serialize_triples`)."""
-    return serialize_triples(ox.Triple(*map(_to_oxigraph, triple)) for triple in graph)
+    return serialize_triples(_oxigraph_triples(graph))
+
+
+def serialize_dataset(graphs: Mapping[URIRef, Graph], rdf_format: DatasetFormat) -> bytes:
+    """TriG or N-Quads of named graphs, the same bytes for the same graphs: graphs sorted by
+    name, each graph's triples in the order of `serialize_triples` (TriG: prefixes sorted)."""
+    quads = sorted(
+        {
+            ox.Quad(*triple, ox.NamedNode(str(name)))
+            for name, graph in graphs.items()
+            for triple in _oxigraph_triples(graph)
+        },
+        key=_quad_order,
+    )
+    if rdf_format == "nquads":
+        return ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+    return _with_sorted_prefixes(ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=PREFIXES))
 
 
 def write_turtle(graph: Graph, path: str | Path) -> None:

@@ -1,20 +1,31 @@
-"""The triplestore: load a graph into pyoxigraph, run SPARQL over it, show the results.
+"""The triplestore: load a graph into pyoxigraph, run SPARQL over it, show the results, and
+push a graph to a SPARQL server.
 
 pyoxigraph parses and queries an order of magnitude faster than rdflib (see notes.md), so
-every query kg runs, bundled or typed by a user, goes through here.
+every query kg runs, bundled or typed by a user, goes through here. Queries see the union of
+all graphs as their default graph, so they give the same answers on the Turtle output as on
+the per-article named graphs of TriG or N-Quads (and on `kg serve`).
+
+`push` speaks only the SPARQL 1.1 Graph Store HTTP Protocol (PUT and POST of a graph), so
+it loads a build into Oxigraph, Fuseki, GraphDB, Virtuoso or any other store that has it.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Literal as Choice
 
 import pyoxigraph as ox
 
-from kg.errors import InputError, QueryError
+from kg.errors import InputError, QueryError, UserError
 from kg.rdf import PREFIXES, serialize_triples
 
 QUERY_DIR = Path(__file__).resolve().parent.parent / "ontology" / "queries"
@@ -44,13 +55,18 @@ def load_turtle(data: bytes | str) -> ox.Store:
     return store
 
 
+def rdf_format_of(path: str | Path) -> ox.RdfFormat:
+    """The RDF format of a file, from its extension (.ttl, .trig, .nq, .nt ...), else Turtle."""
+    return ox.RdfFormat.from_extension(Path(path).suffix.lstrip(".")) or ox.RdfFormat.TURTLE
+
+
 def open_graph(path: str | Path) -> ox.Store:
     """An in-memory store holding the graph in an RDF file (format from the extension, else Turtle).
 
     Raises InputError when the file is missing, unreadable or not valid RDF.
     """
     path = Path(path)
-    rdf_format = ox.RdfFormat.from_extension(path.suffix.lstrip(".")) or ox.RdfFormat.TURTLE
+    rdf_format = rdf_format_of(path)
     store = ox.Store()
     try:
         store.load(path=path, format=rdf_format)
@@ -71,9 +87,10 @@ def bundled_query(name: str) -> str:
 
 
 def query(store: ox.Store, sparql: str) -> Result:
-    """Run a SPARQL SELECT, ASK, CONSTRUCT or DESCRIBE query; raises QueryError if it is invalid."""
+    """Run a SPARQL SELECT, ASK, CONSTRUCT or DESCRIBE query over the union of the store's
+    graphs (GRAPH ?g still sees each named graph); raises QueryError if it is invalid."""
     try:
-        return store.query(sparql)
+        return store.query(sparql, use_default_graph_as_union=True)
     except SyntaxError as error:
         # Oxigraph can list every character class it expected: keep the position and the gist.
         message = " ".join(str(error).split())
@@ -176,3 +193,106 @@ def _table(names: list[str], rows: list[list[str]]) -> str:
     lines += [" | ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) for row in cells]
     lines.append(f"({len(rows)} row{'' if len(rows) == 1 else 's'})")
     return "".join(line.rstrip() + "\n" for line in lines)
+
+
+PUSH_BATCH = 10_000
+_PUSH_TIMEOUT = 120
+
+
+@dataclass(frozen=True)
+class PushSummary:
+    """What `push` sent: named graphs, triples (all graphs) and HTTP requests."""
+
+    graphs: int
+    triples: int
+    requests: int
+    default_graph: bool
+
+
+def push(
+    path: str | Path, endpoint: str, batch_size: int = PUSH_BATCH, timeout: float = _PUSH_TIMEOUT
+) -> PushSummary:
+    """Load the graph(s) in an RDF file into a SPARQL 1.1 Graph Store Protocol `endpoint`.
+
+    Each named graph of a TriG or N-Quads file (a kg build has one per article) replaces the
+    server's graph of that name: its first batch of at most `batch_size` triples is PUT, the
+    rest POSTed. Triples outside named graphs (all of a Turtle file) are POSTed to the default
+    graph. The file is read as a stream, so its size is not limited by memory; blank nodes
+    (kg writes none) are only kept together within one batch.
+    Raises InputError for a file that cannot be read, UserError when the server refuses.
+    """
+    path = Path(path)
+    url = _store_url(endpoint)
+    rdf_format = rdf_format_of(path)
+    seen: set[str] = set()
+    triples = requests = 0
+    default_graph = False
+
+    def send(graph: ox.NamedNode | ox.DefaultGraph, batch: list[ox.Triple]) -> None:
+        nonlocal requests, default_graph
+        if isinstance(graph, ox.DefaultGraph):
+            target, method, default_graph = "default", "POST", True
+        else:
+            target = "graph=" + urllib.parse.quote(graph.value, safe="")
+            method = "POST" if graph.value in seen else "PUT"
+            seen.add(graph.value)
+        body = ox.serialize(batch, format=ox.RdfFormat.N_TRIPLES)
+        _send(method, f"{url}{'&' if '?' in url else '?'}{target}", body, timeout)
+        requests += 1
+
+    try:
+        for graph, batch in _batches(ox.parse(path=path, format=rdf_format), batch_size):
+            send(graph, batch)
+            triples += len(batch)
+    except FileNotFoundError as error:
+        raise InputError(f"{path}: no such file") from error
+    except IsADirectoryError as error:
+        raise InputError(f"{path}: is a directory, not a graph file") from error
+    except SyntaxError as error:
+        done = f" ({triples} triples were pushed before it)" if triples else ""
+        raise InputError(f"{path}: not valid {rdf_format.name}: {error}{done}") from error
+    return PushSummary(len(seen), triples, requests, default_graph)
+
+
+def _batches(
+    quads: Iterator[ox.Quad], batch_size: int
+) -> Iterator[tuple[ox.NamedNode | ox.DefaultGraph, list[ox.Triple]]]:
+    """Consecutive triples of one graph, at most `batch_size` at a time."""
+    current: ox.NamedNode | ox.DefaultGraph | None = None
+    batch: list[ox.Triple] = []
+    for quad in quads:
+        if isinstance(quad.graph_name, ox.BlankNode):
+            raise InputError("a graph named by a blank node cannot be pushed: name it with an IRI")
+        if batch and (quad.graph_name != current or len(batch) >= batch_size):
+            yield current, batch
+            batch = []
+        current = quad.graph_name
+        batch.append(quad.triple)
+    if batch:
+        yield current, batch
+
+
+def _store_url(endpoint: str) -> str:
+    parts = urllib.parse.urlsplit(endpoint)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise UserError(f"{endpoint}: not an http(s) URL of a SPARQL graph store")
+    return endpoint
+
+
+def _send(method: str, url: str, body: bytes, timeout: float) -> None:
+    # N-Triples is also Turtle, the one syntax every Graph Store Protocol server reads.
+    request = urllib.request.Request(
+        url, data=body, method=method, headers={"Content-Type": "text/turtle; charset=utf-8"}
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            response.read()
+    except urllib.error.HTTPError as error:
+        detail = " ".join(error.read(_ERROR_MAX).decode("utf-8", "replace").split())
+        raise UserError(
+            f"{method} {url}: HTTP {error.code} {error.reason}" + (f": {detail}" if detail else "")
+        ) from error
+    except urllib.error.URLError as error:
+        raise UserError(f"cannot reach {url}: {error.reason}") from error
+    except TimeoutError as error:
+        raise UserError(f"{method} {url}: no answer within {timeout:g} s") from error
