@@ -71,3 +71,18 @@ def test_nationality_is_not_an_organisation(extract):
 
 def test_no_role_without_a_body(extract):
     assert not roles(extract("The spokesman John Smith declined to comment."))
+
+
+def test_posts_and_parties_read_by_the_article_country(extract):
+    text = (
+        "Treasurer Jim Chalmers said the budget was on track.\n\n"
+        "Greens leader Adam Bandt, speaking in Canberra, said Australia needed more."
+    )
+    found = roles(extract(text))
+    assert ("Jim Chalmers", "treasurer", "Australian Government") in found
+    assert ("Adam Bandt", "leader", "Australian Greens") in found
+
+
+def test_title_abbreviation_names_the_post(extract):
+    text = "Sen. Maria Cantwell said Congress in Washington would vote on the bill next week."
+    assert ("Maria Cantwell", "senator", "United States Senate") in roles(extract(text))

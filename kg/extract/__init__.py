@@ -28,6 +28,7 @@ __all__ = ["extract_article", "extract_articles", "extract_doc"]
 def extract_doc(doc: Doc, article: Article, lex: Lexicons | None = None) -> ArticleFacts:
     """Entities and facts of one article whose text `doc` is the parse of."""
     lex = lex or load_lexicons(lexicon_dirs())
+    lex = lex.localised(lex.article_country(article.text))
     doc.user_data["kg_text"] = (
         article.text
     )  # the text `doc` parses; spaCy rebuilds doc.text per call

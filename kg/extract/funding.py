@@ -13,7 +13,6 @@ include a £45m fund"), resolved through coreference.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -108,18 +107,6 @@ def find_money(text: str, lex: Lexicons) -> list[Money]:
     return found
 
 
-def article_dollar(text: str, lex: Lexicons) -> str:
-    """Which currency a bare "$" means here: the most named country's, else USD."""
-    counts: Counter[str] = Counter()
-    for word, code in lex.countries.items():
-        counts[code] += len(re.findall(rf"(?<!\w){re.escape(word)}(?!\w)", text))
-    if not counts or max(counts.values()) == 0:
-        return "USD"
-    best = max(counts.values())
-    winners = sorted(code for code, n in counts.items() if n == best)
-    return "USD" if "USD" in winners else winners[0]
-
-
 class FundingExtractor:
     """Reads every amount of money in one article and keeps those that are funding."""
 
@@ -134,7 +121,6 @@ class FundingExtractor:
         self.not_verbs = lex.funding.get("not-verb", frozenset())
 
     def run(self) -> list[FundingFact]:
-        dollar = None
         facts = []
         for money in find_money(doc_text(self.doc), self.lex):
             span = self.doc.char_span(money.start, money.end, alignment_mode="expand")
@@ -142,8 +128,7 @@ class FundingExtractor:
                 continue
             currency = money.currency
             if currency == "?$":
-                dollar = dollar or article_dollar(doc_text(self.doc), self.lex)
-                currency = dollar
+                currency = self.lex.dollar
             fact = self._funding(span, money, currency)
             if fact is not None:
                 facts.append(fact)

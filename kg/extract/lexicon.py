@@ -8,7 +8,9 @@ Lines are tab-separated; ``#`` starts a comment.
 
 from __future__ import annotations
 
+import dataclasses
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -39,24 +41,81 @@ def _rows(name: str, directories: tuple[Path, ...], columns: int) -> Iterator[li
             yield cells + [""] * (columns - len(cells))
 
 
+# A reading that holds in articles about one country, or everywhere (country "").
+Localised = tuple[tuple[str, str], ...]  # ((value, country), ...)
+
+
+@dataclass(frozen=True)
+class CountryInfo:
+    """What an article's country settles: the bare dollar and the national government."""
+
+    dollar: str
+    government: str
+
+
 @dataclass(frozen=True)
 class Lexicons:
-    """Every word list the extractors use, lower-cased where matching ignores case."""
+    """Every word list the extractors use, lower-cased where matching ignores case.
+
+    `posts` and `parties` hold the reading for one country once `localised` has chosen it;
+    `all_posts` and `all_parties` keep every country's reading.
+    """
 
     honorifics: dict[str, str] = field(default_factory=dict)
+    honorific_posts: dict[str, str] = field(default_factory=dict)
     role_titles: frozenset[str] = frozenset()
     posts: dict[str, str] = field(default_factory=dict)
     parties: dict[str, str] = field(default_factory=dict)
     speech_verbs: dict[str, str] = field(default_factory=dict)
     currencies: dict[str, str] = field(default_factory=dict)
     countries: dict[str, str] = field(default_factory=dict)
+    country_info: dict[str, CountryInfo] = field(default_factory=dict)
     funding: dict[str, frozenset[str]] = field(default_factory=dict)
     party_posts: frozenset[str] = frozenset()
     role_verbs: dict[str, str] = field(default_factory=dict)
+    all_posts: dict[str, Localised] = field(default_factory=dict)
+    all_parties: dict[str, Localised] = field(default_factory=dict)
+    country: str | None = None
 
     @property
     def max_title_words(self) -> int:
         return max((len(title.split()) for title in self.role_titles), default=1)
+
+    @property
+    def dollar(self) -> str:
+        """What a bare "$" means in this article: its country's dollar, else USD."""
+        info = self.country_info.get(self.country or "")
+        return info.dollar if info and info.dollar else "USD"
+
+    def localised(self, country: str | None) -> Lexicons:
+        """These lexicons as they read in an article about `country` (None: unknown)."""
+        government = self.country_info[country].government if country in self.country_info else None
+
+        def pick(readings: Localised) -> str | None:
+            chosen = [v for v, c in readings if c == country] or [v for v, c in readings if not c]
+            if not chosen and country is None:
+                chosen = [v for v, _ in readings]  # unknown country: any reading beats none
+            value = chosen[0] if chosen else None
+            if value and "{government}" in value:
+                value = value.replace("{government}", government) if government else None
+            return value
+
+        posts = {post: org for post, readings in self.all_posts.items() if (org := pick(readings))}
+        parties = {w: p for w, readings in self.all_parties.items() if (p := pick(readings))}
+        return dataclasses.replace(self, posts=posts, parties=parties, country=country)
+
+    def article_country(self, text: str) -> str | None:
+        """The country an article names most often (countries.tsv), or None if it names none."""
+        counts: dict[str, int] = {}
+        for word, code in self.countries.items():
+            found = len(re.findall(rf"(?<![\w.]){re.escape(word)}(?!\w)", text))
+            if found:
+                counts[code] = counts.get(code, 0) + found
+        if not counts:
+            return None
+        best = max(counts.values())
+        leaders = sorted(code for code, n in counts.items() if n == best)
+        return leaders[0] if len(leaders) == 1 else None
 
 
 def lexicon_dirs(extra: tuple[str, ...] = ()) -> tuple[Path, ...]:
@@ -72,17 +131,32 @@ def load_lexicons(directories: tuple[Path, ...] = ()) -> Lexicons:
     funding: dict[str, set[str]] = {}
     for kind, lemma in _rows("funding.tsv", directories, 2):
         funding.setdefault(kind, set()).add(lemma.lower())
-    return Lexicons(
-        honorifics={w.lower(): g or "-" for w, g in _rows("honorifics.txt", directories, 2)},
+    honorifics = list(_rows("honorifics.txt", directories, 3))
+    posts: dict[str, Localised] = {}
+    for post, org, country in _rows("posts.tsv", directories, 3):
+        if org:
+            posts[post.lower()] = (*posts.get(post.lower(), ()), (org, country.upper()))
+    parties: dict[str, Localised] = {}
+    for word, party, country in _rows("parties.tsv", directories, 3):
+        if party:
+            parties[word] = (*parties.get(word, ()), (party, country.upper()))
+    lexicons = Lexicons(
+        honorifics={w.lower(): g or "-" for w, g, _ in honorifics},
+        honorific_posts={w.lower(): post.lower() for w, _, post in honorifics if post},
         role_titles=frozenset(t.lower() for (t,) in _rows("role_titles.txt", directories, 1)),
-        posts={p.lower(): org for p, org in _rows("posts.tsv", directories, 2) if org},
-        parties={w: party for w, party in _rows("parties.tsv", directories, 2) if party},
+        all_posts=posts,
+        all_parties=parties,
         speech_verbs={
             v.lower(): f or "clause" for v, f in _rows("speech_verbs.tsv", directories, 2)
         },
         currencies={s: code for s, code in _rows("currencies.tsv", directories, 2) if code},
-        countries={w: code for w, code in _rows("countries.tsv", directories, 2) if code},
+        countries={w: code.upper() for w, code in _rows("countries.tsv", directories, 2) if code},
+        country_info={
+            code.upper(): CountryInfo(dollar.upper(), government)
+            for code, dollar, government in _rows("country_info.tsv", directories, 3)
+        },
         funding={kind: frozenset(words) for kind, words in funding.items()},
         party_posts=frozenset(p.lower() for (p,) in _rows("party_posts.txt", directories, 1)),
         role_verbs={v.lower(): r for v, r in _rows("role_verbs.tsv", directories, 2) if r},
     )
+    return lexicons.localised(None)

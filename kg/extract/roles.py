@@ -338,6 +338,7 @@ class RoleExtractor:
             self._apposition_after(tokens, cluster)
             self._apposition_before(tokens, cluster)
             self._party_tag(tokens, cluster)
+            self._honorific_post(tokens, cluster)
         for token in self.doc:
             self._clausal(token)
         self._paths()
@@ -441,6 +442,20 @@ class RoleExtractor:
             phrase.insert(0, token)
         if phrase and phrase[0].pos_ == "DET" and phrase[-1].lower_ in self.lex.role_titles:
             self._add(cluster, phrase, name, "role.apposition", 0.8)
+
+    def _honorific_post(self, name: list[Token], cluster: Cluster) -> None:
+        """ "Sen. Todd Young": a title abbreviation that names a post (honorifics.txt)."""
+        if name[0].i == 0:
+            return
+        before = self.doc[name[0].i - 1]
+        post = self.lex.honorific_posts.get(before.lower_.rstrip("."))
+        if post is None:
+            return
+        self.ents.add_holder(name[0].i, post, cluster)
+        organisation = self.lex.posts.get(post)
+        if organisation is not None and (org := self.ents.organisation(organisation)) is not None:
+            mention = self.doc[before.i : name[-1].i + 1]
+            self._store(cluster, post, org.entity(), mention, "role.honorific", 0.7)
 
     def _party_tag(self, name: list[Token], cluster: Cluster) -> None:
         """ "Sen. Ted Cruz (R-Texas)": a US party-state tag after the name."""
