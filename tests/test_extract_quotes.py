@@ -30,7 +30,10 @@ def test_quote_before_said_mr_x_uses_the_full_name(extract):
 
 
 def test_straight_and_curly_marks_mix(extract):
-    text = "Anna Lee, the club's coach, spoke after the game.\n\n“We played with real heart,\" she said."
+    text = (
+        "Anna Lee, the club's coach, spoke after the game.\n\n"
+        "“We played with real heart,\" she said."
+    )
     direct = [q for q in quotes(extract(text)) if q.direct]
     assert direct and direct[0].text.startswith("We played with real heart")
     assert direct[0].speaker.name == "Anna Lee"

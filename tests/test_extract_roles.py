@@ -33,7 +33,9 @@ def test_party_adjective_makes_a_membership(extract):
 
 
 def test_lower_case_body_noun_joins_the_organisation(extract):
-    found = roles(extract("The board met Greater Manchester police chief constable Stephen Watson."))
+    found = roles(
+        extract("The board met Greater Manchester police chief constable Stephen Watson.")
+    )
     assert any(p == "Stephen Watson" and "Police" in o for p, _, o in found)
 
 
