@@ -17,37 +17,14 @@ import argparse
 import json
 import os
 import sys
-from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from rdflib import RDF, Graph
-
 import kg
-from kg.atomic import write_all_atomic
-from kg.corpus import read_articles
+from kg.corpus import Problem
 from kg.errors import InputError, UserError
 from kg.evaluate import format_report, load_facts, report_to_dict, score
-from kg.facts import Article
-from kg.rdf import (
-    DATASET_SUFFIXES,
-    ExtractionRun,
-    build_named_graphs,
-    serialize_dataset,
-    serialize_turtle,
-    union_graph,
-)
-from kg.store import load_turtle, open_graph, query, render
-from kg.views import dumps, facts_json
-from kg.viz import render_html
-from kg.vocab import KGO
-
-_ENTITY_CLASSES = {
-    "Person": "person",
-    "Organisation": "organisation",
-    "UnnamedSource": "unnamed source",
-    "Programme": "programme",
-}
+from kg.store import open_graph, query, render
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -58,13 +35,26 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     build = commands.add_parser("build", help="read articles and write the graph, facts and page")
-    build.add_argument("inputs", nargs="+", metavar="INPUT", help=".txt, .jsonl or a directory")
+    build.add_argument(
+        "inputs", nargs="+", metavar="INPUT",
+        help=".txt, .html, .jsonl(.gz), a directory of them, or a glob",
+    )  # fmt: skip
     build.add_argument("--out", default="output", metavar="DIR", help="output directory")
     build.add_argument("--model", metavar="NAME", help="installed spaCy pipeline to parse with")
     build.add_argument(
         "--format", choices=("turtle", "trig", "nquads"), default="turtle",
         help="also write one named graph per article: graph.trig or graph.nq (graph.ttl always)",
     )  # fmt: skip
+    build.add_argument(
+        "--workers", type=_positive, default=1, metavar="N",
+        help="processes parsing in parallel (1; 0 = one per core)",
+    )  # fmt: skip
+    build.add_argument(
+        "--strict", action="store_true", help="stop at the first bad article instead of skipping it"
+    )
+    build.add_argument(
+        "--quiet", action="store_true", help="no progress bar, notes or summary (for scripts)"
+    )
 
     query = commands.add_parser("query", help="run SPARQL over a graph file")
     query.add_argument("graph", metavar="GRAPH", help="Turtle (or .nt, .trig, .rdf) file")
@@ -142,56 +132,29 @@ def _fail(message: str) -> int:
 # spaCy is imported only by `kg build`: `kg query` and `kg eval` should not wait for it.
 
 
-def _build(args: argparse.Namespace) -> None:
-    """Articles -> facts -> graph, then graph.ttl, and facts.json and graph.html as its views."""
-    from kg.extract import extract_articles
-    from kg.nlp import ModelError, load_pipeline, model_name
+def _build(args: argparse.Namespace) -> int:
+    """Build the graph (kg.build); status 1 when bad articles were skipped."""
+    from kg import build
 
-    articles = list(read_articles(args.inputs))
-    out = Path(args.out)
-    if out.exists() and not out.is_dir():
-        raise InputError(f"{out}: exists and is not a directory")
-    try:
-        nlp = load_pipeline(args.model)
-    except ModelError as error:
-        raise UserError(str(error)) from error
-    pipeline = f"{model_name(args.model)} {nlp.meta.get('version', '')}".strip()
-    run = ExtractionRun(pipeline=pipeline)
-    named = build_named_graphs(extract_articles(nlp, articles), run)
-    graph = union_graph(named.values())
-    turtle = serialize_turtle(graph)
-    facts = facts_json(load_turtle(turtle))
-    page = render_html(graph)
+    def report(problem: Problem) -> None:
+        if problem.skipped:
+            print(f"kg: skipped {problem}", file=sys.stderr)
+        elif not args.quiet:
+            print(f"kg: note: {problem}", file=sys.stderr)
 
-    out.mkdir(parents=True, exist_ok=True)
-    files = {out / "graph.ttl": turtle, out / "facts.json": dumps(facts), out / "graph.html": page}
-    if args.format != "turtle":
-        files[out / f"graph{DATASET_SUFFIXES[args.format]}"] = serialize_dataset(named, args.format)
-    write_all_atomic(files)
-    print(_summary(articles, graph, facts, list(files)))
-
-
-def _summary(articles: list[Article], graph: Graph, facts: dict, files: list[Path]) -> str:
-    def counted(counts: Counter[str]) -> str:
-        details = ", ".join(f"{kind} {n}" for kind, n in counts.items() if n)
-        return f"{counts.total()}" + (f" ({details})" if details else "")
-
-    entities = Counter(
-        {
-            name: len(set(graph.subjects(RDF.type, KGO[rdf_class])))
-            for rdf_class, name in _ENTITY_CLASSES.items()
-        }
+    options = build.BuildOptions(
+        inputs=args.inputs,
+        out=Path(args.out),
+        model=args.model,
+        workers=args.workers or build.cpu_count(),
+        strict=args.strict,
+        progress=not args.quiet and sys.stderr.isatty(),
+        dataset_format=None if args.format == "turtle" else args.format,
     )
-    kinds = Counter({"role": 0, "quote": 0, "funding": 0})
-    kinds.update(f["type"] for document in facts["documents"] for f in document["facts"])
-    return "\n".join(
-        [
-            f"kg build: {len(articles)} article{'' if len(articles) == 1 else 's'}",
-            f"  entities: {counted(entities)}",
-            f"  facts:    {counted(kinds)}",
-            f"  wrote {', '.join(str(path) for path in files)}",
-        ]
-    )
+    result = build.build(options, report)
+    if not args.quiet:
+        print(result.summary())
+    return 1 if result.skipped else 0
 
 
 def _query(args: argparse.Namespace) -> None:
@@ -245,6 +208,13 @@ def _port(text: str) -> int:
     if not 1 <= port <= 65535:
         raise argparse.ArgumentTypeError(f"not a port number (1-65535): {text!r}")
     return port
+
+
+def _positive(text: str) -> int:
+    """A count of 0 or more."""
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"not a whole number (0 or more): {text!r}")
+    return int(text)
 
 
 def _validate(args: argparse.Namespace) -> int:

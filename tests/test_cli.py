@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from graph_samples import HARBOUR_TEXT, harbour_facts
 
-import kg.extract
+import kg.build
 import kg.nlp
 from kg.cli import main
 from kg.facts import Article, ArticleFacts
@@ -116,13 +116,15 @@ class StubPipeline:
 def fake_extraction(monkeypatch: pytest.MonkeyPatch) -> None:
     """`kg build` without spaCy: the pipeline is a stub and extraction returns the sample facts."""
 
-    def extract_articles(nlp: object, articles: Iterable[Article]) -> Iterator[ArticleFacts]:
+    def extract_articles(
+        nlp: object, articles: Iterable[Article]
+    ) -> Iterator[tuple[Article, ArticleFacts]]:
         for article in articles:
             sample = harbour_facts()
-            yield ArticleFacts(article, sample.entities, sample.facts)
+            yield article, ArticleFacts(article, sample.entities, sample.facts)
 
     monkeypatch.setattr(kg.nlp, "load_pipeline", lambda name=None: StubPipeline())
-    monkeypatch.setattr(kg.extract, "extract_articles", extract_articles)
+    monkeypatch.setattr(kg.build, "extract_articles", extract_articles)
 
 
 @pytest.mark.usefixtures("fake_extraction")
@@ -134,24 +136,30 @@ def test_build_writes_graph_facts_and_page_and_rebuilds_identically(capsys, tmp_
     status, summary, _ = _run(capsys, "build", str(article.parent), "--out", str(out))
     assert status == 0
     assert "1 article" in summary and "role 2, quote 3, funding 2" in summary
-    assert sorted(p.name for p in out.iterdir()) == ["facts.json", "graph.html", "graph.ttl"]
-    files = {p.name: p.read_bytes() for p in out.iterdir()}
+    assert sorted(p.name for p in out.iterdir()) == [
+        "facts.json", "graph.html", "graph.ttl", "store",
+    ]  # fmt: skip
+    files = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
     facts = json.loads(files["facts.json"])
     assert facts == facts_json(load_turtle(files["graph.ttl"]))
     assert b"0.0-test" in files["graph.ttl"]
 
     assert _run(capsys, "build", str(article), "--out", str(out))[0] == 0
-    assert files == {p.name: p.read_bytes() for p in out.iterdir()}
+    assert files == {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
 
 
 @pytest.mark.usefixtures("fake_extraction")
 def test_build_errors_are_one_line_and_write_nothing(capsys, tmp_path: Path) -> None:
     out = tmp_path / "out"
     status, _, err = _run(capsys, "build", str(tmp_path / "nowhere.txt"), "--out", str(out))
-    _assert_one_line_error(status, err, "nowhere.txt")
+    assert status == 2
+    assert err.splitlines() == [
+        f"kg: skipped {tmp_path / 'nowhere.txt'}: no such file or directory",
+        f"kg: error: no articles found in {tmp_path / 'nowhere.txt'}",
+    ]
     empty = tmp_path / "empty.txt"
     empty.write_text("", encoding="utf-8")
-    status, _, err = _run(capsys, "build", str(empty), "--out", str(out))
+    status, _, err = _run(capsys, "build", str(empty), "--out", str(out), "--strict")
     _assert_one_line_error(status, err, "empty.txt", "empty")
     assert not out.exists()
 
@@ -170,10 +178,10 @@ def test_build_that_fails_leaves_earlier_outputs_as_they_were(
         yield
 
     monkeypatch.setattr(kg.nlp, "load_pipeline", lambda name=None: StubPipeline())
-    monkeypatch.setattr(kg.extract, "extract_articles", broken)
+    monkeypatch.setattr(kg.build, "extract_articles", broken)
     with pytest.raises(RuntimeError):
         main(["build", str(article), "--out", str(out)])
-    assert [p.name for p in out.iterdir()] == ["graph.ttl"]
+    assert sorted(p.name for p in out.iterdir()) == ["graph.ttl", "store"]
     assert (out / "graph.ttl").read_text(encoding="utf-8") == "old"
 
 

@@ -1,0 +1,695 @@
+"""`kg build`: a corpus in, the graph and its views out, incrementally.
+
+    read        kg.corpus streams Articles; a bad one is reported and skipped
+    parse       spaCy's nlp.pipe (a long article in paragraph chunks), in worker processes
+                with `workers` > 1
+    extract     kg.extract: Doc -> ArticleFacts
+    store       kg.rdf's article graph replaces that article's named graph in the on-disk
+                store OUT/store (pyoxigraph), with the article's content hash beside it
+    write       graph.ttl, facts.json and graph.html, streamed from the store graph by graph
+                into temporary files and moved into place together at the end
+
+An article whose content hash (its text, metadata and the extraction code, lexicons and
+model that read it) is in the store is not parsed again; an article no longer in the corpus
+leaves the store. A killed build leaves the previous outputs as they were; the store is
+only ever a whole article ahead of them (each article's graph is replaced in one
+transaction), and the next build catches up.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing
+import os
+import signal
+import tempfile
+import time
+import traceback
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+from typing import IO
+
+import pyoxigraph as ox
+from rdflib import RDF, Graph, Literal, URIRef
+from rdflib.namespace import PROV, SDO
+
+import kg
+from kg.atomic import remove_stale_temporaries, staged_files
+from kg.corpus import Problem, count_articles, read_articles
+from kg.errors import InputError, UserError
+from kg.facts import Article, ArticleFacts
+from kg.rdf import (
+    DATASET_SUFFIXES,
+    PREFIXES,
+    ExtractionRun,
+    article_graph,
+    graph_name,
+    serialize_triples,
+)
+from kg.views import FORMAT, dumps, facts_json
+from kg.vocab import KGO, OA
+
+__all__ = ["BuildOptions", "BuildReport", "build", "extract_articles", "parse_articles"]
+
+STORE_DIR = "store"
+GRAPH_FILE, FACTS_FILE, PAGE_FILE = "graph.ttl", "facts.json", "graph.html"
+# spaCy parses at most nlp.max_length characters at once and needs memory in proportion:
+# a longer article is parsed in chunks of whole paragraphs and the parses joined.
+CHUNK_CHARS = 100_000
+# The page draws every claim as a node; past this many articles it cannot be read (or drawn).
+PAGE_MAX_ARTICLES = 1000
+_PARSE_BATCH = 16
+_STORE_BATCH = 32
+_FACTS_BATCH = 200
+
+# Bookkeeping kept in each article's named graph and left out of every output.
+_BUILD = "urn:kg:build#"
+_HASH = ox.NamedNode(f"{_BUILD}contentHash")
+_DOCUMENT = ox.NamedNode(f"{_BUILD}documentId")
+_RDF_TYPE = ox.NamedNode(str(RDF.type))
+# Nodes that several articles' graphs describe alike: written once in graph.ttl.
+_SHARED_CLASSES = (
+    KGO.Person, KGO.Organisation, KGO.UnnamedSource, KGO.Programme, SDO.MonetaryAmount,
+    KGO.ExtractionRun, PROV.SoftwareAgent,
+)  # fmt: skip
+_ENTITY_CLASSES = {
+    KGO.Person: "person",
+    KGO.Organisation: "organisation",
+    KGO.UnnamedSource: "unnamed source",
+    KGO.Programme: "programme",
+}
+# Text spans are most of the graph; the page shows only the sentences facts come from.
+_SPAN_CLASSES = {
+    ox.NamedNode(str(c)) for c in (KGO.TextSpan, OA.TextPositionSelector, OA.TextQuoteSelector)
+}
+_SENTENCE = ox.NamedNode(str(KGO.sentence))
+_HAS_SELECTOR = ox.NamedNode(str(OA.hasSelector))
+_EXTRACTION_SOURCES = ("extract", "lexicons", "facts.py", "nlp.py", "rdf.py", "vocab.py")
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """What `kg build` was asked to do."""
+
+    inputs: list[str]
+    out: Path
+    model: str | None = None
+    workers: int = 1
+    strict: bool = False
+    progress: bool = False
+    # "trig" or "nquads": also write the article graphs as named graphs (graph.trig, graph.nq).
+    dataset_format: str | None = None
+
+
+@dataclass
+class BuildReport:
+    """What a build did: articles parsed, unchanged, removed and skipped; what the graph holds."""
+
+    articles: int = 0
+    parsed: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    skipped: list[Problem] = field(default_factory=list)
+    entities: Counter[str] = field(default_factory=Counter)
+    facts: Counter[str] = field(default_factory=Counter)
+    files: list[Path] = field(default_factory=list)
+    page_left_out: bool = False
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        def counted(counts: Counter[str], kinds: Iterable[str]) -> str:
+            details = ", ".join(f"{kind} {counts[kind]}" for kind in kinds if counts[kind])
+            return f"{counts.total()}" + (f" ({details})" if details else "")
+
+        work = [f"{self.parsed} parsed", f"{self.unchanged} unchanged"]
+        if self.removed:
+            work.append(f"{self.removed} removed")
+        if self.skipped:
+            work.append(f"{len(self.skipped)} skipped")
+        lines = [
+            f"kg build: {self.articles} article{'' if self.articles == 1 else 's'}"
+            f" ({', '.join(work)}) in {self.seconds:.1f} s",
+            f"  entities: {counted(self.entities, _ENTITY_CLASSES.values())}",
+            f"  facts:    {counted(self.facts, ('role', 'quote', 'funding'))}",
+            f"  wrote {', '.join(str(path) for path in self.files)}",
+        ]
+        if self.page_left_out:
+            lines.append(
+                f"  no {PAGE_FILE}: more than {PAGE_MAX_ARTICLES} articles to draw on one page"
+            )
+        return "\n".join(lines)
+
+
+def build(options: BuildOptions, report: Callable[[Problem], None]) -> BuildReport:
+    """Build the graph of `options.inputs` into `options.out`; returns what was done.
+
+    Each problem with an input goes to `report`; a skipped article is also listed in the
+    returned report, and with `options.strict` the first one raises InputError instead.
+    Raises UserError (nothing written) when the output directory cannot be written, the
+    model is missing, or no article can be read.
+    """
+    import kg.nlp  # spaCy takes a moment to import: only a build needs it
+
+    started = time.perf_counter()
+    result = BuildReport()
+    out = options.out
+    _check_output_dir(out)
+    progress = _Progress(options, report)
+
+    def on_problem(problem: Problem) -> None:
+        if problem.skipped:
+            if options.strict:
+                raise InputError(f"{problem} (--strict)")
+            result.skipped.append(problem)
+        progress.write(problem)
+
+    articles = read_articles(options.inputs, on_problem, exclude=[out])
+    first = next(articles)  # read_articles raises InputError when there is none at all
+    try:
+        nlp = kg.nlp.load_pipeline(options.model)
+    except kg.nlp.ModelError as error:
+        raise UserError(str(error)) from error
+    run = ExtractionRun(pipeline=pipeline_label(options.model, nlp.meta))
+    fingerprint = extraction_fingerprint(run)
+
+    out.mkdir(parents=True, exist_ok=True)
+    store = open_store(out / STORE_DIR)
+    known = stored_hashes(store)
+    seen: set[str] = set()
+
+    def changed(stream: Iterable[Article]) -> Iterator[tuple[Article, str]]:
+        for article in stream:
+            name = str(graph_name(article.id))
+            seen.add(name)
+            content_hash = article_hash(article, fingerprint)
+            if known.get(name) == content_hash:
+                result.unchanged += 1
+                progress.advance()
+                continue
+            yield article, content_hash
+
+    with progress:
+        todo = changed(_chain(first, articles))
+        if options.workers > 1:
+            done = _parallel(todo, options.model, run, options.workers)
+        else:
+            done = _serial(todo, nlp, run)
+        writer = _StoreWriter(store, known)
+        for article, content_hash, payload in done:
+            if isinstance(payload, Problem):
+                writer.drop(article.id)
+                on_problem(payload)
+            else:
+                writer.add(article.id, content_hash, payload)
+                result.parsed += 1
+            progress.advance()
+        writer.flush()
+    for name in sorted(set(known) - seen):
+        store.remove_graph(ox.NamedNode(name))
+        result.removed += 1
+    store.flush()
+    _write_outputs(store, out, result, options.dataset_format)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _chain(first: Article, rest: Iterator[Article]) -> Iterator[Article]:
+    yield first
+    yield from rest
+
+
+def _check_output_dir(out: Path) -> None:
+    """Fail before any work when `out` cannot hold the outputs."""
+    if out.exists() and not out.is_dir():
+        raise InputError(f"{out}: exists and is not a directory")
+    existing = out
+    while not existing.exists():
+        existing = existing.parent
+    if not existing.is_dir():
+        raise InputError(f"{out}: cannot be created ({existing} is not a directory)")
+    try:
+        with tempfile.TemporaryFile(dir=existing):
+            pass
+    except OSError as error:
+        raise InputError(f"{out}: cannot write there: {error.strerror or error}") from error
+
+
+class _Progress:
+    """A progress bar on stderr (articles done, articles/s, ETA) when asked for; problems are
+    reported above it."""
+
+    def __init__(self, options: BuildOptions, report: Callable[[Problem], None]) -> None:
+        self.report = report
+        self.bar = None
+        if options.progress:
+            from tqdm import tqdm
+
+            total = count_articles(options.inputs, exclude=[options.out])
+            self.bar = tqdm(
+                total=total or None, unit=" articles", desc="kg build", dynamic_ncols=True
+            )
+
+    def __enter__(self) -> _Progress:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+    def advance(self) -> None:
+        if self.bar is not None:
+            self.bar.update()
+
+    def write(self, problem: Problem) -> None:
+        if self.bar is None:
+            self.report(problem)
+        else:
+            with self.bar.external_write_mode():
+                self.report(problem)
+
+
+# -- identity of an article's content ---------------------------------------------------
+
+
+def pipeline_label(model: str | None, meta: dict) -> str:
+    """The spaCy pipeline as recorded in the graph: package name and version."""
+    import kg.nlp
+
+    return f"{kg.nlp.model_name(model)} {meta.get('version', '')}".strip()
+
+
+def extraction_fingerprint(run: ExtractionRun) -> str:
+    """A hash of everything that decides an article's graph besides the article itself: kg's
+    version, the pipeline, and the extraction and RDF code and lexicons."""
+    digest = hashlib.sha256(json.dumps([run.software_version, run.pipeline]).encode())
+    package = Path(kg.__file__).parent
+    for name in _EXTRACTION_SOURCES:
+        path = package / name
+        for source in sorted(path.rglob("*")) if path.is_dir() else [path]:
+            if source.suffix in (".py", ".tsv", ".txt") and source.is_file():
+                digest.update(source.relative_to(package).as_posix().encode())
+                digest.update(source.read_bytes())
+    return digest.hexdigest()
+
+
+def article_hash(article: Article, fingerprint: str) -> str:
+    """The content hash of an article as kg would read it now."""
+    key = [article.id, article.text, article.title, article.url, article.published, fingerprint]
+    return hashlib.sha256(json.dumps(key, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+# -- parsing and extraction -------------------------------------------------------------
+
+
+def text_chunks(text: str, limit: int = CHUNK_CHARS) -> list[str]:
+    """`text` cut into pieces of at most `limit` characters that join back into it: at
+    paragraph breaks where it can, else at line breaks or spaces, else anywhere."""
+    chunks: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = next(
+            (
+                found + len(mark)
+                for mark in ("\n\n", "\n", " ")
+                if (found := window.rfind(mark)) > 0
+            ),
+            limit,
+        )
+        chunks.append(text[start : start + cut])
+        start += cut
+    chunks.append(text[start:])
+    return chunks
+
+
+def parse_articles(
+    nlp, articles: Iterable[Article], batch_size: int = _PARSE_BATCH
+) -> Iterator[tuple[Article, object]]:
+    """(article, Doc) for each article, batched through `nlp.pipe`; an article longer than
+    CHUNK_CHARS is parsed in paragraph chunks joined into one Doc of the whole text."""
+    from spacy.tokens import Doc
+
+    def pieces() -> Iterator[tuple[str, tuple[Article, int, int]]]:
+        for article in articles:
+            chunks = text_chunks(article.text)
+            for index, chunk in enumerate(chunks):
+                yield chunk, (article, index, len(chunks))
+
+    parts: list[Doc] = []
+    for doc, (article, index, count) in nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size):
+        parts.append(doc)
+        if index == count - 1:
+            yield article, parts[0] if count == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+            parts = []
+
+
+def extract_articles(
+    nlp, articles: Iterable[Article]
+) -> Iterator[tuple[Article, ArticleFacts | Problem]]:
+    """Each article with its facts, or with the Problem that stopped kg extracting them."""
+    from kg.extract import extract_doc
+    from kg.extract.lexicon import lexicon_dirs, load_lexicons
+
+    lexicons = load_lexicons(lexicon_dirs())
+    for article, doc in parse_articles(nlp, articles):
+        try:
+            yield article, extract_doc(doc, article, lexicons)
+        except Exception as error:  # noqa: BLE001 (one article must not stop the corpus)
+            yield article, _failure(article, "extracting facts", error)
+
+
+def _failure(article: Article, doing: str, error: Exception) -> Problem:
+    """A bug met on one article, in one line that says where to look."""
+    frame = traceback.extract_tb(error.__traceback__)[-1]
+    place = f"{Path(frame.filename).name}:{frame.lineno}"
+    message = " ".join(f"{type(error).__name__}: {error}".split())[:200]
+    return Problem(article.source or article.id, f"kg failed {doing} ({message} at {place})")
+
+
+def article_triples(result: ArticleFacts, run: ExtractionRun) -> bytes:
+    """One article's graph as Turtle, to move between processes and into the store."""
+    from kg.rdf import serialize_turtle
+
+    return serialize_turtle(article_graph(result, run))
+
+
+# An article, its content hash, and its graph as Turtle or the problem that stopped it.
+Done = tuple[Article, str, "bytes | Problem"]
+
+
+def _serial(todo: Iterable[tuple[Article, str]], nlp, run: ExtractionRun) -> Iterator[Done]:
+    hashes: dict[str, str] = {}
+
+    def articles() -> Iterator[Article]:
+        for article, content_hash in todo:
+            hashes[article.id] = content_hash
+            yield article
+
+    for article, item in extract_articles(nlp, articles()):
+        yield article, hashes.pop(article.id), _graph_of(article, item, run)
+
+
+def _graph_of(
+    article: Article, item: ArticleFacts | Problem, run: ExtractionRun
+) -> bytes | Problem:
+    if isinstance(item, Problem):
+        return item
+    try:
+        return article_triples(item, run)
+    except Exception as error:  # noqa: BLE001 (one article must not stop the corpus)
+        return _failure(article, "building its graph", error)
+
+
+_worker: dict[str, object] = {}
+
+
+def _start_worker(model: str | None, run: ExtractionRun) -> None:
+    import kg.nlp
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
+    _worker["nlp"] = kg.nlp.load_pipeline(model)
+    _worker["run"] = run
+
+
+def _work(batch: list[tuple[Article, str]]) -> list[Done]:
+    hashes = dict((article.id, content_hash) for article, content_hash in batch)
+    return [
+        (article, hashes[article.id], _graph_of(article, item, _worker["run"]))
+        for article, item in extract_articles(_worker["nlp"], [article for article, _ in batch])
+    ]
+
+
+def _parallel(
+    todo: Iterable[tuple[Article, str]], model: str | None, run: ExtractionRun, workers: int
+) -> Iterator[Done]:
+    """`_serial` in `workers` processes, with a bounded number of batches in flight."""
+    context = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_start_worker, initargs=(model, run)
+    )
+    pending: deque[Future[list[Done]]] = deque()
+    items = iter(todo)
+    try:
+        while batch := list(islice(items, _PARSE_BATCH // 2)):
+            pending.append(pool.submit(_work, batch))
+            while len(pending) > 2 * workers:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+    finally:
+        pool.shutdown(wait=not pending, cancel_futures=True)
+
+
+# -- the store ---------------------------------------------------------------------------
+
+
+def open_store(path: Path) -> ox.Store:
+    """The on-disk store of article graphs at `path` (created when missing)."""
+    try:
+        return ox.Store(str(path))
+    except OSError as error:
+        message = " ".join(str(error).split())
+        if "lock" in message.lower():
+            raise UserError(f"{path}: the store is in use by another kg build") from error
+        raise UserError(f"{path}: cannot open the store: {message}") from error
+
+
+def stored_hashes(store: ox.Store) -> dict[str, str]:
+    """Named graph IRI -> content hash of every article in the store."""
+    return {
+        quad.graph_name.value: quad.object.value
+        for quad in store.quads_for_pattern(None, _HASH, None, None)
+    }
+
+
+def stored_articles(store: ox.Store) -> list[tuple[str, ox.NamedNode]]:
+    """(document id, named graph) of every article in the store, sorted by document id."""
+    return sorted(
+        (quad.object.value, quad.graph_name)
+        for quad in store.quads_for_pattern(None, _DOCUMENT, None, None)
+    )
+
+
+def article_graph_triples(store: ox.Store, name: ox.NamedNode) -> list[ox.Triple]:
+    """The triples of one article's named graph, without kg's bookkeeping."""
+    return [
+        quad.triple
+        for quad in store.quads_for_pattern(None, None, None, name)
+        if not quad.predicate.value.startswith(_BUILD)
+    ]
+
+
+class _StoreWriter:
+    """Replaces article graphs in the store, a batch of articles per transaction."""
+
+    def __init__(self, store: ox.Store, known: dict[str, str]) -> None:
+        self.store = store
+        self.known = known
+        self.quads: list[ox.Quad] = []
+        self.count = 0
+
+    def add(self, document_id: str, content_hash: str, turtle: bytes) -> None:
+        name = ox.NamedNode(str(graph_name(document_id)))
+        if name.value in self.known:
+            # Its own transaction: if the build dies before the batch is in, the article is
+            # simply missing (and its hash with it), so the next build parses it again.
+            self.store.remove_graph(name)
+        self.quads += (
+            ox.Quad(triple.subject, triple.predicate, triple.object, name)
+            for triple in ox.parse(turtle, format=ox.RdfFormat.TURTLE)
+        )
+        self.quads.append(ox.Quad(name, _HASH, ox.Literal(content_hash), name))
+        self.quads.append(ox.Quad(name, _DOCUMENT, ox.Literal(document_id), name))
+        self.count += 1
+        if self.count >= _STORE_BATCH:
+            self.flush()
+
+    def drop(self, document_id: str) -> None:
+        """Remove an article that could not be read this time (its old graph is stale)."""
+        name = ox.NamedNode(str(graph_name(document_id)))
+        if name.value in self.known:
+            self.store.remove_graph(name)
+
+    def flush(self) -> None:
+        if self.quads:
+            self.store.extend(self.quads)
+        self.quads, self.count = [], 0
+
+
+# -- the output files --------------------------------------------------------------------
+
+
+def _write_outputs(
+    store: ox.Store, out: Path, result: BuildReport, dataset_format: str | None
+) -> None:
+    """graph.ttl, facts.json, graph.html (for up to PAGE_MAX_ARTICLES articles) and, when
+    asked for, graph.trig or graph.nq: from the store one article graph at a time, moved
+    into place together."""
+    articles = stored_articles(store)
+    result.articles = len(articles)
+    page = len(articles) <= PAGE_MAX_ARTICLES
+    shared = _shared_nodes(store)
+    result.entities.update(_ENTITY_CLASSES[c] for c in shared.values() if c in _ENTITY_CLASSES)
+    paths = [out / GRAPH_FILE, out / FACTS_FILE, out / PAGE_FILE]
+    if dataset_format:
+        paths.append(out / f"graph{DATASET_SUFFIXES[dataset_format]}")
+    for path in paths:
+        remove_stale_temporaries(path)
+    with staged_files() as stage:
+        turtle = _TurtleWriter(stage.open(paths[0]), {ox.NamedNode(str(n)) for n in shared})
+        facts = _FactsWriter(stage.open(paths[1]), result.facts)
+        dataset = _DatasetWriter(stage.open(paths[3]), dataset_format) if dataset_format else None
+        page_graph = Graph() if page else None
+        for _, name in articles:
+            triples = article_graph_triples(store, name)
+            turtle.add(triples)
+            facts.add(triples)
+            if dataset is not None:
+                dataset.add(name, triples)
+            if page_graph is not None:
+                _add_page_triples(page_graph, triples)
+        facts.close()
+        result.files = paths[:2] + paths[3:]
+        if page_graph is not None:
+            from kg.viz import render_html
+
+            stage.open(paths[2]).write(render_html(page_graph).encode("utf-8"))
+            result.files.append(paths[2])
+        else:
+            stage.remove(paths[2])
+            result.page_left_out = True
+
+
+def _shared_nodes(store: ox.Store) -> dict[URIRef, URIRef]:
+    """Node -> class of the nodes that more than one article graph may describe."""
+    classes = " ".join(f"<{c}>" for c in _SHARED_CLASSES)
+    rows = store.query(
+        f"SELECT DISTINCT ?node ?class WHERE {{ GRAPH ?g {{ ?node a ?class }} "
+        f"VALUES ?class {{ {classes} }} }}"
+    )
+    return {URIRef(row["node"].value): URIRef(row["class"].value) for row in rows}
+
+
+class _TurtleWriter:
+    """The union of the article graphs as one Turtle document: the prefixes, then each
+    article's triples in kg's deterministic order, a shared node's triples only once."""
+
+    def __init__(self, handle: IO[bytes], shared: set[ox.NamedNode]) -> None:
+        self.handle = handle
+        self.shared = shared
+        self.written: set[ox.Triple] = set()
+        header = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items()))
+        handle.write(header.encode("utf-8"))
+
+    def add(self, triples: list[ox.Triple]) -> None:
+        fresh = []
+        for triple in triples:
+            if triple.subject in self.shared:
+                if triple in self.written:
+                    continue
+                self.written.add(triple)
+            fresh.append(triple)
+        body = serialize_triples(fresh)
+        self.handle.write(b"".join(_without_prefixes(body)))
+
+
+class _DatasetWriter:
+    """The article graphs as named graphs in TriG or N-Quads, one graph after another."""
+
+    def __init__(self, handle: IO[bytes], dataset_format: str) -> None:
+        self.handle = handle
+        self.format = ox.RdfFormat.TRIG if dataset_format == "trig" else ox.RdfFormat.N_QUADS
+        if self.format == ox.RdfFormat.TRIG:
+            header = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items()))
+            handle.write(header.encode("utf-8"))
+
+    def add(self, name: ox.NamedNode, triples: list[ox.Triple]) -> None:
+        ordered = ox.parse(serialize_triples(triples), format=ox.RdfFormat.TURTLE)
+        quads = [ox.Quad(t.subject, t.predicate, t.object, name) for t in ordered]
+        body = ox.serialize(quads, format=self.format, prefixes=PREFIXES)
+        self.handle.write(b"".join(_without_prefixes(body)))
+
+
+def _without_prefixes(turtle: bytes) -> Iterator[bytes]:
+    for line in turtle.splitlines(keepends=True):
+        if not line.startswith(b"@prefix "):
+            yield line
+
+
+class _FactsWriter:
+    """facts.json (kg-facts/1, as kg.views.dumps lays it out), written a batch of articles
+    at a time: each batch's graphs are loaded into a small store and queried."""
+
+    _HEAD = f'{{\n  "format": {json.dumps(FORMAT)},\n  "documents": [\n'
+    _TAIL = "\n  ]\n}\n"
+
+    def __init__(self, handle: IO[bytes], kinds: Counter[str]) -> None:
+        self.handle = handle
+        self.kinds = kinds
+        self.batch: list[ox.Triple] = []
+        self.articles = 0
+        self.documents = 0
+
+    def add(self, triples: list[ox.Triple]) -> None:
+        self.batch += triples
+        self.articles += 1
+        if self.articles >= _FACTS_BATCH:
+            self._flush()
+
+    def _flush(self) -> None:
+        if not self.articles:
+            return
+        batch_store = ox.Store()
+        batch_store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in self.batch)
+        for document in facts_json(batch_store)["documents"]:
+            self.kinds.update(fact["type"] for fact in document["facts"])
+            text = dumps({"format": FORMAT, "documents": [document]})
+            if not (text.startswith(self._HEAD) and text.endswith(self._TAIL)):
+                raise RuntimeError("kg.views.dumps changed its layout: update _FactsWriter")
+            separator = ",\n" if self.documents else self._HEAD
+            self.handle.write((separator + text[len(self._HEAD) : -len(self._TAIL)]).encode())
+            self.documents += 1
+        self.batch, self.articles = [], 0
+
+    def close(self) -> None:
+        self._flush()
+        if self.documents:
+            self.handle.write(self._TAIL.encode())
+        else:
+            self.handle.write(dumps({"format": FORMAT, "documents": []}).encode())
+
+
+def _add_page_triples(graph: Graph, triples: list[ox.Triple]) -> None:
+    """The triples the page draws from: all but the text spans of mentions (sentences stay)."""
+    sentences = {t.object for t in triples if t.predicate == _SENTENCE}
+    sentences |= {
+        t.object for t in triples if t.predicate == _HAS_SELECTOR and t.subject in sentences
+    }
+    hidden = {
+        t.subject
+        for t in triples
+        if t.predicate == _RDF_TYPE and t.object in _SPAN_CLASSES and t.subject not in sentences
+    }
+    for triple in triples:
+        if triple.subject not in hidden:
+            graph.add((_rdflib(triple.subject), _rdflib(triple.predicate), _rdflib(triple.object)))
+
+
+def _rdflib(term: object) -> URIRef | Literal:
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
+    raise ValueError(f"kg graphs have no blank nodes, found {term!r}")
+
+
+def cpu_count() -> int:
+    """The cores this process may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
