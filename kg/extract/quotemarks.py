@@ -19,6 +19,7 @@ _OPEN_CHARS = frozenset("\"“„«'‘‚‹")
 _CLOSE_ANY = frozenset("\"”»'’›")
 _CLOSE_LOW_NINE = frozenset("“‘")
 _STRAIGHT = frozenset("\"'")
+_FILLER = "\u200b"
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n(?=\s*[\"“„«‘'])")
 
 
@@ -94,6 +95,11 @@ def _closes(opener: str, text: str, i: int) -> bool:
     return ch in _CLOSE_ANY and (ch not in _STRAIGHT or _can_close(text, i))
 
 
+def _after(text: str, mark: int) -> int:
+    """Where the quoted words start after the opening mark at `mark` (and its filler)."""
+    return mark + 2 if mark + 1 < len(text) and text[mark + 1] == _FILLER else mark + 1
+
+
 def _mark_offsets(text: str, start: int, end: int) -> list[int]:
     return [
         i
@@ -107,6 +113,9 @@ def find_quotations(text: str) -> list[Quotation]:
 
     Inside an open quotation, marks of the other kind are nested quotes and part of it.
     """
+    # Two apostrophes are one double mark in some archives (''Yes,'' he said); so are two
+    # backticks. Read them as one mark followed by a filler, which keeps every offset.
+    text = text.replace("''", '"' + _FILLER).replace("``", "“" + _FILLER)
     found: list[Quotation] = []
     pending: list[tuple[int, int]] = []  # pieces of a quotation left open at a paragraph end
     pending_single = False
@@ -124,14 +133,16 @@ def find_quotations(text: str) -> list[Quotation]:
             elif _closes(text[opened], text, offset):
                 single = text[opened] in _SINGLE
                 found.append(
-                    Quotation((*pending, (opened + 1, offset)), closed=True, single=single)
+                    Quotation(
+                        (*pending, (_after(text, opened), offset)), closed=True, single=single
+                    )
                 )
                 pending, opened = [], None
         if opened is not None:
             piece_end = p_end
             while piece_end > opened + 1 and text[piece_end - 1].isspace():
                 piece_end -= 1
-            pending.append((opened + 1, piece_end))
+            pending.append((_after(text, opened), piece_end))
             pending_single = text[opened] in _SINGLE
     if pending:
         found.append(Quotation(tuple(pending), closed=False, single=pending_single))

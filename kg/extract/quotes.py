@@ -48,6 +48,8 @@ class Cue:
     frame: str
     speaker: Resolved | None
     content: tuple[int, int] | None  # character offsets
+    # The attribution itself when it interrupts the content: "The museum, he said, is ...".
+    hole: tuple[int, int] | None = None
 
 
 def _words(text: str) -> int:
@@ -107,12 +109,17 @@ class QuoteExtractor:
             if any(a < end and start < b for a, b in covered):
                 continue
             span = text_span(self.doc, start, end)
-            if _words(span.text) < 3:
+            claim = span.text
+            if cue.hole is not None:
+                before = self.text[start : cue.hole[0]].rstrip(" ,—–-")
+                after = self.text[cue.hole[1] : end].lstrip(" ,—–-")
+                claim = f"{before} {after}".strip()
+            if _words(claim) < 3:
                 continue
             facts.append(
                 QuoteFact(
                     speaker=cue.speaker.entity,
-                    text=span.text,
+                    text=claim,
                     direct=False,
                     content=span,
                     evidence=char_evidence(
@@ -158,7 +165,10 @@ class QuoteExtractor:
         speaker = self._speaker(token)
         if speaker is not None and speaker.cluster is not None:
             self.ents.add_subject(token.i, speaker.cluster)
-        return Cue(token, frame, speaker, self._content(token, frame))
+        content = self._content(token, frame)
+        if content is None and (around := self._interrupting(token)) is not None:
+            return Cue(token, frame, speaker, *around)
+        return Cue(token, frame, speaker, content)
 
     def _speaker(self, verb: Token) -> Resolved | None:
         """The resolved subject of a speech verb, climbing through participles and conjuncts."""
@@ -209,18 +219,36 @@ class QuoteExtractor:
         right = [c for c in right if not self._is_cue_token(c)] or right[:1]
         if right:
             first = right[0]
-            end = max(c.right_edge.i for c in right if c is first or not self._is_cue_token(c))
             start = first.left_edge.i
             if first.dep_ == "dobj" and first.lower_ == "that":
                 start = first.i + 1
+            # What follows the complement mostly belongs to it, whatever the parser hung it
+            # on ("said the event brought back memories of her father, and of ..."), up to
+            # the next cue (", adding that ...").
+            end = first.right_edge.i
+            for sibling in verb.rights:
+                if sibling.i <= first.i:
+                    continue
+                if self._is_cue_token(sibling) or sibling.lower_ == "according":
+                    break
+                end = max(end, sibling.right_edge.i)
             return self._trimmed(start, end)
         left = [c for c in verb.lefts if c.dep_ in {"ccomp", "parataxis"}]
         if left:
             return self._trimmed(left[-1].left_edge.i, left[-1].right_edge.i)
-        if verb.dep_ in {"ccomp", "parataxis"} and verb.head.i < verb.i:
-            head = verb.head
-            return self._trimmed(head.left_edge.i, verb.left_edge.i - 1)
         return None
+
+    def _interrupting(self, verb: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
+        """ "The museum, Mr. Bush said, celebrated ...": the clause the cue sits inside, and
+        the cue's own words (the hole), when the cue hangs on that clause's verb."""
+        if verb.dep_ not in {"ccomp", "parataxis"} or verb.head.i > verb.i:
+            return None
+        head = verb.head
+        content = self._trimmed(head.left_edge.i, head.right_edge.i)
+        hole = self._trimmed(verb.left_edge.i, verb.right_edge.i)
+        if content is None or hole is None or content[0] >= hole[0]:
+            return None
+        return content, hole
 
     def _according_content(self, according: Token) -> tuple[int, int] | None:
         """ "According to X, Y" and "Y, according to X": Y is the clause "according" hangs on."""
@@ -324,9 +352,15 @@ class QuoteExtractor:
         )
 
     def _interrupted(self, fact: QuoteFact, quotation: Quotation) -> bool:
-        """Whether only the attribution of `fact` ("," he said. ") stands before `quotation`."""
+        """Whether only the attribution of `fact` stands before `quotation`: "," he said. ", or
+        "," said Jo Bloggs, a lawyer who has fought the plan for years. "."""
         between = self.text[fact.content.end : quotation.start]
-        return "\n" not in between and _words(between) <= 2 * _MAX_WORDS_BETWEEN
+        if "\n" in between or any(
+            fact.content.end < q.start < quotation.start for q in self.quotations
+        ):
+            return False
+        own_cue = fact.cue is not None and fact.content.end <= fact.cue.start < quotation.start
+        return _words(between) <= (4 * _MAX_WORDS_BETWEEN if own_cue else _MAX_WORDS_BETWEEN)
 
     def _joined(self, fact: QuoteFact, quotation: Quotation) -> QuoteFact:
         """`fact` extended over a quotation that continues it in the same paragraph."""
