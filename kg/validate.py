@@ -69,15 +69,11 @@ class ValidationReport:
 
 
 def load_shapes(path: str | Path = SHAPES) -> Graph:
-    """The shapes graph in a Turtle file (default: kg's own `ontology/shapes.ttl`)."""
-    try:
-        return Graph().parse(Path(path), format="turtle")
-    except FileNotFoundError as error:
-        raise InputError(f"{path}: no such file") from error
-    except (SyntaxError, ValueError) as error:
-        # rdflib's Turtle errors span many lines; the first says what and where.
-        first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-        raise InputError(f"{path}: not valid Turtle: {first}") from error
+    """The shapes graph in an RDF file (default: kg's own `ontology/shapes.ttl`).
+
+    Read with pyoxigraph, whose syntax errors are one line; raises InputError for a bad file.
+    """
+    return _rdflib_graph(open_graph(path))
 
 
 def validate_graph(graph: Graph, shapes: Graph | None = None) -> ValidationReport:
@@ -110,10 +106,18 @@ def _violation(results: Graph, result: Node) -> Violation:
     return Violation(
         message=str(message) if message is not None else short(component) or "violation",
         focus=short(results.value(result, SH.focusNode)) or "?",
-        path=short(results.value(result, SH.resultPath)),
+        path=_path(results, results.value(result, SH.resultPath)),
         value=short(results.value(result, SH.value)),
         severity=short(results.value(result, SH.resultSeverity)) or "sh:Violation",
     )
+
+
+def _path(results: Graph, path: Node | None) -> str | None:
+    """A property path as SPARQL writes it: `kgo:evidence`, or `^kgo:evidence` for an inverse."""
+    if path is None:
+        return None
+    inverse = results.value(path, SH.inversePath) if isinstance(path, BNode) else None
+    return f"^{_short(inverse)}" if inverse is not None else _short(path)
 
 
 def _short(term: Node) -> str:

@@ -43,7 +43,11 @@ def test_every_ontology_term_has_a_label_and_a_comment() -> None:
 
 def test_kgo_terms_used_in_code_and_queries_are_declared() -> None:
     declared = _declared(_ontology())
-    sources = [*(ROOT / "kg").rglob("*.py"), *(ROOT / "ontology" / "queries").glob("*.rq")]
+    sources = [
+        *(ROOT / "kg").rglob("*.py"),
+        *(ROOT / "ontology" / "queries").rglob("*.rq"),
+        ROOT / "ontology" / "shapes.ttl",
+    ]
     used = {
         term
         for path in sources
@@ -53,6 +57,14 @@ def test_kgo_terms_used_in_code_and_queries_are_declared() -> None:
     }
     names = {name for pair in used for name in pair if name}
     assert names <= declared, names - declared
+
+
+def test_readme_vocabulary_table_has_every_class_and_property() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("### Vocabulary") :]
+    table = table[: table.index("\n### ")]
+    missing = {name for name in _declared(_ontology()) if f"`kgo:{name}`" not in table}
+    assert not missing
 
 
 def test_a_misspelt_term_is_an_error() -> None:
