@@ -241,12 +241,15 @@ class QuoteExtractor:
     def _interrupting(self, verb: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
         """ "The museum, Mr. Bush said, celebrated ...": the clause the cue sits inside, and
         the cue's own words (the hole), when the cue hangs on that clause's verb."""
-        if verb.dep_ not in {"ccomp", "parataxis"} or verb.head.i > verb.i:
-            return None
         head = verb.head
+        if not (verb.dep_ == "parataxis" or (verb.dep_ == "ccomp" and head.i < verb.i)):
+            return None
         content = self._trimmed(head.left_edge.i, head.right_edge.i)
         hole = self._trimmed(verb.left_edge.i, verb.right_edge.i)
-        if content is None or hole is None or content[0] >= hole[0]:
+        if content is None or hole is None:
+            return None
+        before, after = self.text[content[0] : hole[0]], self.text[hole[1] : content[1]]
+        if not (_WORD.search(before) or _WORD.search(after)):
             return None
         return content, hole
 
@@ -360,11 +363,23 @@ class QuoteExtractor:
         ):
             return False
         own_cue = fact.cue is not None and fact.content.end <= fact.cue.start < quotation.start
-        return _words(between) <= (4 * _MAX_WORDS_BETWEEN if own_cue else _MAX_WORDS_BETWEEN)
+        if own_cue:  # the whole attribution sentence, however long its description of the speaker
+            words = self.doc.char_span(fact.content.end, quotation.start, alignment_mode="contract")
+            return words is None or sum(t.is_sent_start for t in words[1:] if not t.is_punct) <= 1
+        return _words(between) <= _MAX_WORDS_BETWEEN
 
     def _joined(self, fact: QuoteFact, quotation: Quotation) -> QuoteFact:
         """`fact` extended over a quotation that continues it in the same paragraph."""
-        content = text_span(self.doc, fact.content.start, quotation.end)
+        # The span covers both parts when the attribution between them is the smaller share;
+        # otherwise the larger part alone, so that the span stays mostly quoted words.
+        between = _words(self.text[fact.content.end : quotation.start])
+        first, second = _words(fact.content.text), _words(quotation.text(self.text))
+        if between < first + second:
+            content = text_span(self.doc, fact.content.start, quotation.end)
+        elif second > first:
+            content = text_span(self.doc, quotation.start, quotation.end)
+        else:
+            content = fact.content
         while content.text[-1:] in {'"', "”", "’", "'"}:
             content = text_span(self.doc, content.start, content.end - 1)
         evidence = char_evidence(
