@@ -6,6 +6,8 @@
     kg validate GRAPH [--shapes FILE]              check a graph against ontology/shapes.ttl
     kg serve GRAPH [--port N]                      a SPARQL endpoint on 127.0.0.1
     kg push GRAPH --endpoint URL                   load a graph into a Graph Store Protocol server
+    kg viz GRAPH [--out FILE] [--focus NAME [--hops N]] [--max-nodes N]
+                                                   the graph (or part of it) as an HTML page
 
 Errors the user can cause print one line on stderr and exit with status 2; no output file
 is left half-written.
@@ -98,6 +100,15 @@ def _parser() -> argparse.ArgumentParser:
         "--endpoint", required=True, metavar="URL",
         help="SPARQL 1.1 Graph Store Protocol URL, e.g. http://127.0.0.1:7878/store",
     )  # fmt: skip
+
+    viz = commands.add_parser("viz", help="draw a graph as an interactive HTML page")
+    viz.add_argument("graph", metavar="GRAPH", help="Turtle, TriG or N-Quads file")
+    viz.add_argument("--out", metavar="FILE", help="the page (GRAPH with .html)")
+    viz.add_argument("--focus", metavar="NAME", help="draw only what lies around this entity")
+    viz.add_argument("--hops", type=_positive, metavar="N", help="links from --focus (2)")
+    viz.add_argument(
+        "--max-nodes", type=_positive, metavar="N", help="keep the N most connected nodes"
+    )
     return parser
 
 
@@ -106,7 +117,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     commands = {
         "build": _build, "query": _query, "eval": _eval, "bench": _bench,
-        "validate": _validate, "serve": _serve, "push": _push,
+        "validate": _validate, "serve": _serve, "push": _push, "viz": _viz,
     }  # fmt: skip
     status = None
     try:
@@ -253,3 +264,19 @@ def _push(args: argparse.Namespace) -> None:
         f"kg push: {summary.triples} triples into {where} at {args.endpoint} "
         f"({summary.requests} request{'' if summary.requests == 1 else 's'})"
     )
+
+
+def _viz(args: argparse.Namespace) -> None:
+    """Draw a graph file as a page; say on stderr what was left out of it."""
+    from kg.viz import write_page
+
+    if args.hops is not None and args.focus is None:
+        raise UserError("--hops counts links from an entity: give it with --focus NAME")
+    if args.max_nodes == 0:
+        raise UserError("--max-nodes must be 1 or more")
+    out = Path(args.out) if args.out else Path(args.graph).with_suffix(".html")
+    hops = 2 if args.hops is None else args.hops
+    view = write_page(args.graph, out, args.focus, hops, args.max_nodes)
+    for note in view.graph["notes"]:
+        print(f"kg viz: {note}", file=sys.stderr)
+    print(f"kg viz: wrote {out} ({view.number_of_nodes()} nodes, {view.number_of_edges()} links)")
