@@ -67,6 +67,7 @@ class Lexicons:
     posts: dict[str, str] = field(default_factory=dict)
     parties: dict[str, str] = field(default_factory=dict)
     speech_verbs: dict[str, str] = field(default_factory=dict)
+    speech_nouns: frozenset[str] = frozenset()
     currencies: dict[str, str] = field(default_factory=dict)
     countries: dict[str, str] = field(default_factory=dict)
     country_info: dict[str, CountryInfo] = field(default_factory=dict)
@@ -147,8 +148,13 @@ def load_lexicons(directories: tuple[Path, ...] = ()) -> Lexicons:
         all_posts=posts,
         all_parties=parties,
         speech_verbs={
-            v.lower(): f or "clause" for v, f in _rows("speech_verbs.tsv", directories, 2)
+            v.lower(): f or "clause"
+            for v, f in _rows("speech_verbs.tsv", directories, 2)
+            if f != "noun"
         },
+        speech_nouns=frozenset(
+            v.lower() for v, f in _rows("speech_verbs.tsv", directories, 2) if f == "noun"
+        ),
         currencies={s: code for s, code in _rows("currencies.tsv", directories, 2) if code},
         countries={w: code.upper() for w, code in _rows("countries.tsv", directories, 2) if code},
         country_info={

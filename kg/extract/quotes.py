@@ -150,6 +150,8 @@ class QuoteExtractor:
             source = next((c for c in to.children if c.dep_ == "pobj"), None)
             speaker = self.ents.resolve(source) if source is not None else None
             return Cue(token, "clause", speaker, self._according_content(token))
+        if token.pos_ == "NOUN" and token.lemma_.lower() in self.lex.speech_nouns:
+            return self._noun_cue(token)
         if not token.tag_.startswith("VB"):
             return None
         lemma = token.lemma_.lower()
@@ -169,6 +171,27 @@ class QuoteExtractor:
         if content is None and (around := self._interrupting(token)) is not None:
             return Cue(token, frame, speaker, *around)
         return Cue(token, frame, speaker, content)
+
+    def _noun_cue(self, noun: Token) -> Cue | None:
+        """ "Trump's claim that ...", "the warning by officials that ...": the possessor or the
+        "by" phrase says what the "that" clause holds."""
+        clause = next(
+            (
+                c
+                for c in noun.rights
+                if c.dep_ in {"acl", "ccomp", "relcl"}
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            ),
+            None,
+        )
+        if clause is None:
+            return None
+        source = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if source is None:
+            by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+            source = next((c for c in by.children if c.dep_ == "pobj"), None) if by else None
+        speaker = self.ents.resolve(source) if source is not None else None
+        return Cue(noun, "clause", speaker, self._trimmed(clause.left_edge.i, clause.right_edge.i))
 
     def _speaker(self, verb: Token) -> Resolved | None:
         """The resolved subject of a speech verb, climbing through participles and conjuncts."""
