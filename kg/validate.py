@@ -15,6 +15,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pyshacl
 from rdflib import RDF, XSD, BNode, Graph, Literal, Namespace, URIRef
+from rdflib.collection import Collection
 from rdflib.term import Node
 
 from kg.errors import InputError
@@ -113,11 +114,18 @@ def _violation(results: Graph, result: Node) -> Violation:
 
 
 def _path(results: Graph, path: Node | None) -> str | None:
-    """A property path as SPARQL writes it: `kgo:evidence`, or `^kgo:evidence` for an inverse."""
+    """A property path as SPARQL writes it: `kgo:evidence`, `^kgo:evidence` (inverse) or
+    `oa:hasSelector/rdf:type` (sequence)."""
     if path is None:
         return None
-    inverse = results.value(path, SH.inversePath) if isinstance(path, BNode) else None
-    return f"^{_short(inverse)}" if inverse is not None else _short(path)
+    if not isinstance(path, BNode):
+        return _short(path)
+    inverse = results.value(path, SH.inversePath)
+    if inverse is not None:
+        return f"^{_path(results, inverse)}"
+    if results.value(path, RDF.first) is not None:
+        return "/".join(_path(results, step) or "?" for step in Collection(results, path))
+    return _short(path)
 
 
 def _short(term: Node) -> str:

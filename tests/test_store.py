@@ -6,10 +6,17 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from graph_samples import harbour_facts
+from graph_samples import harbour_facts, quiet_facts
 
 from kg.errors import InputError, QueryError
-from kg.rdf import build_graph, serialize_triples, serialize_turtle, write_turtle
+from kg.rdf import (
+    build_graph,
+    build_named_graphs,
+    serialize_dataset,
+    serialize_triples,
+    serialize_turtle,
+    write_turtle,
+)
 from kg.store import ask, construct, load_turtle, open_graph, select
 
 PREFIXES = """
@@ -69,3 +76,16 @@ def test_graph_reads_back_from_the_store_exactly_as_written() -> None:
     turtle = serialize_turtle(build_graph([harbour_facts()]))
     store = load_turtle(turtle)
     assert serialize_triples(quad.triple for quad in store) == turtle
+
+
+def test_queries_see_the_named_graphs_of_trig_as_one_graph(tmp_path: Path) -> None:
+    results = [harbour_facts(), quiet_facts()]
+    turtle, trig = tmp_path / "graph.ttl", tmp_path / "graph.trig"
+    write_turtle(build_graph(results), turtle)
+    trig.write_bytes(serialize_dataset(build_named_graphs(results), "trig"))
+    facts = PREFIXES + "SELECT ?c ?start WHERE { ?c kgo:content/oa:hasSelector/oa:start ?start }"
+    rows = sorted(select(open_graph(trig), facts), key=str)
+    assert rows == sorted(select(open_graph(turtle), facts), key=str)
+    assert len(rows) == 3
+    per_graph = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+    assert len(select(open_graph(trig), per_graph)) == 2

@@ -82,6 +82,18 @@ def test_a_broken_graph_fails_with_one_readable_line_per_problem(shapes: Graph) 
         assert re.search(expected, text), (expected, text)
 
 
+def test_a_span_must_have_one_selector_of_each_kind(shapes: Graph) -> None:
+    graph = _graph()
+    quote = _first(graph, OA.TextQuoteSelector)
+    graph.remove((quote, RDF.type, OA.TextQuoteSelector))
+    graph.add((quote, RDF.type, OA.TextPositionSelector))
+    graph.add((quote, OA.start, Literal(0)))
+    graph.add((quote, OA.end, Literal(1)))
+    text = validate_graph(graph, shapes).text()
+    assert "1 × a text span needs an oa:TextPositionSelector and an oa:TextQuoteSelector" in text
+    assert "oa:hasSelector/rdf:type" in text
+
+
 def test_many_violations_of_one_kind_are_summed_up_with_a_few_examples(shapes: Graph) -> None:
     graph = _graph()
     for node in list(graph.subjects(RDF.type, KGO.Evidence)):
