@@ -16,7 +16,7 @@ from rdflib import RDF, RDFS
 from kg.cli import main
 from kg.corpus import read_articles
 from kg.facts import ArticleFacts
-from kg.rdf import article_iri, build_graph
+from kg.rdf import article_iri, build_graph, graph_name
 from kg.store import QUERY_DIR, open_graph, select
 from kg.validate import validate_file
 from kg.vocab import KGO
@@ -70,6 +70,12 @@ def test_seed_build_conforms_to_the_shapes(seed_build: Path) -> None:
     for name in ("graph.ttl", "graph.trig"):
         report = validate_file(seed_build / name)
         assert report.conforms, report.text(name)
+
+
+def test_the_turtle_is_the_union_of_the_article_graphs(seed_build: Path) -> None:
+    turtle, trig = open_graph(seed_build / "graph.ttl"), open_graph(seed_build / "graph.trig")
+    assert {quad.triple for quad in turtle} == {quad.triple for quad in trig}
+    assert {str(quad.graph_name) for quad in trig} == {f"<{graph_name('000_db8a1dd7df858792')}>"}
 
 
 def test_every_evidence_offset_selects_exactly_its_text(seed_build: Path) -> None:
