@@ -463,7 +463,7 @@ def _options(node_count: int, physics: bool) -> dict:
         "edges": {
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
             "font": {"size": 10, "strokeWidth": 0, "align": "middle", "background": "#fafafa"},
-            "smooth": physics and {"type": "continuous"},
+            "smooth": False,
             "width": 1.2,
         },
         "nodes": {"font": {"size": 14, "color": "#222"}, "borderWidth": 1},
@@ -511,20 +511,27 @@ def page_data(view: nx.MultiDiGraph, title: str) -> dict:
         if node in position:
             item["x"], item["y"] = position[node]
         nodes.append(item)
-    edges = [
-        {
-            "from": ids[source],
-            "to": ids[target],
-            "relation": data["relation"],
-            "label": data["label"],
-            "articles": sorted(article_index[d] for d in data["articles"] if d in article_index),
-            "lines": [list(line) for line in data["lines"]],
-            "evidence": evidence(data["evidence"]),
-        }
-        for source, target, data in sorted(
-            view.edges(data=True), key=lambda e: (ids[e[0]], ids[e[1]], e[2]["label"])
+    edges = []
+    # Two facts between the same pair of nodes are drawn as lines bent apart (bend 1, 2, ...).
+    parallels: Counter[frozenset[str]] = Counter()
+    for source, target, data in sorted(
+        view.edges(data=True), key=lambda e: (ids[e[0]], ids[e[1]], e[2]["label"])
+    ):
+        edges.append(
+            {
+                "from": ids[source],
+                "to": ids[target],
+                "relation": data["relation"],
+                "label": data["label"],
+                "bend": parallels[frozenset((source, target))],
+                "articles": sorted(
+                    article_index[d] for d in data["articles"] if d in article_index
+                ),
+                "lines": [list(line) for line in data["lines"]],
+                "evidence": evidence(data["evidence"]),
+            }
         )
-    ]
+        parallels[frozenset((source, target))] += 1
     return {
         "title": title,
         "kinds": [

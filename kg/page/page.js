@@ -203,7 +203,9 @@
       id: index, from: edge.from, to: edge.to, label: edge.label, title: edgeTooltip(edge),
       color: { color: relation.colour, highlight: relation.colour, hover: relation.colour, opacity: 0.85 },
       dashes: relation.dashes, width: edge.relation === "funds" ? 2.5 : 1.2,
-      font: { color: relation.colour }
+      font: { color: relation.colour },
+      smooth: edge.bend ? { enabled: true, type: edge.bend % 2 ? "curvedCW" : "curvedCCW",
+                            roundness: 0.25 * Math.ceil(edge.bend / 2) } : false
     };
   }
 
