@@ -8,6 +8,7 @@ the union of all graphs, as `kg query` does.
 
 from __future__ import annotations
 
+import ctypes
 import shutil
 import signal
 import socket
@@ -177,6 +178,7 @@ def start_server(
                 stdin=subprocess.DEVNULL,
                 stdout=log,
                 stderr=subprocess.STDOUT,
+                preexec_fn=_stop_with_parent if sys.platform == "linux" else None,
             )  # fmt: skip
     except BaseException:
         shutil.rmtree(scratch, ignore_errors=True)
@@ -188,6 +190,13 @@ def start_server(
         server.stop()
         raise
     return server
+
+
+def _stop_with_parent() -> None:
+    """In the server's process, before it runs: have Linux send it SIGTERM when the process
+    that started it dies, even killed outright, so that no server outlives its kg or test run."""
+    pr_set_pdeathsig = 1
+    ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGTERM)
 
 
 def _wait_until_ready(server: SparqlServer, timeout: float) -> None:
