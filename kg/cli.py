@@ -239,16 +239,16 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> None:
-    """Serve a graph file on 127.0.0.1 until interrupted (Ctrl-C)."""
-    from kg.server import start_server
+    """Serve a graph file on 127.0.0.1 until interrupted (Ctrl-C or SIGTERM)."""
+    from kg.server import sigterm_as_interrupt, start_server
 
-    with start_server(args.graph, args.port) as server:
+    with sigterm_as_interrupt(), start_server(args.graph, args.port) as server:
         print(
             f"kg serve: {args.graph} at {server.query_url} (SPARQL 1.1 query), "
             f"{server.store_url} (graph store); Ctrl-C stops it",
             flush=True,
         )
-        server.wait()
+        server.process.wait()
         raise UserError(f"the SPARQL server stopped: {server.last_words()}")
 
 

@@ -19,6 +19,8 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 
@@ -116,19 +118,6 @@ class SparqlServer:
         said = log.read_text("utf-8", "replace").strip() if log and log.exists() else ""
         return said.splitlines()[-1] if said else f"exit status {self.process.returncode}"
 
-    def wait(self) -> None:
-        """Block until the server stops by itself or kg is told to stop (Ctrl-C or SIGTERM,
-        both raised here as KeyboardInterrupt so that `stop()` still runs)."""
-
-        def interrupt(signum: int, frame: object) -> None:
-            raise KeyboardInterrupt
-
-        previous = signal.signal(signal.SIGTERM, interrupt)
-        try:
-            self.process.wait()
-        finally:
-            signal.signal(signal.SIGTERM, previous)
-
     def stop(self) -> None:
         """Stop the server (politely, then firmly) and remove its scratch store."""
         if self.process.poll() is None:
@@ -190,6 +179,21 @@ def start_server(
         server.stop()
         raise
     return server
+
+
+@contextmanager
+def sigterm_as_interrupt() -> Iterator[None]:
+    """Within this block SIGTERM raises KeyboardInterrupt, as Ctrl-C does, so that `with`
+    blocks (a server's `stop()`) still run when kg is told to stop."""
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _stop_with_parent() -> None:
