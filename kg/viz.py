@@ -80,6 +80,9 @@ PHYSICS_MAX_NODES = 200
 # ~25 s before the first still picture, 100 took ~8 s; vis's "improved layout" adds to it.
 _ITERATION_BUDGET = 100_000
 _PIXELS_PER_UNIT = 110.0
+# A claim box is up to 190 px wide: leaves sit this many units apart on their ring.
+_LEAF_SPACING = 1.9
+_SIZE_MAX = 45
 _LAYOUT_ROUNDS = 60
 # Pairs of nodes times rounds: past ~3,000 nodes in one component, fewer rounds.
 _LAYOUT_PAIR_BUDGET = 6e8
@@ -398,7 +401,11 @@ def _component_layout(component: nx.Graph) -> dict[str, tuple[float, float]]:
             leaves.setdefault(parent, []).append(node)
     index = {node: i for i, node in enumerate(core)}
     edges = [(index[u], index[v]) for u, v in component.edges if u in in_core and v in in_core]
-    mass = np.array([math.sqrt(1 + len(leaves.get(n, ()))) for n in core])
+    ring = {parent: max(1.2, _LEAF_SPACING * len(children) / (2 * math.pi))
+            for parent, children in leaves.items()}  # fmt: skip
+    # Repulsion grows with mass and two nodes settle about (m1 * m2) ** (1 / 3) apart: room
+    # for both rings of leaves.
+    mass = np.array([(1 + ring.get(n, 0)) ** 2 for n in core])
     if len(core) == 1:
         points = np.zeros((1, 2))
     else:
@@ -408,7 +415,7 @@ def _component_layout(component: nx.Graph) -> dict[str, tuple[float, float]]:
     position = {node: (float(points[i, 0]), float(points[i, 1])) for node, i in index.items()}
     for parent, children in leaves.items():
         x, y = position[parent]
-        radius = max(1.0, 0.45 * len(children) / math.pi)
+        radius = ring[parent]
         for i, child in enumerate(children):
             angle = 2 * math.pi * i / len(children) + 0.3
             position[child] = (x + radius * math.cos(angle), y + radius * math.sin(angle))
@@ -479,7 +486,11 @@ def _options(node_count: int, physics: bool) -> dict:
 
 def _size(data: dict) -> float:
     """Node size grows with the square root of the facts the node takes part in."""
-    return round(10 + 5 * math.sqrt(data["facts"]), 1) if data["kind"] != "Claim" else 0
+    return (
+        round(min(10 + 5 * math.sqrt(data["facts"]), _SIZE_MAX), 1)
+        if data["kind"] != "Claim"
+        else 0
+    )
 
 
 def page_data(view: nx.MultiDiGraph, title: str) -> dict:
@@ -545,6 +556,7 @@ def page_data(view: nx.MultiDiGraph, title: str) -> dict:
         "articles": [{"id": document, **fields} for document, fields in articles],
         "notes": view.graph.get("notes", []),
         "physics": physics,
+        "glideMaxNodes": PHYSICS_MAX_NODES,
         "options": _options(len(nodes), physics),
         "nodes": nodes,
         "edges": edges,

@@ -97,6 +97,7 @@ def test_seed_page_draws_offline_with_a_legend_and_finds_a_person(
     page.evaluate(hide_claims)
     assert page.evaluate(POSITIONS) == before, "filtering moved the nodes"
     search_for(page, "Keith Prince")
+    time.sleep(0.6)
     page.screenshot(tmp_path / "seed-search.png")
     assert page.errors == []
 
@@ -112,6 +113,7 @@ def test_two_thousand_nodes_draw_settle_and_answer_the_search_box(
     assert_still(page)
     page.screenshot(tmp_path / "big.png")
     assert search_for(page, "Person 0123") < 30
+    time.sleep(0.6)  # the view glides to the person
     page.screenshot(tmp_path / "big-search.png")
     assert page.errors == []
 
@@ -125,21 +127,25 @@ def _points(page: Page) -> list[list[float]]:
     })()""")
 
 
+def _visit_everything(page: Page) -> None:
+    """Show every tooltip and every details panel, and filter by each article."""
+    for x, y in _points(page):
+        page.hover(x, y)
+        time.sleep(0.2)
+        page.click(x, y)
+        page.evaluate("document.querySelectorAll('#details .jump').forEach(b => b.click())")
+    page.evaluate("""(() => { const select = document.getElementById('article');
+      for (const option of [...select.options].reverse()) {
+        select.value = option.value; select.dispatchEvent(new Event('change'));
+      } })()""")
+
+
 def test_script_in_names_quotes_and_titles_never_runs(browser: Browser, tmp_path: Path) -> None:
     path = tmp_path / "hostile.html"
     path.write_text(render_html(build_graph(hostile_corpus())), encoding="utf-8")
     page, _ = open_page(browser, path)
-    # Show every tooltip and every details panel, search, and filter by each article.
-    for x, y in _points(page):
-        page.hover(x, y)
-        time.sleep(0.25)
-        page.click(x, y)
-    page.evaluate("document.querySelectorAll('#details .jump').forEach(b => b.click())")
+    _visit_everything(page)
     search_for(page, "Eve")
-    page.evaluate("""(() => { const select = document.getElementById('article');
-      for (const value of ['0', '1', '-1']) {
-        select.value = value; select.dispatchEvent(new Event('change'));
-      } })()""")
     page.screenshot(tmp_path / "hostile.png")
     assert page.evaluate("window.kgPwned === undefined")
     assert page.requests == [path.as_uri()]
@@ -149,3 +155,27 @@ def test_script_in_names_quotes_and_titles_never_runs(browser: Browser, tmp_path
     assert page.evaluate("document.querySelectorAll('#details a, #details img, svg *').length") == (
         page.evaluate("document.querySelectorAll('svg.swatch *').length")
     )
+
+
+HOSTILE_ARTICLE = (
+    "Harbour board chair Ines Duarte said: \u201c{0} The ferry will run all winter.\u201d\n\n"
+    "Ms Duarte, a Green Party member, said the timetable {1} was final.\n\n"
+    "The Coastal Trust gave \u00a31.25m to the Night Ferry Scheme {2}.\n"
+)
+
+
+def test_script_in_an_article_built_by_kg_never_runs(
+    browser: Browser, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "hostile.txt").write_text(HOSTILE_ARTICLE.format(*PAYLOADS), encoding="utf-8")
+    assert main(["build", str(corpus), "--out", str(tmp_path / "out")]) == 0
+    capsys.readouterr()
+    path = tmp_path / "out" / "graph.html"
+    page, _ = open_page(browser, path)
+    assert page.evaluate("kgNetwork.body.nodeIndices.length") > 3
+    _visit_everything(page)
+    assert page.evaluate("window.kgPwned === undefined")
+    assert page.requests == [path.as_uri()]
+    assert page.errors == []

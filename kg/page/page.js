@@ -179,18 +179,30 @@
 
   // ------------------------------------------------------------------ the network
 
-  function nodeItem(node) {
+  var FADED = "rgba(200,200,200,0.3)";
+  var FADED_TEXT = "rgba(0,0,0,0.15)";
+
+  // The colours and font of a node as drawn normally.
+  function looks(node) {
     var kind = kinds[node.kind];
-    var item = { id: node.id, label: node.label, shape: kind.shape, title: nodeTooltip(node) };
     if (node.kind === "Claim") {
-      item.color = { background: kind.colour, border: "#c9a227",
-                     highlight: { background: "#fff3c4", border: "#8a6d00" },
-                     hover: { background: "#fff3c4", border: "#8a6d00" } };
-      item.font = { size: 12, color: "#333" };
+      return { id: node.id, font: { size: 12, color: "#333" },
+               color: { background: kind.colour, border: "#c9a227",
+                        highlight: { background: "#fff3c4", border: "#8a6d00" },
+                        hover: { background: "#fff3c4", border: "#8a6d00" } } };
+    }
+    return { id: node.id, color: kind.colour, font: { size: 14, color: "#222" } };
+  }
+
+  function nodeItem(node) {
+    var item = looks(node);
+    item.label = node.label;
+    item.shape = kinds[node.kind].shape;
+    item.title = nodeTooltip(node);
+    if (node.kind === "Claim") {
       item.widthConstraint = { maximum: 190 };
       item.shapeProperties = { borderRadius: 3 };
     } else {
-      item.color = kind.colour;
       item.size = node.size;
     }
     if (node.x !== undefined) { item.x = node.x; item.y = node.y; }
@@ -259,13 +271,42 @@
     network.fit();
   }
 
+  // A selected node and its neighbours stand out; everything else fades.
+  var faded = false;
+  function highlight(id) {
+    var near = {};
+    near[id] = true;
+    network.getConnectedNodes(id).forEach(function (other) { near[other] = true; });
+    nodes.update(data.nodes.map(function (node) {
+      return near[node.id] ? looks(node) : { id: node.id, color: FADED, font: { color: FADED_TEXT } };
+    }));
+    edges.update(data.edges.map(function (edge, index) {
+      var touches = edge.from === id || edge.to === id;
+      return { id: index, color: { opacity: touches ? 1 : 0.12 },
+               font: { color: touches ? relations[edge.relation].colour : "rgba(0,0,0,0)" } };
+    }));
+    faded = true;
+  }
+  function unhighlight() {
+    if (!faded) { return; }
+    nodes.update(data.nodes.map(looks));
+    edges.update(data.edges.map(function (edge, index) {
+      return { id: index, color: { opacity: 0.85 }, font: { color: relations[edge.relation].colour } };
+    }));
+    faded = false;
+  }
+
   network.on("click", function (params) {
-    if (params.nodes.length) { showNode(byId[params.nodes[0]]); }
-    else if (params.edges.length) { showEdge(data.edges[params.edges[0]]); }
-    else { hideDetails(); }
+    if (params.nodes.length) {
+      highlight(params.nodes[0]);
+      showNode(byId[params.nodes[0]]);
+    } else {
+      unhighlight();
+      if (params.edges.length) { showEdge(data.edges[params.edges[0]]); } else { hideDetails(); }
+    }
   });
   document.addEventListener("keydown", function (event) {
-    if (event.key === "Escape") { hideDetails(); }
+    if (event.key === "Escape") { hideDetails(); unhighlight(); network.unselectAll(); }
   });
 
   // ------------------------------------------------------------------ legend and filters
@@ -358,7 +399,7 @@
     articleSelect.addEventListener("change", function () {
       articleShown = Number(articleSelect.value);
       refresh();
-      network.fit({ animation: { duration: 300 } });
+      network.fit({ animation: data.nodes.length <= data.glideMaxNodes && { duration: 300 } });
     });
     document.getElementById("article-filter").hidden = false;
   }
@@ -414,8 +455,11 @@
       refresh();
     }
     network.selectNodes([node.id]);
+    highlight(node.id);
+    // vis-network animates frame by frame: on a big graph each frame is slow, so jump instead.
+    var glide = data.nodes.length <= data.glideMaxNodes;
     network.focus(node.id, { scale: Math.max(network.getScale(), 1.1), offset: { x: -170, y: 0 },
-                              animation: { duration: 400, easingFunction: "easeInOutQuad" } });
+                              animation: glide && { duration: 400, easingFunction: "easeInOutQuad" } });
     showNode(node);
     root.dataset.kgFocus = String(node.id);
   }
