@@ -32,7 +32,7 @@ def test_quote_before_said_mr_x_uses_the_full_name(extract):
 def test_straight_and_curly_marks_mix(extract):
     text = (
         "Anna Lee, the club's coach, spoke after the game.\n\n"
-        "“We played with real heart,\" she said."
+        '“We played with real heart," she said.'
     )
     direct = [q for q in quotes(extract(text)) if q.direct]
     assert direct and direct[0].text.startswith("We played with real heart")
@@ -117,3 +117,51 @@ def test_speaker_span_selects_the_mention(extract):
         quote.speaker_mention.text
     )
     assert "Hannah Wood" in quote.speaker_mention.text
+
+
+def test_attribution_inside_the_content(extract):
+    text = (
+        "Chief executive Lena Park said the firm was growing.\n\n"
+        "Back in March, Ms Park said, the plant had been due to open."
+    )
+    found = [q for q in quotes(extract(text)) if "plant" in q.text]
+    assert found and found[0].speaker.name == "Lena Park"
+    assert found[0].text == "Back in March the plant had been due to open"
+
+
+def test_two_apostrophes_are_one_quotation_mark(extract):
+    text = "''The reform is overdue,'' said Carl Jensen, a tax lawyer. ''It should pass easily.''"
+    direct = [q for q in quotes(extract(text)) if q.direct]
+    assert len(direct) == 1 and direct[0].speaker.name == "Carl Jensen"
+    assert "overdue" in direct[0].text and "pass easily" in direct[0].text
+
+
+def test_noun_that_reports_a_claim(extract):
+    text = "Economists rejected Senator Ruth Baker's claim that the tax cut would pay for itself."
+    found = quotes(extract(text))
+    assert any(q.speaker.name == "Ruth Baker" and "pay for itself" in q.text for q in found)
+
+
+def test_verb_of_judgement_reports_its_object(extract):
+    text = (
+        "Opposition leader Mark Hale called the budget “a reckless gamble with people's savings”."
+    )
+    found = quotes(extract(text))
+    assert any(q.speaker.name == "Mark Hale" and "reckless gamble" in q.text for q in found)
+
+
+def test_transcript_labels_name_the_speaker(extract):
+    text = (
+        'The interview with Senator Ann Cole followed.\n\n"HOST: Will you vote for the bill?\n\n'
+        '"COLE: I will vote for it because it helps families.'
+    )
+    found = quotes(extract(text))
+    assert [(q.speaker.name, q.text) for q in found if "families" in q.text] == [
+        ("Ann Cole", "I will vote for it because it helps families.")
+    ]
+
+
+def test_quotation_signed_with_a_dash(extract):
+    text = "“We were never asked what we wanted.” ― Maria Lopez"
+    direct = [q for q in quotes(extract(text)) if q.direct]
+    assert direct and direct[0].speaker.name == "Maria Lopez"

@@ -191,7 +191,11 @@ class DocumentEntities:
 
     def _collect_people(self) -> None:
         spans = self._person_spans()
-        names = [name_text(tokens) for tokens, _ in spans]
+        # Names printed in capitals ("WALLACE:") are the same names in title case.
+        names = [
+            name.title() if name.isupper() and len(name) > 3 else name
+            for name in (name_text(tokens) for tokens, _ in spans)
+        ]
         # Full names first, longest first, so short forms can join them; names said only
         # inside quotations ("Crooked Hillary Clinton") come after those the article uses.
         quoted = {
@@ -267,6 +271,24 @@ class DocumentEntities:
             cluster = Cluster(name, EntityKind.PERSON)
             self.people.append(cluster)
         self._add_person_mention(cluster, tokens, name, "-")
+        return cluster
+
+    def known_person(self, words: list[str]) -> Cluster | None:
+        """The person whose name ends with `words`, in any case ("PENCE" is Mike Pence)."""
+        for cluster in self.people:
+            parts = [p.lower() for p in cluster.name.split()]
+            if [w.lower() for w in words] == parts[-len(words) :]:
+                return cluster
+        return None
+
+    def named_person(self, words: list[str]) -> Cluster:
+        """The person a bare name or speaker label stands for, made a new person when the
+        article names no one so."""
+        if (known := self.known_person(words)) is not None:
+            return known
+        name = " ".join(w if not w.isupper() else w.title() for w in words)
+        cluster = Cluster(name, EntityKind.PERSON, {name})
+        self.people.append(cluster)
         return cluster
 
     def _collect_bare_surnames(self) -> None:

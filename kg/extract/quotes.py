@@ -37,6 +37,11 @@ _PARTICLES = {"out", "for", "on"}
 _MAX_WORDS_BETWEEN = 6
 _MIN_DIRECT_WORDS = 3
 _WORD = re.compile(r"\w+")
+# A speaker label opening a paragraph ("PENCE: ...", "Pat Caddell: ...").
+_NAME = r"[A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,3}"
+_LABEL = re.compile(rf"[ \t\"“]*({_NAME})[ \t]*:[ \t]+(?=\S)")
+# A signature after a quotation: "” ― Jane Roe".
+_SIGNATURE = re.compile(rf"[\"”’'.,]*[ \t]*[―—–][ \t]*({_NAME})")
 _TRIM = set(" \n\t\r,.;:!?-–—\"“”„«»'‘’")
 
 
@@ -71,19 +76,25 @@ class QuoteExtractor:
 
     def run(self) -> list[QuoteFact]:
         cues = [cue for token in self.doc if (cue := self._cue(token)) is not None]
-        facts: list[QuoteFact] = []
-        covered: list[tuple[int, int]] = []
+        facts: list[QuoteFact] = self._labelled()
+        covered: list[tuple[int, int]] = [(f.content.start, f.content.end) for f in facts]
         previous: tuple[Quotation, Resolved, Cue | None] | None = None
-        for quotation in self.quotations:
+        for quotation in _without(self.quotations, covered):
             cue = self._cue_for(quotation, cues)
+            if cue is not None and previous is not None and previous[2] is cue:
+                cue = None  # “A,” said X. “B.”: the cue of A, and B carries on from it
+            signed = self._signed(quotation) if cue is None else None
+            explicit = True  # the speaker is named at this quotation, not carried over
             if cue is not None and cue.speaker is not None:
                 speaker, confidence = cue.speaker, 0.9
+            elif signed is not None:
+                speaker, confidence = signed, 0.85
             elif (
                 previous is not None
                 and self._starts_sentence(quotation)
                 and self._continues(previous[0], quotation)
             ):
-                speaker, confidence, cue = previous[1], 0.75, None
+                speaker, confidence, cue, explicit = previous[1], 0.75, None, False
             else:
                 continue
             if not self._is_claim(quotation, cue):
@@ -98,7 +109,7 @@ class QuoteExtractor:
                 # “A,” she said. “B.” is one quote, interrupted by its attribution.
                 facts[-1] = self._joined(facts[-1], quotation)
             else:
-                facts.append(self._direct(quotation, speaker, cue, confidence))
+                facts.append(self._direct(quotation, speaker, cue, confidence, explicit))
             previous = (quotation, speaker, cue)
         for cue in cues:
             if cue.speaker is None or cue.content is None or cue.frame == "quote":
@@ -171,6 +182,60 @@ class QuoteExtractor:
         if content is None and (around := self._interrupting(token)) is not None:
             return Cue(token, frame, speaker, *around)
         return Cue(token, frame, speaker, content)
+
+    def _label(self, start: int, end: int) -> Resolved | None:
+        """The speaker a label names ("PENCE", "Mike Pence", "Reuters"), if it names one."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return None
+        for token in span:
+            if token.i in self.ents.person_at:
+                return Resolved(
+                    self.ents.person_at[token.i].entity(), span, self.ents.person_at[token.i]
+                )
+        words = [t.text for t in span if not t.is_punct]
+        known = self.ents.known_person(words) if words else None
+        if known is not None:
+            return Resolved(known.entity(), span, known)
+        if any(t.ent_type_ == "PERSON" for t in span) or (
+            words and all(w.isupper() for w in words)
+        ):
+            cluster = self.ents.named_person(words)
+            return Resolved(cluster.entity(), span, cluster)
+        if span.root.ent_type_ in {"ORG", "NORP"}:
+            return self.ents.resolve(span.root)
+        return None
+
+    def _labelled(self) -> list[QuoteFact]:
+        """Transcripts and headlines: "PENCE: Well, look, ...", "Pence: Flowers won't attend"."""
+        facts = []
+        for p_start, p_end in self.paragraphs:
+            match = _LABEL.match(self.text, p_start, p_end)
+            if match is None:
+                continue
+            speaker = self._label(*match.span(1))
+            content = text_span(self.doc, match.end(), p_end)
+            while content.text[-1:] in {'"', "”"}:
+                content = text_span(self.doc, content.start, content.end - 1)
+            if speaker is None or _words(content.text) < _MIN_DIRECT_WORDS:
+                continue
+            facts.append(
+                QuoteFact(
+                    speaker=speaker.entity,
+                    text=content.text,
+                    direct=match.group(1).isupper(),
+                    content=content,
+                    evidence=char_evidence(self.doc, p_start, p_end, "quote.label", 0.7),
+                    speaker_mention=text_span(self.doc, *match.span(1)),
+                    cue=text_span(self.doc, match.end(1), match.end(1) + 1),
+                )
+            )
+        return facts
+
+    def _signed(self, quotation: Quotation) -> Resolved | None:
+        """A quotation signed with a dash: "“We will win.” ― Jane Roe"."""
+        match = _SIGNATURE.match(self.text, quotation.end, min(len(self.text), quotation.end + 80))
+        return self._label(*match.span(1)) if match else None
 
     def _noun_cue(self, noun: Token) -> Cue | None:
         """ "Trump's claim that ...", "the warning by officials that ...": the possessor or the
@@ -255,6 +320,8 @@ class QuoteExtractor:
                 if self._is_cue_token(sibling) or sibling.lower_ == "according":
                     break
                 end = max(end, sibling.right_edge.i)
+            if frame == "object" and any(self._is_cue_token(t) for t in self.doc[start : end + 1]):
+                return None  # "criticised these moves saying that ...": the inner cue reports
             return self._trimmed(start, end)
         left = [c for c in verb.lefts if c.dep_ in {"ccomp", "parataxis"}]
         if left:
@@ -417,6 +484,9 @@ class QuoteExtractor:
 
     def _starts_sentence(self, quotation: Quotation) -> bool:
         """Whether only punctuation stands between the sentence start and the quotation."""
+        before = self.text[: quotation.start].rstrip(" \t\n\"“'‘„«")
+        if not before or before[-1] in ".!?:":
+            return True
         opening = self.doc.char_span(quotation.start, quotation.start + 1, alignment_mode="expand")
         if opening is None or len(opening) == 0:
             return False
@@ -432,13 +502,19 @@ class QuoteExtractor:
         words = _words(quotation.text(self.text))
         if words < _MIN_DIRECT_WORDS:
             return False
-        content_start = cue.content[0] if cue is not None and cue.content is not None else None
-        if content_start is not None and _WORD.search(self.text[content_start : quotation.start]):
+        content = cue.content if cue is not None else None
+        inside = content is not None and content[0] < quotation.end and quotation.start < content[1]
+        if inside and _WORD.search(self.text[content[0] : quotation.start]):
             return False
         return not (quotation.single and words < 6 and cue is None)
 
     def _direct(
-        self, quotation: Quotation, speaker: Resolved, cue: Cue | None, confidence: float
+        self,
+        quotation: Quotation,
+        speaker: Resolved,
+        cue: Cue | None,
+        confidence: float,
+        explicit: bool,
     ) -> QuoteFact:
         start, end = quotation.start, quotation.end
         lo, hi = start - 1, end + 1
@@ -459,7 +535,7 @@ class QuoteExtractor:
                 "quote.direct" if cue else "quote.continued",
                 confidence,
             ),
-            speaker_mention=self._mention(speaker) if cue is not None else None,
+            speaker_mention=self._mention(speaker) if explicit else None,
             cue=text_span(self.doc, cue.verb.idx, cue.verb.idx + len(cue.verb.text))
             if cue
             else None,
@@ -467,6 +543,25 @@ class QuoteExtractor:
 
     def _mention(self, speaker: Resolved) -> object:
         return text_span(self.doc, speaker.mention.start_char, speaker.mention.end_char)
+
+
+def _without(quotations: list[Quotation], labelled: list[tuple[int, int]]) -> list[Quotation]:
+    """The quotations outside labelled paragraphs. A transcript opens every paragraph with a
+    mark and closes none, which reads as one long quotation: split it into its paragraphs."""
+    if not labelled:
+        return quotations
+    kept = []
+    for quotation in quotations:
+        pieces = [
+            p for p in quotation.pieces if not any(a < p[1] and p[0] < b for a, b in labelled)
+        ]
+        if len(pieces) == len(quotation.pieces):
+            kept.append(quotation)
+            continue
+        for i, piece in enumerate(pieces):
+            last = i == len(pieces) - 1 and piece == quotation.pieces[-1]
+            kept.append(Quotation((piece,), quotation.closed and last, quotation.single))
+    return kept
 
 
 def quoted_tokens(doc: Doc, quotations: list[Quotation]) -> set[int]:
