@@ -271,29 +271,42 @@
     network.fit();
   }
 
-  // A selected node and its neighbours stand out; everything else fades.
-  var faded = false;
+  // A selected node and its neighbours stand out; everything else fades. Only the nodes and
+  // links whose state changes are updated: on a big graph vis-network redoes each one.
+  var fadedNodes = {};
+  var fadedEdges = {};
+  var highlighted = null;
+  function setFaded(near) {
+    var nodeChanges = [];
+    data.nodes.forEach(function (node) {
+      var fade = near !== null && !near[node.id];
+      if (fade === !!fadedNodes[node.id]) { return; }
+      fadedNodes[node.id] = fade;
+      nodeChanges.push(fade ? { id: node.id, color: FADED, font: { color: FADED_TEXT } } : looks(node));
+    });
+    var edgeChanges = [];
+    data.edges.forEach(function (edge, index) {
+      var fade = near !== null && !(near[edge.from] && near[edge.to] && (edge.from === highlighted || edge.to === highlighted));
+      if (fade === !!fadedEdges[index]) { return; }
+      fadedEdges[index] = fade;
+      edgeChanges.push({ id: index, color: { opacity: fade ? 0.12 : 0.85 },
+                         font: { color: fade ? "rgba(0,0,0,0)" : relations[edge.relation].colour } });
+    });
+    nodes.update(nodeChanges);
+    edges.update(edgeChanges);
+  }
   function highlight(id) {
+    if (highlighted === id) { return; }
+    highlighted = id;
     var near = {};
     near[id] = true;
     network.getConnectedNodes(id).forEach(function (other) { near[other] = true; });
-    nodes.update(data.nodes.map(function (node) {
-      return near[node.id] ? looks(node) : { id: node.id, color: FADED, font: { color: FADED_TEXT } };
-    }));
-    edges.update(data.edges.map(function (edge, index) {
-      var touches = edge.from === id || edge.to === id;
-      return { id: index, color: { opacity: touches ? 1 : 0.12 },
-               font: { color: touches ? relations[edge.relation].colour : "rgba(0,0,0,0)" } };
-    }));
-    faded = true;
+    setFaded(near);
   }
   function unhighlight() {
-    if (!faded) { return; }
-    nodes.update(data.nodes.map(looks));
-    edges.update(data.edges.map(function (edge, index) {
-      return { id: index, color: { opacity: 0.85 }, font: { color: relations[edge.relation].colour } };
-    }));
-    faded = false;
+    if (highlighted === null) { return; }
+    highlighted = null;
+    setFaded(null);
   }
 
   network.on("click", function (params) {
