@@ -18,6 +18,7 @@ transaction), and the next build catches up.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import multiprocessing
@@ -32,7 +33,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 import pyoxigraph as ox
 from rdflib import RDF, Graph, Literal, URIRef
@@ -42,7 +43,8 @@ import kg
 from kg.atomic import remove_stale_temporaries, staged_files
 from kg.corpus import Problem, count_articles, read_articles
 from kg.errors import InputError, UserError
-from kg.facts import Article, ArticleFacts
+from kg.facts import Article, ArticleFacts, Entity, EntityKind, Evidence
+from kg.facts import Span as TextSpan
 from kg.rdf import (
     DATASET_SUFFIXES,
     PREFIXES,
@@ -54,13 +56,17 @@ from kg.rdf import (
 from kg.views import FORMAT, dumps, facts_json
 from kg.vocab import KGO, OA
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
 __all__ = ["BuildOptions", "BuildReport", "build", "extract_articles", "parse_articles"]
 
 STORE_DIR = "store"
 GRAPH_FILE, FACTS_FILE, PAGE_FILE = "graph.ttl", "facts.json", "graph.html"
-# spaCy parses at most nlp.max_length characters at once and needs memory in proportion:
-# a longer article is parsed in chunks of whole paragraphs and the parses joined.
-CHUNK_CHARS = 100_000
+# spaCy parses at most nlp.max_length characters at once, and extraction compares mentions
+# within an article (its work grows faster than the text): an article longer than this is
+# read in pieces of whole paragraphs whose facts are put together.
+CHUNK_CHARS = 30_000
 # The page draws every claim as a node; past this many articles it cannot be read (or drawn).
 PAGE_MAX_ARTICLES = 1000
 _PARSE_BATCH = 16
@@ -88,6 +94,7 @@ _SPAN_CLASSES = {
     ox.NamedNode(str(c)) for c in (KGO.TextSpan, OA.TextPositionSelector, OA.TextQuoteSelector)
 }
 _SENTENCE = ox.NamedNode(str(KGO.sentence))
+_POSITION = ox.NamedNode(str(OA.TextPositionSelector))
 _HAS_SELECTOR = ox.NamedNode(str(OA.hasSelector))
 _EXTRACTION_SOURCES = ("extract", "lexicons", "facts.py", "nlp.py", "rdf.py", "vocab.py")
 
@@ -306,9 +313,10 @@ def article_hash(article: Article, fingerprint: str) -> str:
 # -- parsing and extraction -------------------------------------------------------------
 
 
-def text_chunks(text: str, limit: int = CHUNK_CHARS) -> list[str]:
-    """`text` cut into pieces of at most `limit` characters that join back into it: at
-    paragraph breaks where it can, else at line breaks or spaces, else anywhere."""
+def text_chunks(text: str, limit: int | None = None) -> list[str]:
+    """`text` cut into pieces of at most `limit` (CHUNK_CHARS) characters that join back into
+    it: at paragraph breaks where it can, else at line breaks or spaces, else anywhere."""
+    limit = limit or CHUNK_CHARS
     chunks: list[str] = []
     start = 0
     while len(text) - start > limit:
@@ -329,38 +337,86 @@ def text_chunks(text: str, limit: int = CHUNK_CHARS) -> list[str]:
 
 def parse_articles(
     nlp, articles: Iterable[Article], batch_size: int = _PARSE_BATCH
-) -> Iterator[tuple[Article, object]]:
-    """(article, Doc) for each article, batched through `nlp.pipe`; an article longer than
-    CHUNK_CHARS is parsed in paragraph chunks joined into one Doc of the whole text."""
-    from spacy.tokens import Doc
+) -> Iterator[tuple[Article, list[tuple[int, Doc]]]]:
+    """Each article with the parses of its pieces, (offset in the text, Doc), batched through
+    `nlp.pipe`: one piece, unless the article is longer than CHUNK_CHARS."""
 
-    def pieces() -> Iterator[tuple[str, tuple[Article, int, int]]]:
+    def pieces() -> Iterator[tuple[str, tuple[Article, int, int, int]]]:
         for article in articles:
             chunks = text_chunks(article.text)
+            offset = 0
             for index, chunk in enumerate(chunks):
-                yield chunk, (article, index, len(chunks))
+                yield chunk, (article, offset, index, len(chunks))
+                offset += len(chunk)
 
-    parts: list[Doc] = []
-    for doc, (article, index, count) in nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size):
-        parts.append(doc)
+    parsed: list[tuple[int, Doc]] = []
+    for doc, (article, offset, index, count) in nlp.pipe(
+        pieces(), as_tuples=True, batch_size=batch_size
+    ):
+        parsed.append((offset, doc))
         if index == count - 1:
-            yield article, parts[0] if count == 1 else Doc.from_docs(parts, ensure_whitespace=False)
-            parts = []
+            yield article, parsed
+            parsed = []
 
 
 def extract_articles(
     nlp, articles: Iterable[Article]
 ) -> Iterator[tuple[Article, ArticleFacts | Problem]]:
-    """Each article with its facts, or with the Problem that stopped kg extracting them."""
+    """Each article with its facts, or with the Problem that stopped kg extracting them.
+
+    The pieces of a long article are read one by one (extraction compares mentions within
+    an article, so its work grows faster than the text) and their facts put together.
+    """
     from kg.extract import extract_doc
     from kg.extract.lexicon import lexicon_dirs, load_lexicons
 
     lexicons = load_lexicons(lexicon_dirs())
-    for article, doc in parse_articles(nlp, articles):
+    for article, pieces in parse_articles(nlp, articles):
         try:
-            yield article, extract_doc(doc, article, lexicons)
+            if len(pieces) == 1:
+                yield article, extract_doc(pieces[0][1], article, lexicons)
+                continue
+            results = [
+                extract_doc(doc, dataclasses.replace(article, text=doc.text), lexicons)
+                for _, doc in pieces
+            ]
+            yield article, _joined(article, [offset for offset, _ in pieces], results)
         except Exception as error:  # noqa: BLE001 (one article must not stop the corpus)
             yield article, _failure(article, "extracting facts", error)
+
+
+def _joined(article: Article, offsets: list[int], results: list[ArticleFacts]) -> ArticleFacts:
+    """The facts of an article's pieces as facts of the article: offsets shifted, entities
+    of the same name and kind merged."""
+    entities: dict[tuple[str, EntityKind], Entity] = {}
+    for result in results:
+        for entity in result.entities:
+            key = (entity.name, entity.kind)
+            known = entities.get(key)
+            aliases = entity.aliases | (known.aliases if known else frozenset())
+            entities[key] = dataclasses.replace(entity, aliases=aliases)
+    facts = [
+        _shifted(fact, offset)
+        for offset, result in zip(offsets, results, strict=True)
+        for fact in result.facts
+    ]
+    return ArticleFacts(
+        article, sorted(entities.values(), key=lambda e: (e.kind.value, e.name)), facts
+    )
+
+
+def _shifted(value: object, offset: int) -> object:
+    """A fact (or evidence, or span) with every text span moved `offset` characters on."""
+    if isinstance(value, TextSpan):
+        return TextSpan(value.start + offset, value.end + offset, value.text)
+    if not dataclasses.is_dataclass(value) or isinstance(value, Entity):
+        return value
+    changes = {
+        f.name: _shifted(getattr(value, f.name), offset)
+        for f in dataclasses.fields(value)
+        if isinstance(getattr(value, f.name), TextSpan | Evidence)
+    }
+    return dataclasses.replace(value, **changes)
 
 
 def _failure(article: Article, doing: str, error: Exception) -> Problem:
@@ -372,13 +428,15 @@ def _failure(article: Article, doing: str, error: Exception) -> Problem:
 
 
 def article_triples(result: ArticleFacts, run: ExtractionRun) -> bytes:
-    """One article's graph as Turtle, to move between processes and into the store."""
-    from kg.rdf import serialize_turtle
+    """One article's graph as N-Triples, to move between processes and into the store."""
+    triples = [
+        ox.Triple(_oxigraph(s), _oxigraph(p), _oxigraph(o))
+        for s, p, o in article_graph(result, run)
+    ]
+    return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
 
-    return serialize_turtle(article_graph(result, run))
 
-
-# An article, its content hash, and its graph as Turtle or the problem that stopped it.
+# An article, its content hash, and its graph as N-Triples or the problem that stopped it.
 Done = tuple[Article, str, "bytes | Problem"]
 
 
@@ -493,7 +551,7 @@ class _StoreWriter:
         self.quads: list[ox.Quad] = []
         self.count = 0
 
-    def add(self, document_id: str, content_hash: str, turtle: bytes) -> None:
+    def add(self, document_id: str, content_hash: str, ntriples: bytes) -> None:
         name = ox.NamedNode(str(graph_name(document_id)))
         if name.value in self.known:
             # Its own transaction: if the build dies before the batch is in, the article is
@@ -501,7 +559,7 @@ class _StoreWriter:
             self.store.remove_graph(name)
         self.quads += (
             ox.Quad(triple.subject, triple.predicate, triple.object, name)
-            for triple in ox.parse(turtle, format=ox.RdfFormat.TURTLE)
+            for triple in ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES)
         )
         self.quads.append(ox.Quad(name, _HASH, ox.Literal(content_hash), name))
         self.quads.append(ox.Quad(name, _DOCUMENT, ox.Literal(document_id), name))
@@ -665,7 +723,8 @@ class _FactsWriter:
 
 
 def _add_page_triples(graph: Graph, triples: list[ox.Triple]) -> None:
-    """The triples the page draws from: all but the text spans of mentions (sentences stay)."""
+    """The triples the page draws from: all but the text spans of mentions and the character
+    positions (the sentences facts come from stay, as text)."""
     sentences = {t.object for t in triples if t.predicate == _SENTENCE}
     sentences |= {
         t.object for t in triples if t.predicate == _HAS_SELECTOR and t.subject in sentences
@@ -678,6 +737,18 @@ def _add_page_triples(graph: Graph, triples: list[ox.Triple]) -> None:
     for triple in triples:
         if triple.subject not in hidden:
             graph.add((_rdflib(triple.subject), _rdflib(triple.predicate), _rdflib(triple.object)))
+
+
+def _oxigraph(term: object) -> ox.NamedNode | ox.Literal:
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise ValueError(f"kg graphs have no blank nodes, found {term!r}")
 
 
 def _rdflib(term: object) -> URIRef | Literal:
