@@ -75,3 +75,17 @@ def test_dollar_follows_the_article_country(extract):
 )
 def test_money_that_is_not_funding(extract, text):
     assert not funding(extract(text))
+
+
+def test_company_and_its_legal_form_are_one_funder(extract):
+    text = (
+        "Microsoft Corp said it would invest $3.2 billion in Sweden. "
+        "Microsoft pledged $2.9 billion for Japan earlier this year."
+    )
+    assert {f.funder.name for f in funding(extract(text))} == {"Microsoft Corp"}
+
+
+def test_programme_named_after_for(extract):
+    text = "Leeds City Council has approved a £30 million fund for the Kirkgate Market."
+    facts = funding(extract(text))
+    assert facts and facts[0].programme is not None and "Kirkgate Market" in facts[0].programme.name

@@ -165,3 +165,9 @@ def test_quotation_signed_with_a_dash(extract):
     text = "“We were never asked what we wanted.” ― Maria Lopez"
     direct = [q for q in quotes(extract(text)) if q.direct]
     assert direct and direct[0].speaker.name == "Maria Lopez"
+
+
+def test_dateline_is_not_the_speaker(extract):
+    text = "NEW YORK (Reuters) - Acme Corp said on Thursday it would close two factories in Ohio."
+    found = quotes(extract(text))
+    assert found and found[0].speaker.name == "Acme Corp"

@@ -88,3 +88,14 @@ def test_posts_and_parties_read_by_the_article_country(extract):
 def test_title_abbreviation_names_the_post(extract):
     text = "Sen. Maria Cantwell said Congress in Washington would vote on the bill next week."
     assert ("Maria Cantwell", "senator", "United States Senate") in roles(extract(text))
+
+
+def test_possessor_owns_the_posts_listed_after_it(extract):
+    text = "Jane Roe, Acme Corp's vice chair and president, spoke in Berlin."
+    found = roles(extract(text))
+    assert any(p == "Jane Roe" and "president" in r and o == "Acme Corp" for p, r, o in found)
+
+
+def test_national_post_of_a_nationality_is_its_government(extract):
+    found = roles(extract("Swedish Prime Minister Ulf Kristersson welcomed the plan."))
+    assert ("Ulf Kristersson", "prime minister", "Swedish Government") in found

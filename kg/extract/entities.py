@@ -11,6 +11,7 @@ No coreference model runs offline, so resolution is by rules, in this order:
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -37,6 +38,23 @@ BODY_NOUNS = {
     "service", "force", "army", "navy", "hospital", "museum", "library", "laboratory",
     "center", "centre", "press", "times", "post", "news", "network", "academy", "church",
 }  # fmt: skip
+# Legal forms after a company's name, lower case: "Microsoft Corp" is Microsoft.
+LEGAL_FORMS = {
+    "corp",
+    "corporation",
+    "inc",
+    "incorporated",
+    "ltd",
+    "limited",
+    "plc",
+    "llc",
+    "co",
+    "ag",
+    "sa",
+    "nv",
+    "gmbh",
+    "llp",
+}
 # Definite nouns that point back to the last organisation named: "the bank said".
 ORG_ANAPHORS = {
     "company", "firm", "bank", "lender", "group", "business", "retailer", "carmaker",
@@ -120,6 +138,7 @@ class DocumentEntities:
         self.person_at: dict[int, Cluster] = {}  # token index -> person named there
         self._subject_events: list[tuple[int, Cluster]] = []
         self._holders: list[tuple[int, str, Cluster]] = []  # (token, post lower-case, person)
+        self.dateline = _datelines(doc)
         self._collect_people()
         self._collect_orgs()
 
@@ -369,6 +388,14 @@ class DocumentEntities:
         words = key.split()
         for other_key, cluster in self.orgs.items():
             other = other_key.split()
+            if _without_legal_form(words) == _without_legal_form(other):
+                # "Microsoft Corp" and "Microsoft": one body, under its fuller name.
+                cluster.aliases.add(name)
+                if len(words) > len(other):
+                    cluster.aliases.add(cluster.name)
+                    cluster.name = name
+                self.orgs[key] = cluster
+                return cluster
             if (
                 len(words) < len(other)
                 and other[-len(words) :] == words
@@ -452,6 +479,8 @@ class DocumentEntities:
         their words; pronouns, role nouns and relative pronouns are resolved to who they mean.
         """
         doc = self.doc
+        if head.i in self.dateline:
+            return None  # "NEW YORK (Reuters) -" says where, not who
         lower = head.lower_
         if lower in RELATIVE_PRONOUNS and head.head.i != head.i and head.dep_ in SUBJECT_DEPS:
             antecedent = head.head.head if head.head.dep_ == "relcl" else None
@@ -483,6 +512,11 @@ class DocumentEntities:
                 return self._person(self.person_at[token.i], phrase)
         if head.i in self.person_at:
             return self._person(self.person_at[head.i], phrase)
+        if head.pos_ == "PROPN" and head.lower_.rstrip(".") in LEGAL_FORMS:
+            # "Acme Corp": a company by its legal form, even when NER misses it.
+            cluster = self.organisation(source_name(phrase))
+            if cluster is not None:
+                return Resolved(cluster.entity(), phrase)
         if head.ent_type_ in ORG_LABELS:
             ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
             cluster = self.organisation(ent) if ent is not None else None
@@ -533,13 +567,32 @@ class DocumentEntities:
         return None
 
 
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’ -]{1,30}(?:,[^\n(]{1,30})?[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*[-—–―]+[ \t]+"
+)
+
+
+def _datelines(doc: Doc) -> set[int]:
+    """Tokens of the datelines that open paragraphs: "NEW YORK (Reuters) - ", "WASHINGTON — "."""
+    text = doc.user_data.get("kg_text") or doc.text
+    found: set[int] = set()
+    for start in [0, *(m.end() for m in re.finditer(r"\n\s*", text))]:
+        match = _DATELINE.match(text, start)
+        if match:
+            span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+            if span is not None:
+                found.update(range(span.start, span.end))
+    return found
+
+
 def name_text(tokens: list[Token]) -> str:
     """A name's words, with the text's own joins kept ("Jean-Pierre", not "Jean - Pierre")."""
     parts = []
-    for token in tokens:
+    for token, following in zip(tokens, [*tokens[1:], None], strict=True):
         parts.append(token.text)
-        parts.append(" " if token.whitespace_ else "")
-    return "".join(parts).strip()
+        if following is not None and following.idx > token.idx + len(token.text):
+            parts.append(" ")  # a space, or a dropped mark: Nikolaus "Klaus" Barbie
+    return "".join(parts)
 
 
 def noun_phrase(head: Token) -> Span:
@@ -562,6 +615,13 @@ def source_name(phrase: Span) -> str:
     while tokens and tokens[0].pos_ in {"DET", "PUNCT"}:
         tokens = tokens[1:]
     return phrase.doc[tokens[0].i : tokens[-1].i + 1].text if tokens else phrase.text
+
+
+def _without_legal_form(words: list[str]) -> list[str]:
+    """An organisation's words without a trailing legal form ("corp", "inc.", "plc")."""
+    while len(words) > 1 and words[-1].rstrip(".,") in LEGAL_FORMS:
+        words = words[:-1]
+    return [w.rstrip(",") for w in words]
 
 
 def normalise_org(name: str) -> str:

@@ -29,6 +29,12 @@ SCALES = {
     "billion": 10**9, "bn": 10**9, "b": 10**9,
     "trillion": 10**12, "tn": 10**12, "trn": 10**12,
 }  # fmt: skip
+# Capitalised words that name a time, not a programme ("funding for March").
+CALENDAR_WORDS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "spring", "summer", "autumn", "winter",
+}  # fmt: skip
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"trillion|billion|million|thousand|trn|tn|bn|mn|mln|m|k|b"
 # Heads through which money reaches the noun or verb that says what it is for.
@@ -289,7 +295,9 @@ class FundingExtractor:
 
     def _proper_name(self, token: Token) -> str | None:
         """The capitalised name a noun heads ("Young Londoners Fund"), if it is one."""
-        if not token.text[:1].isupper() or token.ent_type_ in {"PERSON", "GPE", "DATE"}:
+        if not token.text[:1].isupper() or token.ent_type_ in {"PERSON", "GPE"}:
+            return None
+        if token.lower_ in CALENDAR_WORDS:
             return None
         parts = [
             c

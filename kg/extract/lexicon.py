@@ -73,6 +73,7 @@ class Lexicons:
     country_info: dict[str, CountryInfo] = field(default_factory=dict)
     funding: dict[str, frozenset[str]] = field(default_factory=dict)
     party_posts: frozenset[str] = frozenset()
+    national_posts: frozenset[str] = frozenset()
     role_verbs: dict[str, str] = field(default_factory=dict)
     all_posts: dict[str, Localised] = field(default_factory=dict)
     all_parties: dict[str, Localised] = field(default_factory=dict)
@@ -146,6 +147,11 @@ def load_lexicons(directories: tuple[Path, ...] = ()) -> Lexicons:
         honorific_posts={w.lower(): post.lower() for w, _, post in honorifics if post},
         role_titles=frozenset(t.lower() for (t,) in _rows("role_titles.txt", directories, 1)),
         all_posts=posts,
+        national_posts=frozenset(
+            post
+            for post, readings in posts.items()
+            if any("{government}" in v for v, _ in readings)
+        ),
         all_parties=parties,
         speech_verbs={
             v.lower(): f or "clause"

@@ -262,7 +262,9 @@ class QuoteExtractor:
         """The resolved subject of a speech verb, climbing through participles and conjuncts."""
         current = verb
         for _ in range(4):
-            subject = next((c for c in current.children if c.dep_ == "nsubj"), None)
+            subjects = [c for c in current.children if c.dep_ == "nsubj"]
+            subject = next((c for c in reversed(subjects) if c.i not in self.ents.dateline), None)
+            subject = subject or (subjects[0] if subjects else None)
             if subject is None:
                 agent = next((c for c in current.children if c.dep_ == "agent"), None)
                 subject = (
@@ -271,6 +273,8 @@ class QuoteExtractor:
             if subject is not None:
                 if subject.i in self.ents.quoted:
                     return None
+                if subject.i in self.ents.dateline:
+                    return self._name_before(verb)
                 return self.ents.resolve(subject)
             if current.dep_ not in CLIMB_DEPS or current.head.i == current.i:
                 return self._name_before(verb)

@@ -153,6 +153,7 @@ def read_title(tokens: list[Token], lex: Lexicons) -> Title | None:
                 break
     parties: list[str] = []
     before: list[Token] = []
+    possessor: list[Token] = []  # "Microsoft's vice chair": the body owns the post
     i = 0
     limit = best[0] if best else len(tokens)
     while i < limit:
@@ -162,6 +163,7 @@ def read_title(tokens: list[Token], lex: Lexicons) -> Title | None:
             i += party[1]
             continue
         if tokens[i].tag_ == "POS":
+            possessor, before = before, []
             i += 1
             continue
         before.append(tokens[i])
@@ -187,7 +189,13 @@ def read_title(tokens: list[Token], lex: Lexicons) -> Title | None:
     # Lower-case modifiers right before the post belong to it ("presidential nominee").
     while before and before[-1].text.islower() and before[-1].pos_ == "ADJ":
         post_tokens.insert(0, before.pop())
-    post = " ".join(t.text for t in post_tokens)
+    if possessor and all(t.lower_ == "and" or t.pos_ in {"NOUN", "ADJ"} for t in before):
+        # "Microsoft's vice chair and president": the posts listed after the possessor.
+        post_tokens = [*before, *post_tokens]
+        before = possessor
+    elif possessor and not before:
+        before = possessor
+    post = _text(post_tokens) if post_tokens else ""
     organisation, source = None, "text"
     organisation = _party_after(tokens[end:], lex) or _organisation_after(
         tokens[end:], " ".join(words[start:end])
@@ -201,7 +209,12 @@ def read_title(tokens: list[Token], lex: Lexicons) -> Title | None:
             if candidate in lex.posts:
                 organisation, source = lex.posts[candidate], "lexicon"
                 break
-    if organisation is None and parties and " ".join(_words(tokens[start:end])) in lex.party_posts:
+    national = " ".join(_words(tokens[start:end]))
+    nationality = before and all(t.ent_type_ == "NORP" for t in before)
+    if organisation is None and nationality and national in lex.national_posts:
+        # "Swedish Prime Minister Ulf Kristersson": the government of that nation.
+        organisation, source = f"{_text(before)} Government", "lexicon"
+    if organisation is None and parties and national in lex.party_posts:
         organisation, source = parties[0], "party"
         parties = parties[1:]
     if organisation is not None:
