@@ -171,3 +171,13 @@ def test_dateline_is_not_the_speaker(extract):
     text = "NEW YORK (Reuters) - Acme Corp said on Thursday it would close two factories in Ohio."
     found = quotes(extract(text))
     assert found and found[0].speaker.name == "Acme Corp"
+
+
+def test_she_skips_a_man_named_more_recently(extract):
+    text = (
+        "Councillor Amy Lee opened the debate.\n\n"
+        "Council leader Nick Baker said the budget was tight.\n\n"
+        "“We cannot keep cutting services,” she said."
+    )
+    direct = [q for q in quotes(extract(text)) if q.direct]
+    assert direct and direct[0].speaker.name == "Amy Lee"

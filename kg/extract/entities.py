@@ -258,6 +258,8 @@ class DocumentEntities:
         cluster.mentions += 1
         if gender != "-":
             cluster.gender = gender
+        elif cluster.gender == "-":
+            cluster.gender = self.lex.first_names.get(cluster.name.split()[0], "-")
         for t in tokens:
             self.person_at[t.i] = cluster
         head = max(

@@ -74,6 +74,7 @@ class Lexicons:
     funding: dict[str, frozenset[str]] = field(default_factory=dict)
     party_posts: frozenset[str] = frozenset()
     national_posts: frozenset[str] = frozenset()
+    first_names: dict[str, str] = field(default_factory=dict)
     role_verbs: dict[str, str] = field(default_factory=dict)
     all_posts: dict[str, Localised] = field(default_factory=dict)
     all_parties: dict[str, Localised] = field(default_factory=dict)
@@ -170,5 +171,6 @@ def load_lexicons(directories: tuple[Path, ...] = ()) -> Lexicons:
         funding={kind: frozenset(words) for kind, words in funding.items()},
         party_posts=frozenset(p.lower() for (p,) in _rows("party_posts.txt", directories, 1)),
         role_verbs={v.lower(): r for v, r in _rows("role_verbs.tsv", directories, 2) if r},
+        first_names={n: g for n, g in _rows("first_names.tsv", directories, 2) if g in {"m", "f"}},
     )
     return lexicons.localised(None)
