@@ -85,6 +85,20 @@ def _parser() -> argparse.ArgumentParser:
         help="corpus to run (repeatable)",
     )  # fmt: skip
     quality.add_argument("--model", metavar="NAME", help="installed spaCy pipeline to parse with")
+    speed = benches.add_parser("speed", help="kg build against bare spaCy parsing, words/s")
+    speed.add_argument("--articles", type=_positive, default=500, metavar="N", help="(500)")
+    speed.add_argument(
+        "--workers", type=_positive, default=2, metavar="N", help="for the parallel run (2)"
+    )
+    speed.add_argument(
+        "--corpus", action="append", metavar="INPUT", help="sample articles (default: seeds/)"
+    )
+    speed.add_argument("--model", metavar="NAME", help="installed spaCy pipeline to parse with")
+    speed.add_argument(
+        "--only", action="append", metavar="PART",
+        choices=("bare", "build", "parallel", "incremental", "queries"),
+        help="measure only this part (repeatable)",
+    )  # fmt: skip
 
     validate = commands.add_parser("validate", help="check a graph against the SHACL shapes")
     validate.add_argument("graph", metavar="GRAPH", help="Turtle, TriG or N-Quads file")
@@ -209,6 +223,12 @@ def _bench(args: argparse.Namespace) -> None:
         if missing:
             raise InputError(f"{bench_dir}: no {', '.join(missing)} there (give the bench dir)")
         print(bench_quality.table(bench_quality.run(bench_dir, corpora, args.model)))
+    elif args.bench == "speed":
+        from kg import bench_speed
+
+        sources = args.corpus or bench_speed.default_sources()
+        parts = set(args.only or bench_speed.PARTS)
+        bench_speed.run(max(args.articles, 1), args.workers, sources, args.model, parts)
 
 
 def _port(text: str) -> int:
