@@ -196,6 +196,16 @@ def _project(graph: Graph) -> nx.MultiDiGraph:
                 evidence=[],
             )
 
+    skipped = 0
+
+    def missing(*entities: object) -> bool:
+        """True (and the fact is counted as skipped) when an entity of it is not in the graph."""
+        nonlocal skipped
+        if all(entity is None or str(entity) in projection for entity in entities):
+            return False
+        skipped += 1
+        return True
+
     def fact_edge(source: URIRef, target: URIRef, key: object, relation: str, label: str,
                   lines: list[tuple[str, str]], fact: URIRef) -> None:  # fmt: skip
         evidence = _evidence(graph, fact)
@@ -214,6 +224,8 @@ def _project(graph: Graph) -> nx.MultiDiGraph:
     for fact in sorted(graph.subjects(RDF.type, KGO.RoleFact)):
         person, title = graph.value(fact, ORG.member), _text(graph, fact, KGO.roleTitle) or ""
         organisation = graph.value(fact, ORG.organization)
+        if person is None or missing(person, organisation):
+            continue
         if organisation is None:
             # A post with no body named ("the minister") is a fact about the person alone.
             data = projection.nodes[str(person)]
@@ -230,7 +242,10 @@ def _project(graph: Graph) -> nx.MultiDiGraph:
     for claim in sorted(graph.subjects(RDF.type, KGO.Claim)):
         text = " ".join(str(graph.value(claim, SDO.text)).split())
         speaker = graph.value(claim, KGO.speaker)
-        manner = "direct quote" if graph.value(claim, KGO.direct).toPython() else "reported speech"
+        if speaker is None or missing(speaker):
+            continue
+        direct = graph.value(claim, KGO.direct)
+        manner = "direct quote" if direct is not None and direct.toPython() else "reported speech"
         evidence = _evidence(graph, claim)
         projection.add_node(
             str(claim),
@@ -247,6 +262,8 @@ def _project(graph: Graph) -> nx.MultiDiGraph:
 
     for funding in sorted(graph.subjects(RDF.type, KGO.Funding)):
         funder, programme = graph.value(funding, SDO.funder), graph.value(funding, KGO.programme)
+        if funder is None or missing(funder, programme):
+            continue
         amount = graph.value(funding, SDO.amount)
         value = graph.value(amount, SDO.value) if amount is not None else None
         money = format_money(
@@ -266,6 +283,11 @@ def _project(graph: Graph) -> nx.MultiDiGraph:
         else:
             lines.append(("programme", _label(graph, programme)))
         fact_edge(funder, programme, ("funds", money), "funds", label, lines, funding)
+    if skipped:
+        projection.graph["notes"].append(
+            f"Left out {skipped} fact{'' if skipped == 1 else 's'} whose people or bodies the "
+            "graph does not describe."
+        )
     return projection
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 from graph_samples import harbour_facts, quiet_facts
+from rdflib import RDF, RDFS, Literal
 from viz_samples import PAYLOADS, hostile_corpus, synthetic_corpus
 
 from kg.cli import main
@@ -31,6 +32,7 @@ from kg.viz import (
     select,
     write_html,
 )
+from kg.vocab import KGO
 
 
 @pytest.fixture(scope="module")
@@ -236,3 +238,18 @@ def test_kg_viz_of_a_missing_file_is_one_line(capsys, tmp_path: Path) -> None:
     assert main(["viz", str(tmp_path / "nothing.ttl")]) == 2
     _, err = capsys.readouterr()
     assert err == f"kg: error: {tmp_path / 'nothing.ttl'}: no such file\n"
+
+
+def test_facts_about_undescribed_entities_are_left_out_with_a_note() -> None:
+    graph = build_graph([harbour_facts()])
+    [duarte] = [
+        person
+        for person in graph.subjects(RDF.type, KGO.Person)
+        if graph.value(person, RDFS.label) == Literal("Ines Duarte")
+    ]
+    graph.remove((duarte, None, None))
+    projection = project(graph)
+    assert "Ines Duarte" not in {data["name"] for _, data in projection.nodes(data=True)}
+    assert projection.graph["notes"] == [
+        "Left out 4 facts whose people or bodies the graph does not describe."
+    ]
