@@ -257,9 +257,7 @@ class _Progress:
             from tqdm import tqdm
 
             total = count_articles(options.inputs, exclude=[options.out])
-            self.bar = tqdm(
-                total=total or None, unit=" articles", desc="kg build", dynamic_ncols=True
-            )
+            self.bar = tqdm(total=total or None, unit=" articles", desc="kg build")
 
     def __enter__(self) -> _Progress:
         return self
