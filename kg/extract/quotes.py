@@ -31,6 +31,13 @@ INFINITIVE_CUES = {"promise", "vow", "pledge", "threaten", "swear", "deny"}
 # Dependents through which a speech verb's subject is found on its head instead:
 # "criticised these moves saying that" (advcl), "laughed and said" (conj), "declined to say".
 CLIMB_DEPS = {"advcl", "conj", "xcomp", "acl"}
+# Dependents of a speech verb after its content that say when, where or what else it did,
+# not what was said: "said X in a statement on Thursday", "said X and left".
+SETTING_DEPS = {"conj", "cc", "advcl", "npadvmod", "advmod", "agent"}
+SETTING_PREPOSITIONS = {
+    "in", "on", "at", "during", "after", "before", "since", "while", "from", "via",
+    "through", "with", "by", "amid", "ahead", "following", "outside", "inside", "near",
+}  # fmt: skip
 # Particles that make multi-word cues: "point out", "call for", "go on".
 _PARTICLES = {"out", "for", "on"}
 # What may stand between a cue and the quotation it introduces: "said in a statement: “".
@@ -323,6 +330,13 @@ class QuoteExtractor:
                     continue
                 if self._is_cue_token(sibling) or sibling.lower_ == "according":
                     break
+                # "said that although ...": the parser made "that" the object, the clause a sibling
+                after_that = first.lower_ == "that" and sibling.left_edge.i == first.i + 1
+                if not after_that and (
+                    sibling.dep_ in SETTING_DEPS
+                    or (sibling.dep_ == "prep" and sibling.lower_ in SETTING_PREPOSITIONS)
+                ):
+                    break  # "... in a statement on Thursday", ", encouraging ...", "and left"
                 end = max(end, sibling.right_edge.i)
             if frame == "object" and any(self._is_cue_token(t) for t in self.doc[start : end + 1]):
                 return None  # "criticised these moves saying that ...": the inner cue reports
