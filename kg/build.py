@@ -67,8 +67,9 @@ GRAPH_FILE, FACTS_FILE, PAGE_FILE = "graph.ttl", "facts.json", "graph.html"
 # within an article (its work grows faster than the text): an article longer than this is
 # read in pieces of whole paragraphs whose facts are put together.
 CHUNK_CHARS = 30_000
-# The page draws every claim as a node; past this many articles it cannot be read (or drawn).
-PAGE_MAX_ARTICLES = 1000
+# The page draws every claim as a node: past this many articles it is too crowded to read,
+# and building it would cost more than the rest of the output.
+PAGE_MAX_ARTICLES = 200
 _PARSE_BATCH = 16
 _STORE_BATCH = 32
 _FACTS_BATCH = 200
