@@ -89,3 +89,28 @@ def test_programme_named_after_for(extract):
     text = "Leeds City Council has approved a £30 million fund for the Kirkgate Market."
     facts = funding(extract(text))
     assert facts and facts[0].programme is not None and "Kirkgate Market" in facts[0].programme.name
+
+
+def test_the_government_is_the_article_countrys_government(extract):
+    text = (
+        "The £1.2bn Towns Fund, launched by the government in 2019, has paid for new markets "
+        "across England."
+    )
+    facts = funding(extract(text))
+    assert [(f.funder.name, f.programme.name) for f in facts] == [("UK Government", "Towns Fund")]
+
+
+def test_donation_from_a_foundation(extract):
+    text = "A $10m donation from the Carver Family Foundation will fund a new science centre."
+    facts = funding(extract(text))
+    assert facts and facts[0].funder.name == "Carver Family Foundation"
+
+
+def test_loan_received_from_the_lender(extract):
+    text = "The carmaker received a $465m loan from the Department of Energy in 2010."
+    facts = funding(extract(text))
+    assert facts and facts[0].funder.name == "Department of Energy"
+
+
+def test_money_without_a_payer_is_not_a_fact(extract):
+    assert not funding(extract("Under the scheme, each school will receive up to £50,000."))

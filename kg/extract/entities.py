@@ -55,6 +55,8 @@ LEGAL_FORMS = {
     "gmbh",
     "llp",
 }
+# How far back (in sentences) "the bank" or "it" looks for the body it means.
+ANAPHOR_SENTENCES = 6
 # Definite nouns that point back to the last organisation named: "the bank said".
 ORG_ANAPHORS = {
     "company", "firm", "bank", "lender", "group", "business", "retailer", "carmaker",
@@ -165,6 +167,12 @@ class DocumentEntities:
             tokens = tokens[1:]
         while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].text in {"'s", "’s", "'", "’"}):
             tokens = tokens[:-1]
+        # "Ursula von der | Leyen": NER stopped after a particle; the name goes on.
+        while tokens and tokens[-1].lower_ in NAME_PARTICLES and tokens[-1].i + 1 < len(self.doc):
+            following = self.doc[tokens[-1].i + 1]
+            if not (following.pos_ == "PROPN" and following.text[:1].isupper()):
+                break
+            tokens = [*tokens, following]
         if any(
             not (t.text[:1].isupper() or t.text in {"-", "'"} or t.lower_ in NAME_PARTICLES)
             for t in tokens
@@ -451,9 +459,15 @@ class DocumentEntities:
             if cluster is not None:
                 count = seen.get(id(cluster), (0, 0, cluster))[0]
                 seen[id(cluster)] = (count + 1, ent.start, cluster)
-        if not seen:
+        # Only bodies named in the last few sentences are candidates.
+        sentence_starts = [s.start for s in self.doc.sents if s.start <= i]
+        horizon = (
+            sentence_starts[-ANAPHOR_SENTENCES] if len(sentence_starts) >= ANAPHOR_SENTENCES else 0
+        )
+        recent = [item for item in seen.values() if item[1] >= horizon]
+        if not recent:
             return None
-        return max(seen.values(), key=lambda item: (item[0], item[1]))[2]
+        return max(recent, key=lambda item: (item[0], item[1]))[2]
 
     def holder(self, post_words: list[str], i: int) -> Cluster | None:
         """The person holding the post named by `post_words` ("mayor"), nearest before i."""
@@ -507,6 +521,12 @@ class DocumentEntities:
                 return self._person(
                     self.person_at[child.i], doc[phrase.start : child.right_edge.i + 1]
                 )
+            # "The charity Save the Children": a body named in apposition to what it is.
+            if child.dep_ == "appos" and head.pos_ == "NOUN" and child.pos_ == "PROPN":
+                named = doc[child.left_edge.i : child.right_edge.i + 1]
+                cluster = self.organisation(named.text) if named.text[:1].isupper() else None
+                if cluster is not None:
+                    return Resolved(cluster.entity(), doc[phrase.start : child.right_edge.i + 1])
         for token in phrase:
             if token.i in self.person_at and (
                 token.i == head.i or token.head.i == head.i or token.dep_ == "appos"
@@ -555,6 +575,19 @@ class DocumentEntities:
                     cluster = self.organisation(ent)
                     if cluster is not None:
                         return Resolved(cluster.entity(), phrase)
+        if (
+            lower == "government"
+            and self.lex.government
+            and [t.lower_ for t in phrase]
+            in (
+                ["the", "government"],
+                ["government"],
+            )
+        ):
+            # "the government" of an article about one country is that country's government.
+            cluster = self.organisation(self.lex.government)
+            if cluster is not None:
+                return Resolved(cluster.entity(), phrase)
         if head.lemma_.lower() in BODY_NOUNS and any(
             t.i < head.i and t.text[:1].isupper() and t.pos_ in {"PROPN", "ADJ", "NOUN"}
             for t in phrase

@@ -182,6 +182,7 @@ class FundingExtractor:
                     return None, None
                 if noun is None and (lemma in self.nouns or current.lower_ in self.nouns):
                     noun = current
+                    break  # the money sizes this fund; what the fund then does is another matter
             elif current.pos_ in {"VERB", "AUX"}:
                 if lemma in self.not_verbs:
                     return None, None
@@ -225,8 +226,11 @@ class FundingExtractor:
             if lemma in self.receive:
                 return self._from_phrase(verb)
             for relative in noun.children if noun is not None else []:
-                if relative.dep_ == "relcl" and (found := self._agent(relative)):
+                # "the £1.2bn Towns Fund, launched by the government"
+                if relative.dep_ in {"relcl", "acl"} and (found := self._agent(relative)):
                     return found
+            if noun is not None and (found := self._from_phrase(noun)):
+                return found  # "a $10m donation from the Bezos Family Foundation"
             return self._subject_of(verb)
         return None
 
@@ -265,7 +269,7 @@ class FundingExtractor:
                 if found is not None:
                     return found
                 for token in subject.subtree:
-                    if token.dep_ == "prep" and token.lower_ == "by":
+                    if token.dep_ == "prep" and token.lower_ in {"by", "from"}:
                         pobj = next((c for c in token.children if c.dep_ == "pobj"), None)
                         if pobj is not None and (found := self._payer(pobj)):
                             return found

@@ -85,6 +85,12 @@ class Lexicons:
         return max((len(title.split()) for title in self.role_titles), default=1)
 
     @property
+    def government(self) -> str | None:
+        """The national government of the article's country, if the country is known."""
+        info = self.country_info.get(self.country or "")
+        return info.government if info else None
+
+    @property
     def dollar(self) -> str:
         """What a bare "$" means in this article: its country's dollar, else USD."""
         info = self.country_info.get(self.country or "")
