@@ -16,13 +16,14 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from kg.extract.entities import DocumentEntities, Resolved
 from kg.extract.evidence import char_evidence, doc_text, text_span
 from kg.extract.lexicon import Lexicons
 from kg.extract.quotemarks import Quotation, paragraphs
 from kg.facts import EntityKind, QuoteFact
+from kg.facts import Span as TextSpan
 
 # Clausal complements that carry what was said. An infinitive ("agreed to buy") is an
 # act, not speech, except after verbs of commitment ("vowed to appeal").
@@ -559,7 +560,7 @@ class QuoteExtractor:
             else None,
         )
 
-    def _mention(self, speaker: Resolved) -> object:
+    def _mention(self, speaker: Resolved) -> TextSpan:
         return text_span(self.doc, speaker.mention.start_char, speaker.mention.end_char)
 
 
@@ -597,11 +598,4 @@ def extract_quotes(
     doc: Doc, ents: DocumentEntities, quotations: list[Quotation], lex: Lexicons
 ) -> list[QuoteFact]:
     """All quote facts of one article, direct and reported, with resolved speakers."""
-    return [
-        f
-        for f in QuoteExtractor(doc, ents, quotations, lex).run()
-        if f.speaker.kind is not None and f.speaker.kind in EntityKind
-    ]
-
-
-__all__ = ["extract_quotes", "quoted_tokens", "Span"]
+    return QuoteExtractor(doc, ents, quotations, lex).run()

@@ -247,18 +247,20 @@ def title_phrase(noun: Token) -> list[Token]:
     right: list[Token] = []
     for child in noun.rights:
         if child.dep_ == "prep" and child.lower_ in ORG_PREPOSITIONS:
-            right.extend(
-                t
-                for t in child.subtree
-                if not any(
-                    a.dep_ in {"conj", "appos", "relcl", "cc"} and a.i > child.i
-                    for a in [t, *t.ancestors]
-                    if a.i != child.i and child.i in {x.i for x in a.ancestors} | {a.i}
-                )
-            )
-        elif child.dep_ in {"compound"}:
+            right.extend(_pruned_subtree(child, {"conj", "appos", "relcl", "cc"}))
+        elif child.dep_ == "compound":
             right.extend(child.subtree)
     return sorted({t.i: t for t in [*left, noun, *right]}.values(), key=lambda t: t.i)
+
+
+def _pruned_subtree(token: Token, skip: set[str]) -> list[Token]:
+    """A token and its descendants, not descending into children attached by `skip`."""
+    found, todo = [], [token]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        todo.extend(c for c in current.children if c.dep_ not in skip)
+    return found
 
 
 def _text(tokens: list[Token]) -> str:
