@@ -181,3 +181,22 @@ def test_she_skips_a_man_named_more_recently(extract):
     )
     direct = [q for q in quotes(extract(text)) if q.direct]
     assert direct and direct[0].speaker.name == "Amy Lee"
+
+
+def test_quote_resumed_after_its_attribution_mid_sentence(extract):
+    text = '"The hacking was only the start," Grant told reporters, "and the leaks came next."'
+    direct = [q for q in quotes(extract(text)) if q.direct]
+    assert len(direct) == 1 and "leaks came next" in direct[0].text
+
+
+def test_block_quote_after_a_colon(extract):
+    text = "Talk show host Ray Burns added:\n\nAnd this is the most desperate campaign I have ever seen."
+    found = quotes(extract(text))
+    assert [(q.speaker.name, q.direct) for q in found] == [("Ray Burns", True)]
+    assert found[0].text.startswith("And this is the most desperate campaign")
+
+
+def test_bare_surname_that_speaks_is_a_person(extract):
+    text = '"We will not back down," Kowalczyk told reporters on Monday.'
+    found = quotes(extract(text))
+    assert found and found[0].speaker.kind is EntityKind.PERSON

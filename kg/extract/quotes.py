@@ -45,6 +45,7 @@ _PARTICLES = {"out", "for", "on"}
 _MAX_WORDS_BETWEEN = 6
 _MIN_DIRECT_WORDS = 3
 _WORD = re.compile(r"\w+")
+_MARKS = set("\"“”„«»'‘’")
 # A speaker label opening a paragraph ("PENCE: ...", "Pat Caddell: ...").
 _NAME = r"[A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,3}"
 _LABEL = re.compile(rf"[ \t\"“]*({_NAME})[ \t]*:[ \t]+(?=\S)")
@@ -84,12 +85,13 @@ class QuoteExtractor:
 
     def run(self) -> list[QuoteFact]:
         cues = [cue for token in self.doc if (cue := self._cue(token)) is not None]
-        facts: list[QuoteFact] = self._labelled()
+        facts: list[QuoteFact] = self._labelled() + self._blocks(cues)
         covered: list[tuple[int, int]] = [(f.content.start, f.content.end) for f in facts]
         previous: tuple[Quotation, Resolved, Cue | None] | None = None
         for quotation in _without(self.quotations, covered):
             cue = self._cue_for(quotation, cues)
-            if cue is not None and previous is not None and previous[2] is cue:
+            interrupted = cue is not None and previous is not None and previous[2] is cue
+            if interrupted:
                 cue = None  # “A,” said X. “B.”: the cue of A, and B carries on from it
             signed = self._signed(quotation) if cue is None else None
             explicit = True  # the speaker is named at this quotation, not carried over
@@ -97,10 +99,9 @@ class QuoteExtractor:
                 speaker, confidence = cue.speaker, 0.9
             elif signed is not None:
                 speaker, confidence = signed, 0.85
-            elif (
-                previous is not None
-                and self._starts_sentence(quotation)
-                and self._continues(previous[0], quotation)
+            elif previous is not None and (
+                interrupted
+                or (self._starts_sentence(quotation) and self._continues(previous[0], quotation))
             ):
                 speaker, confidence, cue, explicit = previous[1], 0.75, None, False
             else:
@@ -240,6 +241,37 @@ class QuoteExtractor:
             )
         return facts
 
+    def _blocks(self, cues: list[Cue]) -> list[QuoteFact]:
+        """A paragraph ending "Limbaugh added:" introduces the next paragraph, quoted as a block
+        without marks."""
+        facts = []
+        for cue in cues:
+            if cue.speaker is None or cue.content is not None:
+                continue
+            here = self._paragraph_of(cue.verb.idx)
+            if here < 0 or here + 1 >= len(self.paragraphs):
+                continue
+            p_start, p_end = self.paragraphs[here]
+            after_cue = self.text[cue.verb.idx : p_end].rstrip()
+            if not after_cue.endswith(":") or _words(after_cue) > _MAX_WORDS_BETWEEN:
+                continue
+            n_start, n_end = self.paragraphs[here + 1]
+            block = text_span(self.doc, n_start, n_end)
+            if block.text[:1] in _MARKS or _words(block.text) < _MIN_DIRECT_WORDS:
+                continue
+            facts.append(
+                QuoteFact(
+                    speaker=cue.speaker.entity,
+                    text=block.text,
+                    direct=True,
+                    content=block,
+                    evidence=char_evidence(self.doc, p_start, n_end, "quote.block", 0.75),
+                    speaker_mention=self._mention(cue.speaker),
+                    cue=text_span(self.doc, cue.verb.idx, cue.verb.idx + len(cue.verb.text)),
+                )
+            )
+        return facts
+
     def _signed(self, quotation: Quotation) -> Resolved | None:
         """A quotation signed with a dash: "“We will win.” ― Jane Roe"."""
         match = _SIGNATURE.match(self.text, quotation.end, min(len(self.text), quotation.end + 80))
@@ -279,11 +311,15 @@ class QuoteExtractor:
                     next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
                 )
             if subject is not None:
+                if subject.i in self.ents.dateline or (
+                    subject.i in self.ents.quoted and verb.i not in self.ents.quoted
+                ):
+                    # The parser took a word of the dateline or of the quotation for the
+                    # subject: “..., ” Chief Chuck Jordan said.
+                    return self._name_before(verb)
                 if subject.i in self.ents.quoted:
                     return None
-                if subject.i in self.ents.dateline:
-                    return self._name_before(verb)
-                return self.ents.resolve(subject)
+                return self._surname_or(subject, self.ents.resolve(subject))
             if current.dep_ not in CLIMB_DEPS or current.head.i == current.i:
                 return self._name_before(verb)
             current = current.head
@@ -291,6 +327,23 @@ class QuoteExtractor:
                 # "criticised these moves saying that": the participle hangs on the object.
                 current = current.head.head if current.dep_ == "pobj" else current.head
         return None
+
+    def _surname_or(self, subject: Token, resolved: Resolved | None) -> Resolved | None:
+        """A bare capitalised name NER did not type, speaking, is a person ("Schiff told ...")."""
+        if (
+            resolved is not None
+            and resolved.entity.kind is EntityKind.UNNAMED_SOURCE
+            and subject.pos_ == "PROPN"
+            and not subject.ent_type_
+            and subject.text[:1].isupper()
+            and not subject.text.isupper()
+            and all(t.pos_ == "PROPN" for t in resolved.mention)
+            and len(resolved.mention) <= 3
+        ):
+            cluster = self.ents.adopt_person(subject)
+            if cluster is not None:
+                return Resolved(cluster.entity(), resolved.mention, cluster)
+        return resolved
 
     def _name_before(self, verb: Token) -> Resolved | None:
         """A name right before a verb the parser left without a subject ("... Sadiq Khan said:")."""
@@ -300,9 +353,20 @@ class QuoteExtractor:
         if i < 0 or i in self.ents.quoted:
             return None
         token = self.doc[i]
-        if i in self.ents.person_at or token.ent_type_ in {"ORG", "NORP"}:
-            return self.ents.resolve(token)
-        return None
+        if not (i in self.ents.person_at or token.ent_type_ in {"ORG", "NORP"}):
+            return None
+        found = self.ents.resolve(token)
+        if found is None:
+            return None
+        # The mention is the whole name with its title: "Tulsa police Chief Chuck Jordan".
+        start = found.mention.start
+        while (
+            start > 0
+            and start - 1 not in self.ents.quoted
+            and self.doc[start - 1].pos_ in {"PROPN", "NOUN", "ADJ"}
+        ):
+            start -= 1
+        return dataclasses.replace(found, mention=self.doc[start : max(found.mention.end, i + 1)])
 
     def _content(self, verb: Token, frame: str) -> tuple[int, int] | None:
         """Character offsets of what a speech verb reports, on whichever side it stands."""
@@ -420,7 +484,10 @@ class QuoteExtractor:
                 subject_start = cue.speaker.mention.start_char if cue.speaker else verb_start
                 near = min(verb_start, subject_start)
                 gap = self.text[quotation.end : near]
-                if near >= quotation.end and "\n" not in gap and not gap.strip(" ,\"”’'—–-"):
+                # Only marks, or capitalised words of a title ("” Tulsa police Chief ..."), between.
+                leftover = gap.strip(" ,\"”’'—–-")
+                titled = all(w[:1].isupper() for w in leftover.split()) and _words(leftover) <= 3
+                if near >= quotation.end and "\n" not in gap and (not leftover or titled):
                     distance = near - quotation.end
                 elif self._between_is_short(quotation.end, verb_start) and not _WORD.search(
                     self.text[quotation.end : min(verb_start, subject_start)]
