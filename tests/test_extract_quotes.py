@@ -200,3 +200,19 @@ def test_bare_surname_that_speaks_is_a_person(extract):
     text = '"We will not back down," Kowalczyk told reporters on Monday.'
     found = quotes(extract(text))
     assert found and found[0].speaker.kind is EntityKind.PERSON
+
+
+def test_they_is_the_last_group_that_was_a_subject(extract):
+    text = (
+        "Republican senators met on Tuesday.\n\n"
+        "They said that the bill would fail without changes to the tax section."
+    )
+    found = quotes(extract(text))
+    assert found and found[0].speaker.name == "Republican senators"
+
+
+def test_quantifiers_are_unnamed_sources(extract):
+    found = quotes(extract("Some argue that the rule will raise prices for farmers."))
+    assert [(q.speaker.name, q.speaker.kind) for q in found] == [
+        ("some", EntityKind.UNNAMED_SOURCE)
+    ]

@@ -24,6 +24,8 @@ PRONOUN_GENDER = {
     "she": "f", "her": "f", "hers": "f", "herself": "f",
 }  # fmt: skip
 GROUP_PRONOUNS = {"they", "them", "their", "it", "its"}
+# Quantifiers that stand for unnamed speakers: "some say", "many believe", "all agreed".
+QUANTIFIER_SOURCES = {"some", "many", "others", "all", "most", "few", "several", "both"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 ORG_LABELS = {"ORG", "GPE", "NORP"}
@@ -469,6 +471,29 @@ class DocumentEntities:
             return None
         return max(recent, key=lambda item: (item[0], item[1]))[2]
 
+    def _group_antecedent(self, pronoun: Token) -> Resolved | None:
+        """Who "they" are: the latest plural or collective subject before it, outside quotes,
+        within the last few sentences ("Republicans said ... they")."""
+        sentence_starts = [s.start for s in self.doc.sents if s.start <= pronoun.i]
+        horizon = (
+            sentence_starts[-ANAPHOR_SENTENCES] if len(sentence_starts) >= ANAPHOR_SENTENCES else 0
+        )
+        for token in reversed(self.doc[horizon : pronoun.i]):
+            if token.dep_ not in SUBJECT_DEPS or token.i in self.quoted or token.pos_ == "PRON":
+                continue
+            if token.head.dep_ != "ROOT":
+                continue  # only subjects of main clauses, not of what someone reported
+            collective = (
+                token.ent_type_ == "ORG" and token.head.i != token.i and token.i > token.left_edge.i
+            )
+            if token.tag_ in {"NNS", "NNPS"} or token.ent_type_ == "NORP" or collective:
+                found = self.resolve(token)
+                if found is not None:
+                    return Resolved(
+                        found.entity, self.doc[pronoun.i : pronoun.i + 1], found.cluster
+                    )
+        return None
+
     def holder(self, post_words: list[str], i: int) -> Cluster | None:
         """The person holding the post named by `post_words` ("mayor"), nearest before i."""
         post = " ".join(post_words).lower()
@@ -512,6 +537,11 @@ class DocumentEntities:
         if lower in {"it", "its"} and head.tag_ in {"PRP", "PRP$"}:
             cluster = self.org_antecedent(head.i)
             return Resolved(cluster.entity(), doc[head.i : head.i + 1]) if cluster else None
+        if lower in {"they", "them", "their"} and head.tag_ in {"PRP", "PRP$"}:
+            return self._group_antecedent(head)
+        if lower in QUANTIFIER_SOURCES:
+            # "some note that ...", "all agreed that ...": sources the text leaves unnamed.
+            return Resolved(Entity(lower, EntityKind.UNNAMED_SOURCE), noun_phrase(head))
         if lower in GROUP_PRONOUNS or head.pos_ == "PRON":
             return None
         phrase = noun_phrase(head)
