@@ -190,7 +190,10 @@ def test_quote_resumed_after_its_attribution_mid_sentence(extract):
 
 
 def test_block_quote_after_a_colon(extract):
-    text = "Talk show host Ray Burns added:\n\nAnd this is the most desperate campaign I have ever seen."
+    text = (
+        "Talk show host Ray Burns added:\n\n"
+        "And this is the most desperate campaign I have ever seen."
+    )
     found = quotes(extract(text))
     assert [(q.speaker.name, q.direct) for q in found] == [("Ray Burns", True)]
     assert found[0].text.startswith("And this is the most desperate campaign")
