@@ -627,7 +627,8 @@ class DocumentEntities:
             if cluster is not None:
                 return Resolved(cluster.entity(), phrase)
         if head.pos_ in {"NOUN", "PROPN"}:
-            name = source_name(phrase)
+            # An unnamed source keeps its words as written: "a source" is not "the source".
+            name = phrase.text.strip(" ,")
             return Resolved(Entity(name, EntityKind.UNNAMED_SOURCE), phrase)
         return None
 
