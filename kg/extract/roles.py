@@ -33,6 +33,11 @@ _CHAIN_STOP_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "
 # Small words inside organisation names ("University of Utrecht", "Marks & Spencer").
 _NAME_JOINERS = {"of", "and", "&", "for", "the", "on"}
 COPULAS = {"be", "become", "remain"}
+# Verbs of work done at a place by someone there: "developed at Bell Labs by Hendrik Bode".
+WORK_VERBS = {
+    "create", "develop", "design", "invent", "discover", "build", "write", "conduct",
+    "prepare", "generate", "produce", "devise", "pioneer", "coordinate", "perform",
+}  # fmt: skip
 # Posts followed by a field, not a body: "Professor of Psychology at Clark University".
 ACADEMIC_POSTS = {"professor", "lecturer", "reader", "fellow", "emeritus", "chair", "scholar"}
 # Posts a body can hold too ("Germany is a member of NATO"): they do not prove a person.
@@ -220,6 +225,12 @@ def read_title(tokens: list[Token], lex: Lexicons) -> Title | None:
     if organisation is not None:
         organisation = normalise_org(organisation.strip(" ,"))
     return Title(post, organisation, source, tuple(parties), status)
+
+
+def _agent_at(verb: Token, path: list[Token]) -> bool:
+    """Whether a path through `verb` goes from its "by" agent to its "at"/"in" place."""
+    words = {t.lower_ for t in path if t.head.i == verb.i}
+    return "by" in words and bool(words & {"at", "in"})
 
 
 def _coordinated(noun: Token) -> list[Token]:
@@ -620,6 +631,10 @@ class RoleExtractor:
             if token.pos_ == "VERB" and lemma in self.lex.role_verbs:
                 verb = verb or token
                 continue
+            if token.pos_ == "VERB" and lemma in WORK_VERBS and _agent_at(token, middle):
+                # "CLU was created at MIT by Barbara Liskov": made it there, works there.
+                verb = verb or token
+                continue
             if token.pos_ == "NOUN" and lemma in ORG_NOUNS:
                 continue
             return None
@@ -629,7 +644,7 @@ class RoleExtractor:
             post = read.post if read and read.post else title.text
             return (f"{read.status} {post}" if read and read.status else post), 0.75
         if verb is not None:
-            post = self.lex.role_verbs[verb.lemma_.lower()]
+            post = self.lex.role_verbs.get(verb.lemma_.lower(), "-")
             return ("employee" if post == "-" else post), 0.7
         links = [t.lower_ for t in middle if t.i not in self.ents.person_at]
         if links in (["of"], ["at"], ["from"], ["with"]) and person.i < org.i:
