@@ -72,7 +72,10 @@ CHUNK_CHARS = 30_000
 PAGE_MAX_ARTICLES = 200
 _PARSE_BATCH = 16
 _STORE_BATCH = 32
-_FACTS_BATCH = 200
+# RocksDB keeps recent writes in memory tables (one per index) until it flushes them: flush
+# every so many articles, or a build's memory grows with the store (~0.3 MB per article).
+_FLUSH_EVERY = 128
+_FACTS_BATCH = 100
 
 # Bookkeeping kept in each article's named graph and left out of every output.
 _BUILD = "urn:kg:build#"
@@ -549,6 +552,7 @@ class _StoreWriter:
         self.known = known
         self.quads: list[ox.Quad] = []
         self.count = 0
+        self.unflushed = 0
 
     def add(self, document_id: str, content_hash: str, ntriples: bytes) -> None:
         name = ox.NamedNode(str(graph_name(document_id)))
@@ -575,6 +579,10 @@ class _StoreWriter:
     def flush(self) -> None:
         if self.quads:
             self.store.extend(self.quads)
+            self.unflushed += self.count
+        if self.unflushed >= _FLUSH_EVERY:
+            self.store.flush()
+            self.unflushed = 0
         self.quads, self.count = [], 0
 
 
