@@ -142,6 +142,10 @@ class DocumentEntities:
         self.person_at: dict[int, Cluster] = {}  # token index -> person named there
         self._subject_events: list[tuple[int, Cluster]] = []
         self._holders: list[tuple[int, str, Cluster]] = []  # (token, post lower-case, person)
+        # spaCy builds doc.ents and doc.sents anew on each access: read them once.
+        self.entities: list[Span] = list(doc.ents)
+        self._entity_at = {i: ent for ent in self.entities for i in range(ent.start, ent.end)}
+        self.sentence_starts: list[int] = [sentence.start for sentence in doc.sents]
         self.dateline = _datelines(doc)
         self._collect_people()
         self._collect_orgs()
@@ -195,7 +199,7 @@ class DocumentEntities:
         """Name candidates: NER PERSON spans, and honorific + proper noun runs NER missed."""
         found = []
         covered: set[int] = set()
-        for ent in self.doc.ents:
+        for ent in self.entities:
             if ent.label_ != "PERSON" or self._names_a_thing(ent):
                 continue
             tokens, gender = self.name_tokens(ent)
@@ -334,7 +338,7 @@ class DocumentEntities:
                 continue
             # NER calls a lone surname a body now and then ("Bandt said"); a longer name is one.
             if token.ent_type_ in ORG_LABELS | {"FAC", "LOC", "PRODUCT", "WORK_OF_ART"}:
-                ent = next(e for e in self.doc.ents if e.start <= token.i < e.end)
+                ent = self._entity_at[token.i]
                 if len(ent) > 1:
                     continue
             cluster = self._containing([token.text], before=token.i)
@@ -369,7 +373,7 @@ class DocumentEntities:
     # -- organisations --------------------------------------------------------------------
 
     def _collect_orgs(self) -> None:
-        for ent in self.doc.ents:
+        for ent in self.entities:
             if ent.label_ in ORG_LABELS:
                 self.organisation(ent)
 
@@ -398,9 +402,10 @@ class DocumentEntities:
         if key in self.orgs:
             return self.orgs[key]
         words = key.split()
+        core = _without_legal_form(words)
         for other_key, cluster in self.orgs.items():
             other = other_key.split()
-            if _without_legal_form(words) == _without_legal_form(other):
+            if core == _without_legal_form(other):
                 # "Microsoft Corp" and "Microsoft": one body, under its fuller name.
                 cluster.aliases.add(name)
                 if len(words) > len(other):
@@ -454,7 +459,7 @@ class DocumentEntities:
         """The organisation an "it" or "the bank" at token i means: of those named before it
         outside quotes, the most often named (the article's subject), then the latest."""
         seen: dict[int, tuple[int, int, Cluster]] = {}  # id -> (mentions, last position, cluster)
-        for ent in self.doc.ents:
+        for ent in self.entities:
             if ent.end > i or ent.label_ != "ORG" or ent.start in self.quoted:
                 continue
             cluster = self.organisation(ent)
@@ -462,22 +467,25 @@ class DocumentEntities:
                 count = seen.get(id(cluster), (0, 0, cluster))[0]
                 seen[id(cluster)] = (count + 1, ent.start, cluster)
         # Only bodies named in the last few sentences are candidates.
-        sentence_starts = [s.start for s in self.doc.sents if s.start <= i]
-        horizon = (
-            sentence_starts[-ANAPHOR_SENTENCES] if len(sentence_starts) >= ANAPHOR_SENTENCES else 0
-        )
+        horizon = self._horizon(i)
         recent = [item for item in seen.values() if item[1] >= horizon]
         if not recent:
             return None
         return max(recent, key=lambda item: (item[0], item[1]))[2]
 
+    def entity_at(self, i: int) -> Span | None:
+        """The named entity that token i belongs to, if any."""
+        return self._entity_at.get(i)
+
+    def _horizon(self, i: int) -> int:
+        """The first token of the sentence ANAPHOR_SENTENCES back from token i's."""
+        position = bisect.bisect_right(self.sentence_starts, i)
+        return self.sentence_starts[max(0, position - ANAPHOR_SENTENCES)] if position else 0
+
     def _group_antecedent(self, pronoun: Token) -> Resolved | None:
         """Who "they" are: the latest plural or collective subject before it, outside quotes,
         within the last few sentences ("Republicans said ... they")."""
-        sentence_starts = [s.start for s in self.doc.sents if s.start <= pronoun.i]
-        horizon = (
-            sentence_starts[-ANAPHOR_SENTENCES] if len(sentence_starts) >= ANAPHOR_SENTENCES else 0
-        )
+        horizon = self._horizon(pronoun.i)
         for token in reversed(self.doc[horizon : pronoun.i]):
             if token.dep_ not in SUBJECT_DEPS or token.i in self.quoted or token.pos_ == "PRON":
                 continue
@@ -570,7 +578,7 @@ class DocumentEntities:
             if cluster is not None:
                 return Resolved(cluster.entity(), phrase)
         if head.ent_type_ in ORG_LABELS:
-            ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+            ent = self._entity_at.get(head.i)
             cluster = self.organisation(ent) if ent is not None else None
             if cluster is not None:
                 return Resolved(cluster.entity(), phrase)
@@ -601,7 +609,7 @@ class DocumentEntities:
         if lower in DOCUMENT_NOUNS:
             for token in phrase:
                 if token.ent_type_ in ORG_LABELS and token.i < head.i:
-                    ent = next(e for e in doc.ents if e.start <= token.i < e.end)
+                    ent = self._entity_at[token.i]
                     cluster = self.organisation(ent)
                     if cluster is not None:
                         return Resolved(cluster.entity(), phrase)

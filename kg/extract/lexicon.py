@@ -116,15 +116,21 @@ class Lexicons:
     def article_country(self, text: str) -> str | None:
         """The country an article names most often (countries.tsv), or None if it names none."""
         counts: dict[str, int] = {}
-        for word, code in self.countries.items():
-            found = len(re.findall(rf"(?<![\w.]){re.escape(word)}(?!\w)", text))
-            if found:
-                counts[code] = counts.get(code, 0) + found
+        for match in _country_pattern(tuple(self.countries)).finditer(text):
+            code = self.countries[match.group(0)]
+            counts[code] = counts.get(code, 0) + 1
         if not counts:
             return None
         best = max(counts.values())
         leaders = sorted(code for code, n in counts.items() if n == best)
         return leaders[0] if len(leaders) == 1 else None
+
+
+@lru_cache(maxsize=8)
+def _country_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One regular expression for every country word, longest first, whole words only."""
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.])(?:{alternatives})(?!\w)")
 
 
 def lexicon_dirs(extra: tuple[str, ...] = ()) -> tuple[Path, ...]:

@@ -43,6 +43,8 @@ SETTING_PREPOSITIONS = {
 _PARTICLES = {"out", "for", "on"}
 # What may stand between a cue and the quotation it introduces: "said in a statement: “".
 _MAX_WORDS_BETWEEN = 6
+# Characters around a quotation within which its cue may stand (a long speaker description).
+_REACH = 400
 _MIN_DIRECT_WORDS = 3
 _WORD = re.compile(r"\w+")
 _MARKS = set("\"“”„«»'‘’")
@@ -477,6 +479,13 @@ class QuoteExtractor:
         best: tuple[int, Cue] | None = None
         for cue in cues:
             verb_start = cue.verb.idx
+            overlaps = (
+                cue.content and cue.content[0] < quotation.end and quotation.start < cue.content[1]
+            )
+            if not overlaps and not (
+                quotation.start - _REACH < verb_start < quotation.end + _REACH
+            ):
+                continue  # too far to introduce or follow it
             distance = None
             if cue.content and cue.content[0] < quotation.end and quotation.start < cue.content[1]:
                 distance = 0

@@ -502,16 +502,16 @@ class RoleExtractor:
         """ "X is the chief executive of Y", "X was named chair of Y", "X, who chairs Y"."""
         if verb.pos_ not in {"VERB", "AUX"}:
             return
+        lemma = verb.lemma_.lower()
+        if lemma not in COPULAR_LEMMAS and lemma not in self.lex.role_verbs:
+            return
         subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subject is None:
             return
         resolved = self.ents.resolve(subject)
-        if resolved is None or resolved.entity.kind is not EntityKind.PERSON:
+        if resolved is None or resolved.cluster is None:
             return
-        cluster = next((c for c in self.ents.people if c.name == resolved.entity.name), None)
-        if cluster is None:
-            return
-        lemma = verb.lemma_.lower()
+        cluster = resolved.cluster
         if lemma in COPULAR_LEMMAS:
             org = self._employer(verb)
             for child in verb.children:
@@ -559,7 +559,7 @@ class RoleExtractor:
         """
         # NER sometimes calls a post an organisation ("Rector Magnificus", "Project Executive").
         orgs_by_sentence: dict[int, list[Span]] = {}
-        for ent in self.doc.ents:
+        for ent in self.ents.entities:
             if ent.label_ == "ORG" and not _is_title([ent[-1].lower_], ent[-1], self.lex):
                 orgs_by_sentence.setdefault(ent[0].sent.start, []).append(ent)
         if not orgs_by_sentence:
@@ -681,7 +681,7 @@ class RoleExtractor:
         """The named organisation a token belongs to, if NER says it is one."""
         if token.ent_type_ not in ORG_LABELS:
             return None
-        return next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
+        return self.ents.entity_at(token.i)
 
     # -- storing ----------------------------------------------------------------------------
 
