@@ -114,3 +114,27 @@ def test_loan_received_from_the_lender(extract):
 
 def test_money_without_a_payer_is_not_a_fact(extract):
     assert not funding(extract("Under the scheme, each school will receive up to £50,000."))
+
+
+def test_money_spent_buying_back_shares_is_not_funding(extract):
+    assert not funding(extract("Shell will spend $4bn buying back shares over the next months."))
+
+
+def test_funding_round_funds_the_company_that_raised_it(extract):
+    text = "London fintech Zilch has raised $125m in a funding round led by Goldman Sachs."
+    facts = funding(extract(text))
+    assert [(f.funder.name, f.programme.name) for f in facts] == [("Goldman Sachs", "Zilch")]
+
+
+def test_amount_of_funding_for_a_named_body(extract):
+    text = "Chancellor Rachel Reeves announced £22bn of extra funding for the NHS in London."
+    facts = funding(extract(text))
+    assert [(f.funder.name, f.amount, f.programme.name) for f in facts] == [
+        ("Rachel Reeves", Decimal(22_000_000_000), "NHS")
+    ]
+
+
+def test_award_to_a_university(extract):
+    text = "The Wellcome Trust has awarded £20m to the University of Oxford to study malaria."
+    facts = funding(extract(text))
+    assert facts and facts[0].programme.name == "University of Oxford"

@@ -150,6 +150,8 @@ class FundingExtractor:
         if funder is None:
             return None
         programme = self._programme(noun, verb)
+        if programme is None and verb is not None and verb.lemma_.lower() in self.receive:
+            programme = self._recipient(verb)  # "Zilch has raised $125m": Zilch is funded
         rule = "funding.noun" if noun is not None else "funding.verb"
         confidence = 0.8 if noun is not None and verb is not None else 0.7
         return FundingFact(
@@ -195,11 +197,28 @@ class FundingExtractor:
                 ):
                     verb = current  # "increase funding to £1.4m": the verb's object is funding
                 break
+        if noun is None:
+            noun = self._sized_after(head)  # "£22bn of extra funding"
         if noun is None and verb is None:
             return None, None
         if noun is not None and verb is None:
             verb = self._governing_verb(noun)
+        if verb is not None and any(
+            c.lemma_.lower() in self.not_verbs or c.lower_.removesuffix("ing") in self.not_verbs
+            for c in verb.children
+            if c.dep_ in {"xcomp", "advcl", "pcomp", "prep"} and c.tag_ in {"VBG", "VB", "NN"}
+        ):
+            return None, None  # "spend $4bn buying back shares"
         return noun, verb
+
+    def _sized_after(self, head: Token) -> Token | None:
+        """The funding noun in an "of" phrase after the money: "£22bn of extra funding"."""
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj" and self._is_funding_noun(pobj):
+                        return pobj
+        return None
 
     def _is_funding_noun(self, token: Token) -> bool:
         return token.lemma_.lower() in self.nouns or token.lower_ in self.nouns
@@ -250,7 +269,8 @@ class FundingExtractor:
 
     def _from_phrase(self, verb: Token) -> Resolved | None:
         for token in verb.subtree:
-            if token.dep_ == "prep" and token.lower_ in {"from", "by"}:
+            # "received £5m from the Lottery", "a round led by Goldman Sachs"
+            if token.dep_ in {"prep", "agent"} and token.lower_ in {"from", "by"}:
                 pobj = next((c for c in token.children if c.dep_ == "pobj"), None)
                 if pobj is not None and (found := self._payer(pobj)):
                     return found
@@ -291,11 +311,21 @@ class FundingExtractor:
         anchors = [t for t in (noun, verb) if t is not None]
         for anchor in anchors:
             for child in anchor.children:
-                if child.dep_ == "prep" and child.lower_ in {"for", "to", "into", "in", "towards"}:
+                if child.dep_ in {"prep", "dative"} and child.lower_ in {
+                    "for", "to", "into", "in", "towards",
+                }:  # fmt: skip
                     pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                     if pobj is not None and (name := self._proper_name(pobj)):
                         return Entity(name, EntityKind.PROGRAMME)
         return None
+
+    def _recipient(self, verb: Token) -> Entity | None:
+        """The named body that receives money: the subject of "receive", "raise", "win"."""
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        found = self.ents.resolve(subject) if subject is not None else None
+        if found is None or found.entity.kind is not EntityKind.ORGANISATION:
+            return None
+        return Entity(found.entity.name, EntityKind.PROGRAMME)
 
     def _proper_name(self, token: Token) -> str | None:
         """The capitalised name a noun heads ("Young Londoners Fund"), if it is one."""
@@ -303,6 +333,15 @@ class FundingExtractor:
             return None
         if token.lower_ in CALENDAR_WORDS:
             return None
+        entity = self.ents.entity_at(token.i)
+        if entity is not None and entity.label_ in {
+            "ORG",
+            "FAC",
+            "PRODUCT",
+            "EVENT",
+            "WORK_OF_ART",
+        }:
+            return self.ents.org_name(entity)  # "the University of Oxford", whole
         parts = [
             c
             for c in token.lefts
