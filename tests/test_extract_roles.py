@@ -99,3 +99,14 @@ def test_possessor_owns_the_posts_listed_after_it(extract):
 def test_national_post_of_a_nationality_is_its_government(extract):
     found = roles(extract("Swedish Prime Minister Ulf Kristersson welcomed the plan."))
     assert ("Ulf Kristersson", "prime minister", "Swedish Government") in found
+
+
+def test_body_named_after_a_titled_name(extract):
+    text = "Acting chief constable Rachel Swann of Derbyshire Police said officers were ready."
+    found = roles(extract(text))
+    assert ("Rachel Swann", "acting chief constable", "Derbyshire Police") in found
+
+
+def test_its_post_belongs_to_the_body_named_before(extract):
+    text = "Acme Corp opened a plant. Its chief executive, Jo Bloggs, said it would hire staff."
+    assert ("Jo Bloggs", "chief executive", "Acme Corp") in roles(extract(text))

@@ -20,7 +20,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.entities import BODY_NOUNS, ORG_LABELS, Cluster, DocumentEntities, normalise_org
+from kg.extract.entities import (
+    BODY_NOUNS,
+    ORG_ANAPHORS,
+    ORG_LABELS,
+    Cluster,
+    DocumentEntities,
+    normalise_org,
+)
 from kg.extract.evidence import sentence_evidence
 from kg.extract.lexicon import Lexicons
 from kg.facts import Entity, EntityKind, RoleFact
@@ -420,7 +427,7 @@ class RoleExtractor:
         while chain and chain[0].lower_ in ORG_PREPOSITIONS | {"the", "and"}:
             chain = chain[1:]
         if chain:
-            self._add(cluster, chain, name, "role.prenominal", 0.9)
+            self._add(cluster, chain, name, "role.prenominal", 0.9, self._body_after(name))
 
     def _apposition_after(self, name: list[Token], cluster: Cluster) -> None:
         """ "Cressida Dick, the Metropolitan Police commissioner, said"."""
@@ -466,7 +473,8 @@ class RoleExtractor:
             if token.i in self.ents.person_at:
                 return
             phrase.insert(0, token)
-        if phrase and phrase[0].pos_ == "DET" and phrase[-1].lower_ in self.lex.role_titles:
+        opens = phrase and (phrase[0].pos_ == "DET" or phrase[0].tag_ == "PRP$")
+        if opens and phrase[-1].lower_ in self.lex.role_titles:
             self._add(cluster, phrase, name, "role.apposition", 0.8)
 
     def _honorific_post(self, name: list[Token], cluster: Cluster) -> None:
@@ -668,6 +676,26 @@ class RoleExtractor:
                 self.ents.adopt_person(subject)
                 return
 
+    def _body_after(self, name: list[Token]) -> Span | None:
+        """ "Chief constable Rachel Swann of Derbyshire Police": the body right after a name."""
+        j = name[-1].i + 1
+        if j + 1 >= len(self.doc) or self.doc[j].lower_ not in {"of", "at"}:
+            return None
+        entity = self.ents.entity_at(j + 1) or self.ents.entity_at(j + 2)
+        return entity if entity is not None and entity.label_ == "ORG" else None
+
+    def _anaphoric_owner(self, phrase: list[Token]) -> Cluster | None:
+        """ "The company's founder", "its chief executive": the body named last before."""
+        for token in phrase:
+            owner = token.lower_ == "its" or (
+                token.lemma_.lower() in ORG_ANAPHORS
+                and token.i + 1 < len(self.doc)
+                and self.doc[token.i + 1].tag_ == "POS"
+            )
+            if owner:
+                return self.ents.org_antecedent(token.i)
+        return None
+
     def _employer(self, verb: Token) -> Span | None:
         """The organisation of an appointment given beside the title ("joined Acme as ...")."""
         for child in verb.children:
@@ -716,6 +744,8 @@ class RoleExtractor:
         organisation = title.organisation
         if organisation is None and fallback_org is not None:
             organisation = self.ents.org_name(fallback_org)
+        if organisation is None and (owner := self._anaphoric_owner(phrase)) is not None:
+            organisation = owner.name
         if organisation is None:
             return
         org_cluster = self.ents.organisation(organisation)
