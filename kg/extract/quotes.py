@@ -555,11 +555,11 @@ class QuoteExtractor:
 
     def _joined(self, fact: QuoteFact, quotation: Quotation) -> QuoteFact:
         """`fact` extended over a quotation that continues it in the same paragraph."""
-        # The span covers both parts when the attribution between them is the smaller share;
-        # otherwise the larger part alone, so that the span stays mostly quoted words.
+        # The span covers both parts when the attribution between them is shorter than the
+        # smaller part; otherwise the larger part alone, so that it stays mostly quoted words.
         between = _words(self.text[fact.content.end : quotation.start])
         first, second = _words(fact.content.text), _words(quotation.text(self.text))
-        if between < first + second:
+        if between < min(first, second):
             content = text_span(self.doc, fact.content.start, quotation.end)
         elif second > first:
             content = text_span(self.doc, quotation.start, quotation.end)
