@@ -1,19 +1,21 @@
 """`kg build`: a corpus in, the graph and its views out, incrementally.
 
     read        kg.corpus streams Articles; a bad one is reported and skipped
-    parse       spaCy's nlp.pipe (a long article in paragraph chunks), in worker processes
-                with `workers` > 1
+    parse       spaCy's nlp.pipe (a long article in pieces of whole paragraphs), in worker
+                processes with `workers` > 1
     extract     kg.extract: Doc -> ArticleFacts
-    store       kg.rdf's article graph replaces that article's named graph in the on-disk
-                store OUT/store (pyoxigraph), with the article's content hash beside it
-    write       graph.ttl, facts.json and graph.html, streamed from the store graph by graph
-                into temporary files and moved into place together at the end
+    render      kg.rdf's graph of the article, and its parts of graph.ttl and facts.json
+                (made where the article was parsed, so in parallel with workers)
+    store       these replace the article's named graph in the on-disk store OUT/store
+                (pyoxigraph), with the article's content hash, in one transaction
+    write       graph.ttl, facts.json and graph.html from the store: the nodes articles share
+                (people, bodies, amounts) once, then each article's own part; written to
+                temporary files and moved into place together at the end
 
 An article whose content hash (its text, metadata and the extraction code, lexicons and
 model that read it) is in the store is not parsed again; an article no longer in the corpus
 leaves the store. A killed build leaves the previous outputs as they were; the store is
-only ever a whole article ahead of them (each article's graph is replaced in one
-transaction), and the next build catches up.
+only ever whole articles ahead of them, and the next build catches up.
 """
 
 from __future__ import annotations
@@ -75,18 +77,22 @@ _STORE_BATCH = 32
 # RocksDB keeps recent writes in memory tables (one per index) until it flushes them: flush
 # every so many articles, or a build's memory grows with the store (~0.3 MB per article).
 _FLUSH_EVERY = 128
-_FACTS_BATCH = 100
 
 # Bookkeeping kept in each article's named graph and left out of every output.
 _BUILD = "urn:kg:build#"
 _HASH = ox.NamedNode(f"{_BUILD}contentHash")
 _DOCUMENT = ox.NamedNode(f"{_BUILD}documentId")
+_TURTLE = ox.NamedNode(f"{_BUILD}turtle")
+_FACTS = ox.NamedNode(f"{_BUILD}facts")
+# Bumped when what the store keeps for an article changes: every article is read again.
+_STORE_FORMAT = 2
 _RDF_TYPE = ox.NamedNode(str(RDF.type))
 # Nodes that several articles' graphs describe alike: written once in graph.ttl.
 _SHARED_CLASSES = (
     KGO.Person, KGO.Organisation, KGO.UnnamedSource, KGO.Programme, SDO.MonetaryAmount,
     KGO.ExtractionRun, PROV.SoftwareAgent,
 )  # fmt: skip
+_SHARED = {ox.NamedNode(str(c)) for c in _SHARED_CLASSES}
 _ENTITY_CLASSES = {
     KGO.Person: "person",
     KGO.Organisation: "organisation",
@@ -295,7 +301,9 @@ def pipeline_label(model: str | None, meta: dict) -> str:
 def extraction_fingerprint(run: ExtractionRun) -> str:
     """A hash of everything that decides an article's graph besides the article itself: kg's
     version, the pipeline, and the extraction and RDF code and lexicons."""
-    digest = hashlib.sha256(json.dumps([run.software_version, run.pipeline]).encode())
+    digest = hashlib.sha256(
+        json.dumps([run.software_version, run.pipeline, _STORE_FORMAT]).encode()
+    )
     package = Path(kg.__file__).parent
     for name in _EXTRACTION_SOURCES:
         path = package / name
@@ -429,17 +437,36 @@ def _failure(article: Article, doing: str, error: Exception) -> Problem:
     return Problem(article.source or article.id, f"kg failed {doing} ({message} at {place})")
 
 
-def article_triples(result: ArticleFacts, run: ExtractionRun) -> bytes:
-    """One article's graph as N-Triples, to move between processes and into the store."""
+@dataclass(frozen=True)
+class RenderedArticle:
+    """One article's graph as N-Triples, and its parts of the output files, made where it was
+    parsed (in a worker with `workers` > 1) so that writing the outputs is only copying."""
+
+    ntriples: bytes
+    turtle: str  # its triples in graph.ttl: all but those about nodes other articles share
+    facts: str  # its document in facts.json, laid out as kg.views.dumps lays it out
+
+
+def render_article(result: ArticleFacts, run: ExtractionRun) -> RenderedArticle:
+    """The graph of one article and its parts of graph.ttl and facts.json."""
     triples = [
         ox.Triple(_oxigraph(s), _oxigraph(p), _oxigraph(o))
         for s, p, o in article_graph(result, run)
     ]
-    return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+    shared = {t.subject for t in triples if t.predicate == _RDF_TYPE and t.object in _SHARED}
+    own = serialize_triples(t for t in triples if t.subject not in shared)
+    single = ox.Store()
+    single.extend(ox.Quad(t.subject, t.predicate, t.object) for t in triples)
+    [document] = facts_json(single)["documents"]
+    return RenderedArticle(
+        ntriples=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES),
+        turtle=b"".join(_without_prefixes(own)).decode("utf-8"),
+        facts=_FactsWriter.document_text(document),
+    )
 
 
-# An article, its content hash, and its graph as N-Triples or the problem that stopped it.
-Done = tuple[Article, str, "bytes | Problem"]
+# An article, its content hash, and what was made of it or the problem that stopped it.
+Done = tuple[Article, str, "RenderedArticle | Problem"]
 
 
 def _serial(todo: Iterable[tuple[Article, str]], nlp, run: ExtractionRun) -> Iterator[Done]:
@@ -456,11 +483,11 @@ def _serial(todo: Iterable[tuple[Article, str]], nlp, run: ExtractionRun) -> Ite
 
 def _graph_of(
     article: Article, item: ArticleFacts | Problem, run: ExtractionRun
-) -> bytes | Problem:
+) -> RenderedArticle | Problem:
     if isinstance(item, Problem):
         return item
     try:
-        return article_triples(item, run)
+        return render_article(item, run)
     except Exception as error:  # noqa: BLE001 (one article must not stop the corpus)
         return _failure(article, "building its graph", error)
 
@@ -554,7 +581,7 @@ class _StoreWriter:
         self.count = 0
         self.unflushed = 0
 
-    def add(self, document_id: str, content_hash: str, ntriples: bytes) -> None:
+    def add(self, document_id: str, content_hash: str, rendered: RenderedArticle) -> None:
         name = ox.NamedNode(str(graph_name(document_id)))
         if name.value in self.known:
             # Its own transaction: if the build dies before the batch is in, the article is
@@ -562,10 +589,13 @@ class _StoreWriter:
             self.store.remove_graph(name)
         self.quads += (
             ox.Quad(triple.subject, triple.predicate, triple.object, name)
-            for triple in ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES)
+            for triple in ox.parse(rendered.ntriples, format=ox.RdfFormat.N_TRIPLES)
         )
-        self.quads.append(ox.Quad(name, _HASH, ox.Literal(content_hash), name))
-        self.quads.append(ox.Quad(name, _DOCUMENT, ox.Literal(document_id), name))
+        for predicate, value in (
+            (_HASH, content_hash), (_DOCUMENT, document_id),
+            (_TURTLE, rendered.turtle), (_FACTS, rendered.facts),
+        ):  # fmt: skip
+            self.quads.append(ox.Quad(name, predicate, ox.Literal(value), name))
         self.count += 1
         if self.count >= _STORE_BATCH:
             self.flush()
@@ -606,14 +636,18 @@ def _write_outputs(
     for path in paths:
         remove_stale_temporaries(path)
     with staged_files() as stage:
-        turtle = _TurtleWriter(stage.open(paths[0]), {ox.NamedNode(str(n)) for n in shared})
+        turtle = stage.open(paths[0])
+        turtle.write(_PREFIX_HEADER.encode("utf-8"))
+        turtle.write(b"".join(_without_prefixes(serialize_triples(_shared_triples(store)))))
         facts = _FactsWriter(stage.open(paths[1]), result.facts)
         dataset = _DatasetWriter(stage.open(paths[3]), dataset_format) if dataset_format else None
         page_graph = Graph() if page else None
         for _, name in articles:
+            turtle.write(_stored_text(store, name, _TURTLE).encode("utf-8"))
+            facts.add(_stored_text(store, name, _FACTS))
+            if dataset is None and page_graph is None:
+                continue
             triples = article_graph_triples(store, name)
-            turtle.add(triples)
-            facts.add(triples)
             if dataset is not None:
                 dataset.add(name, triples)
             if page_graph is not None:
@@ -630,6 +664,11 @@ def _write_outputs(
             result.page_left_out = True
 
 
+def _stored_text(store: ox.Store, name: ox.NamedNode, part: ox.NamedNode) -> str:
+    """A part of the outputs that the store keeps for the article in graph `name`."""
+    return next(store.quads_for_pattern(name, part, None, name)).object.value
+
+
 def _shared_nodes(store: ox.Store) -> dict[URIRef, URIRef]:
     """Node -> class of the nodes that more than one article graph may describe."""
     classes = " ".join(f"<{c}>" for c in _SHARED_CLASSES)
@@ -640,27 +679,18 @@ def _shared_nodes(store: ox.Store) -> dict[URIRef, URIRef]:
     return {URIRef(row["node"].value): URIRef(row["class"].value) for row in rows}
 
 
-class _TurtleWriter:
-    """The union of the article graphs as one Turtle document: the prefixes, then each
-    article's triples in kg's deterministic order, a shared node's triples only once."""
+def _shared_triples(store: ox.Store) -> list[ox.Triple]:
+    """The triples about nodes that several articles may share (people, bodies, amounts, the
+    run), each once: the part of graph.ttl that comes before the articles' own triples."""
+    classes = " ".join(f"<{c}>" for c in _SHARED_CLASSES)
+    rows = store.query(
+        f"SELECT DISTINCT ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s a ?class ; ?p ?o }} "
+        f"VALUES ?class {{ {classes} }} }}"
+    )
+    return [ox.Triple(row["s"], row["p"], row["o"]) for row in rows]
 
-    def __init__(self, handle: IO[bytes], shared: set[ox.NamedNode]) -> None:
-        self.handle = handle
-        self.shared = shared
-        self.written: set[ox.Triple] = set()
-        header = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items()))
-        handle.write(header.encode("utf-8"))
 
-    def add(self, triples: list[ox.Triple]) -> None:
-        fresh = []
-        for triple in triples:
-            if triple.subject in self.shared:
-                if triple in self.written:
-                    continue
-                self.written.add(triple)
-            fresh.append(triple)
-        body = serialize_triples(fresh)
-        self.handle.write(b"".join(_without_prefixes(body)))
+_PREFIX_HEADER = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items()))
 
 
 class _DatasetWriter:
@@ -670,8 +700,7 @@ class _DatasetWriter:
         self.handle = handle
         self.format = ox.RdfFormat.TRIG if dataset_format == "trig" else ox.RdfFormat.N_QUADS
         if self.format == ox.RdfFormat.TRIG:
-            header = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items()))
-            handle.write(header.encode("utf-8"))
+            handle.write(_PREFIX_HEADER.encode("utf-8"))
 
     def add(self, name: ox.NamedNode, triples: list[ox.Triple]) -> None:
         ordered = ox.parse(serialize_triples(triples), format=ox.RdfFormat.TURTLE)
@@ -687,8 +716,7 @@ def _without_prefixes(turtle: bytes) -> Iterator[bytes]:
 
 
 class _FactsWriter:
-    """facts.json (kg-facts/1, as kg.views.dumps lays it out), written a batch of articles
-    at a time: each batch's graphs are loaded into a small store and queried."""
+    """facts.json (kg-facts/1, as kg.views.dumps lays it out) from each article's document."""
 
     _HEAD = f'{{\n  "format": {json.dumps(FORMAT)},\n  "documents": [\n'
     _TAIL = "\n  ]\n}\n"
@@ -696,37 +724,27 @@ class _FactsWriter:
     def __init__(self, handle: IO[bytes], kinds: Counter[str]) -> None:
         self.handle = handle
         self.kinds = kinds
-        self.batch: list[ox.Triple] = []
-        self.articles = 0
         self.documents = 0
 
-    def add(self, triples: list[ox.Triple]) -> None:
-        self.batch += triples
-        self.articles += 1
-        if self.articles >= _FACTS_BATCH:
-            self._flush()
+    @classmethod
+    def document_text(cls, document: dict) -> str:
+        """One document of facts.json as kg.views.dumps writes it."""
+        text = dumps({"format": FORMAT, "documents": [document]})
+        if not (text.startswith(cls._HEAD) and text.endswith(cls._TAIL)):
+            raise RuntimeError("kg.views.dumps changed its layout: update _FactsWriter")
+        return text[len(cls._HEAD) : -len(cls._TAIL)]
 
-    def _flush(self) -> None:
-        if not self.articles:
-            return
-        batch_store = ox.Store()
-        batch_store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in self.batch)
-        for document in facts_json(batch_store)["documents"]:
-            self.kinds.update(fact["type"] for fact in document["facts"])
-            text = dumps({"format": FORMAT, "documents": [document]})
-            if not (text.startswith(self._HEAD) and text.endswith(self._TAIL)):
-                raise RuntimeError("kg.views.dumps changed its layout: update _FactsWriter")
-            separator = ",\n" if self.documents else self._HEAD
-            self.handle.write((separator + text[len(self._HEAD) : -len(self._TAIL)]).encode())
-            self.documents += 1
-        self.batch, self.articles = [], 0
+    def add(self, document_text: str) -> None:
+        self.kinds.update(fact["type"] for fact in json.loads(document_text)["facts"])
+        separator = ",\n" if self.documents else self._HEAD
+        self.handle.write((separator + document_text).encode("utf-8"))
+        self.documents += 1
 
     def close(self) -> None:
-        self._flush()
         if self.documents:
-            self.handle.write(self._TAIL.encode())
+            self.handle.write(self._TAIL.encode("utf-8"))
         else:
-            self.handle.write(dumps({"format": FORMAT, "documents": []}).encode())
+            self.handle.write(dumps({"format": FORMAT, "documents": []}).encode("utf-8"))
 
 
 def _add_page_triples(graph: Graph, triples: list[ox.Triple]) -> None:
