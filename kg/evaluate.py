@@ -19,7 +19,7 @@ Choices where the spec leaves room (each is also stated where it is implemented)
   group, and a gold name is expanded to every group it belongs to (by normalised equality),
   so a gold name that is itself listed as an alias still gets its canonical name and
   sibling aliases. Aliases apply to every name slot: person, speaker, funder, organisation.
-* A single-token name (``"Mr Khan"`` -> ``khan``) never matches a longer one through the
+* A single-token name (``"Mr Hall"`` -> ``hall``) never matches a longer one through the
   token-run rule: the spec requires the contained name to have at least two tokens. It can
   still match through an alias.
 * Exact duplicate gold facts in one document (same type and same scored fields) are one
@@ -333,7 +333,7 @@ def words(text: str | None) -> Tokens:
 def normalise_name(name: str | None) -> Tokens:
     """The tokens names are compared on: `words` without honorifics.
 
-    "Mr Khan's" -> ("khan",); "The Met" -> ("met",).
+    "Mr Hall's" -> ("hall",); "The Met" -> ("met",).
     """
     return tuple(token for token in words(name) if token not in HONORIFICS)
 

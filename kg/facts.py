@@ -35,7 +35,7 @@ class Entity:
     """A person, organisation, unnamed source or programme, under its canonical name.
 
     The canonical name is the fullest name the article uses, without honorifics
-    ("Sadiq Khan", never "Mr Khan"). `aliases` are the other names it goes by in the article.
+    ("Andy Burnham", never "Mr Burnham"). `aliases` are the other names it goes by in the article.
     """
 
     name: str

@@ -1,7 +1,7 @@
 """People and organisations in one article, and rule-based coreference.
 
 No coreference model runs offline, so resolution is by rules, in this order:
-- name variants: "Mr Prince", "Prince" and "Keith" are Keith Prince, the fullest name used;
+- name variants: "Mr Burnham", "Burnham" and "Andy" are Andy Burnham, the fullest name used;
 - role nouns: "the mayor", "the home secretary" are the person holding that post here;
 - pronouns: he/she is the most recent person who was a subject or a speaker, outside
   quotation marks, whose gender (from honorifics or earlier pronouns) does not clash;
@@ -252,7 +252,7 @@ class DocumentEntities:
         self._collect_bare_surnames()
 
     def _widened(self, tokens: list[Token], cluster: Cluster) -> list[Token]:
-        """Take in the first names NER left out ("Sadiq" before a PERSON span "Khan")."""
+        """Take in the first names NER left out ("Andy" before a PERSON span "Burnham")."""
         parts = cluster.name.split()
         known = [t.text for t in tokens]
         n = len(known)
@@ -327,7 +327,7 @@ class DocumentEntities:
         return cluster
 
     def _collect_bare_surnames(self) -> None:
-        """Proper nouns NER missed that are a known person's surname ("Prince added ...")."""
+        """Proper nouns NER missed that are a known person's surname ("Burnham added ...")."""
         surnames: dict[str, list[Cluster]] = {}
         for cluster in self.people:
             parts = cluster.name.split()
@@ -699,7 +699,7 @@ def _without_legal_form(words: list[str]) -> list[str]:
 
 
 def normalise_org(name: str) -> str:
-    """Capitalise an organisation written half in lower case ("Metropolitan police")."""
+    """Capitalise an organisation written half in lower case ("Greater Manchester police")."""
     words = name.split()
     if len(words) > 1 and words[0][:1].isupper() and any(w.islower() for w in words[1:]):
         small = {"of", "and", "for", "the", "on", "in", "to", "at"}

@@ -2,7 +2,7 @@
 
 Money is found by a regular expression over the raw text (spaCy's MONEY spans drop "£"
 and "m" in "£1.4m"), normalised to a number and an ISO 4217 code. It is funding only with
-positive evidence: it sizes a funding noun ("a £45 million Young Londoners Fund",
+positive evidence: it sizes a funding noun ("a £3 million Clean Air Fund",
 "£250,000 funding") or is what a funding verb gives ("pledged $2m", "increase funding to
 £1.4m"). Money that sizes a profit, price or shortfall, or that is bought, earned or cut,
 is not funding. The funder is the possessor of the fund, the subject (or "by" agent) of
@@ -328,7 +328,7 @@ class FundingExtractor:
         return Entity(found.entity.name, EntityKind.PROGRAMME)
 
     def _proper_name(self, token: Token) -> str | None:
-        """The capitalised name a noun heads ("Young Londoners Fund"), if it is one."""
+        """The capitalised name a noun heads ("Clean Air Fund"), if it is one."""
         if not token.text[:1].isupper() or token.ent_type_ in {"PERSON", "GPE"}:
             return None
         if token.lower_ in CALENDAR_WORDS:

@@ -348,7 +348,7 @@ class QuoteExtractor:
         return resolved
 
     def _name_before(self, verb: Token) -> Resolved | None:
-        """A name right before a verb the parser left without a subject ("... Sadiq Khan said:")."""
+        """A name right before a verb the parser left without a subject ("... Mayor of Manchester Andy Burnham said:")."""
         i = verb.i - 1
         while i >= 0 and self.doc[i].pos_ == "ADV":
             i -= 1

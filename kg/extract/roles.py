@@ -2,8 +2,8 @@
 
 Each rule finds a title phrase next to a person and hands it to `read_title`, which
 splits it into status ("former"), party, post and organisation:
-- pre-nominal titles: "London Assembly member Keith Prince", "Mayor of London Sadiq Khan";
-- appositions after the name: "Cressida Dick, the Metropolitan Police commissioner,";
+- pre-nominal titles: "Camden Council leader Georgia Gould", "Mayor of Manchester Andy Burnham";
+- appositions after the name: "Mary Barra, the chief executive of General Motors,";
 - appositions before the name: "The Home Office's permanent secretary, Jane Doe,";
 - copular and appointment clauses: "X is the chief executive of Y", "X was named chair of Y";
 - post verbs: "X, who chairs the committee", "X joined Acme as chief economist";
@@ -185,7 +185,7 @@ def read_title(tokens: list[Token], lex: Lexicons) -> Title | None:
             return Title("", None, "party", tuple(parties), status)
         return None
     start, end = best
-    # "Metropolitan police commissioner": an organisation needs a noun, so a lower-case
+    # "Greater Manchester police chief constable": an organisation needs a noun, so a lower-case
     # noun that is not a title by itself joins the organisation rather than the post.
     while (
         end - start > 1
@@ -288,7 +288,7 @@ def _text(tokens: list[Token]) -> str:
 
 def _names_organisation(tokens: list[Token]) -> bool:
     """Whether words before a post name a body: capitalised, with a noun that is not a
-    nationality ("Metropolitan police" does; "American", "Managing and Artistic" do not)."""
+    nationality ("Greater Manchester police" does; "American", "Managing and Artistic" do not)."""
     if not tokens or not tokens[0].text[:1].isupper():
         return False
     nouns = [t for t in tokens if t.pos_ in {"PROPN", "NOUN"} and t.tag_ not in {"JJ", "VBG"}]
@@ -392,7 +392,7 @@ class RoleExtractor:
     # -- rules ------------------------------------------------------------------------------
 
     def _prenominal(self, name: list[Token], cluster: Cluster) -> None:
-        """ "Metropolitan police commissioner Cressida Dick", "Mayor of London Sadiq Khan"."""
+        """ "Greater Manchester police chief constable Stephen Watson", "Mayor of Manchester Andy Burnham"."""
         chain: list[Token] = []
         i = name[0].i - 1
         sentence_start = name[0].sent.start
@@ -430,7 +430,7 @@ class RoleExtractor:
             self._add(cluster, chain, name, "role.prenominal", 0.9, self._body_after(name))
 
     def _apposition_after(self, name: list[Token], cluster: Cluster) -> None:
-        """ "Cressida Dick, the Metropolitan Police commissioner, said"."""
+        """ "Mary Barra, the chief executive of General Motors, said"."""
         j = name[-1].i + 1
         if j >= len(self.doc) or self.doc[j].text != ",":
             return
@@ -451,7 +451,7 @@ class RoleExtractor:
             self._add(cluster, phrase, name, "role.apposition", 0.85)
 
     def _apposition_before(self, name: list[Token], cluster: Cluster) -> None:
-        """ "The home secretary, Amber Rudd, said"."""
+        """ "The home secretary, Yvette Cooper, said"."""
         j = name[0].i - 1
         if j < 1 or self.doc[j].text != ",":
             return
@@ -561,7 +561,7 @@ class RoleExtractor:
         """Person and organisation joined by a dependency path that only says "works there".
 
         "James Tobin ... was an economist who served on the Council of Economic Advisers",
-        "Alan Guth of M.I.T.", "WfWI was led by Afshan Khan": every word between the two
+        "Alan Guth of M.I.T.", "the charity was led by Jane Doe": every word between the two
         is a post, an employment verb, a copula, a generic organisation noun or a
         preposition, and at least one of them is a post or an employment verb.
         """
