@@ -53,7 +53,8 @@ def load_pipeline(name: str | None = None) -> Language:
         nlp = spacy.load(name)
     except OSError as error:
         raise ModelError(
-            f"spaCy pipeline {name!r} is not installed (pip install it, or pick another with --model)"
+            f"spaCy pipeline {name!r} is not installed "
+            "(pip install it, or pick another with --model)"
         ) from error
     missing = [pipe for pipe in ("parser", "ner") if pipe not in nlp.pipe_names]
     if missing:

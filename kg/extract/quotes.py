@@ -348,7 +348,10 @@ class QuoteExtractor:
         return resolved
 
     def _name_before(self, verb: Token) -> Resolved | None:
-        """A name right before a verb the parser left without a subject ("... Mayor of Manchester Andy Burnham said:")."""
+        """A name right before a verb the parser left without a subject.
+
+        "In reply, Mayor of Manchester Andy Burnham said: ..." can come out with no subject.
+        """
         i = verb.i - 1
         while i >= 0 and self.doc[i].pos_ == "ADV":
             i -= 1

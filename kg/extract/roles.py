@@ -392,7 +392,8 @@ class RoleExtractor:
     # -- rules ------------------------------------------------------------------------------
 
     def _prenominal(self, name: list[Token], cluster: Cluster) -> None:
-        """ "Greater Manchester police chief constable Stephen Watson", "Mayor of Manchester Andy Burnham"."""
+        """ "Greater Manchester police chief constable Stephen Watson", "Mayor of Manchester Andy
+        Burnham"."""
         chain: list[Token] = []
         i = name[0].i - 1
         sentence_start = name[0].sent.start
