@@ -35,7 +35,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO
 
 import pyoxigraph as ox
 from rdflib import RDF, Graph, Literal, URIRef
@@ -58,10 +58,7 @@ from kg.rdf import (
 from kg.views import FORMAT, dumps, facts_json
 from kg.vocab import KGO, OA
 
-if TYPE_CHECKING:
-    from spacy.tokens import Doc
-
-__all__ = ["BuildOptions", "BuildReport", "build", "extract_articles", "parse_articles"]
+__all__ = ["BuildOptions", "BuildReport", "build", "extract_articles", "text_chunks"]
 
 STORE_DIR = "store"
 GRAPH_FILE, FACTS_FILE, PAGE_FILE = "graph.ttl", "facts.json", "graph.html"
@@ -345,11 +342,20 @@ def text_chunks(text: str, limit: int | None = None) -> list[str]:
     return chunks
 
 
-def parse_articles(
+def extract_articles(
     nlp, articles: Iterable[Article], batch_size: int = _PARSE_BATCH
-) -> Iterator[tuple[Article, list[tuple[int, Doc]]]]:
-    """Each article with the parses of its pieces, (offset in the text, Doc), batched through
-    `nlp.pipe`: one piece, unless the article is longer than CHUNK_CHARS."""
+) -> Iterator[tuple[Article, ArticleFacts | Problem]]:
+    """Each article with its facts, or with the Problem that stopped kg extracting them,
+    parsing with `nlp.pipe` in batches.
+
+    An article longer than CHUNK_CHARS is parsed and read in pieces of whole paragraphs
+    (extraction compares mentions within a text, so its work grows faster than the text),
+    each piece as soon as it is parsed, and the pieces' facts put together.
+    """
+    from kg.extract import extract_doc
+    from kg.extract.lexicon import lexicon_dirs, load_lexicons
+
+    lexicons = load_lexicons(lexicon_dirs())
 
     def pieces() -> Iterator[tuple[str, tuple[Article, int, int, int]]]:
         for article in articles:
@@ -359,40 +365,24 @@ def parse_articles(
                 yield chunk, (article, offset, index, len(chunks))
                 offset += len(chunk)
 
-    parsed: list[tuple[int, Doc]] = []
-    for doc, (article, offset, index, count) in nlp.pipe(
-        pieces(), as_tuples=True, batch_size=batch_size
-    ):
-        parsed.append((offset, doc))
+    offsets: list[int] = []
+    results: list[ArticleFacts] = []
+    failure: Problem | None = None
+    parsed = nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size)
+    for doc, (article, offset, index, count) in parsed:
+        if failure is None:
+            try:
+                piece = article if count == 1 else dataclasses.replace(article, text=doc.text)
+                results.append(extract_doc(doc, piece, lexicons))
+                offsets.append(offset)
+            except Exception as error:  # noqa: BLE001 (one article must not stop the corpus)
+                failure = _failure(article, "extracting facts", error)
         if index == count - 1:
-            yield article, parsed
-            parsed = []
-
-
-def extract_articles(
-    nlp, articles: Iterable[Article]
-) -> Iterator[tuple[Article, ArticleFacts | Problem]]:
-    """Each article with its facts, or with the Problem that stopped kg extracting them.
-
-    The pieces of a long article are read one by one (extraction compares mentions within
-    an article, so its work grows faster than the text) and their facts put together.
-    """
-    from kg.extract import extract_doc
-    from kg.extract.lexicon import lexicon_dirs, load_lexicons
-
-    lexicons = load_lexicons(lexicon_dirs())
-    for article, pieces in parse_articles(nlp, articles):
-        try:
-            if len(pieces) == 1:
-                yield article, extract_doc(pieces[0][1], article, lexicons)
-                continue
-            results = [
-                extract_doc(doc, dataclasses.replace(article, text=doc.text), lexicons)
-                for _, doc in pieces
-            ]
-            yield article, _joined(article, [offset for offset, _ in pieces], results)
-        except Exception as error:  # noqa: BLE001 (one article must not stop the corpus)
-            yield article, _failure(article, "extracting facts", error)
+            if failure is not None:
+                yield article, failure
+            else:
+                yield article, results[0] if count == 1 else _joined(article, offsets, results)
+            offsets, results, failure = [], [], None
 
 
 def _joined(article: Article, offsets: list[int], results: list[ArticleFacts]) -> ArticleFacts:
