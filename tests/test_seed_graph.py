@@ -31,7 +31,9 @@ PREFIX oa: <http://www.w3.org/ns/oa#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX schema: <https://schema.org/>
 """
-SPANS = PREFIXES + """
+SPANS = (
+    PREFIXES
+    + """
 SELECT ?document ?start ?end ?exact WHERE {
   ?span a kgo:TextSpan ;
         oa:hasSource/kgo:documentId ?document ;
@@ -40,7 +42,10 @@ SELECT ?document ?start ?end ?exact WHERE {
   ?quote a oa:TextQuoteSelector ; oa:exact ?exact .
 }
 """
-FACT_EVIDENCE = PREFIXES + """
+)
+FACT_EVIDENCE = (
+    PREFIXES
+    + """
 SELECT ?fact ?rule ?confidence ?version ?sentenceStart ?sentenceEnd ?start ?end WHERE {
   VALUES ?kind { kgo:RoleFact kgo:Claim kgo:Funding }
   ?fact a ?kind .
@@ -60,6 +65,7 @@ SELECT ?fact ?rule ?confidence ?version ?sentenceStart ?sentenceEnd ?start ?end 
   }
 }
 """
+)
 
 
 def _seed_texts() -> dict[str, str]:
@@ -99,9 +105,7 @@ def test_every_fact_has_a_sentence_rule_confidence_and_run_and_its_mentions_in_i
             assert row["sentenceStart"] <= row["start"] <= row["end"] <= row["sentenceEnd"], row
 
 
-def test_rebuilding_the_seed_gives_byte_identical_files(
-    seed_build: Path, tmp_path: Path
-) -> None:
+def test_rebuilding_the_seed_gives_byte_identical_files(seed_build: Path, tmp_path: Path) -> None:
     assert main(["build", str(SEEDS), "--out", str(tmp_path), "--format", "trig"]) == 0
     for name in ("graph.ttl", "graph.trig", "facts.json"):
         assert (tmp_path / name).read_bytes() == (seed_build / name).read_bytes(), name

@@ -145,9 +145,7 @@ def test_push_to_a_path_the_server_does_not_have_is_a_one_line_error(
     assert err.count("\n") == 1 and "HTTP 404" in err
 
 
-def test_push_command_says_what_it_loaded(
-    trig: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_push_command_says_what_it_loaded(trig: Path, capsys: pytest.CaptureFixture[str]) -> None:
     with start_server() as running:
         assert main(["push", str(trig), "--endpoint", running.store_url]) == 0
     out = capsys.readouterr().out
