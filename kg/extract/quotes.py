@@ -8,6 +8,8 @@ Each quotation is attributed to the cue that governs or touches it ("He said: �
 "“...,” he said", "“...,” said Mr X"); a quotation with no cue of its own continues the
 previous speaker when it follows their quotation in the same or the next paragraph.
 Reported speech is every cue's content that no direct quotation already covers.
+Transcripts ("PENCE: ..."), headlines ("Pence: ..."), quotations signed with a dash
+("“...” ― Jane Roe") and block quotes after "she added:" name their speaker without a verb.
 """
 
 from __future__ import annotations
@@ -53,7 +55,6 @@ _NAME = r"[A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,3}"
 _LABEL = re.compile(rf"[ \t\"“]*({_NAME})[ \t]*:[ \t]+(?=\S)")
 # A signature after a quotation: "” ― Jane Roe".
 _SIGNATURE = re.compile(rf"[\"”’'.,]*[ \t]*[―—–][ \t]*({_NAME})")
-_TRIM = set(" \n\t\r,.;:!?-–—\"“”„«»'‘’")
 
 
 @dataclass
