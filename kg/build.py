@@ -69,6 +69,7 @@ CHUNK_CHARS = 30_000
 # The page draws every claim as a node: past this many articles it is too crowded to read,
 # and building it would cost more than the rest of the output.
 PAGE_MAX_ARTICLES = 200
+PAGE_MAX_FACTS = 5000
 _PARSE_BATCH = 16
 _STORE_BATCH = 32
 # RocksDB keeps recent writes in memory tables (one per index) until it flushes them: flush
@@ -154,7 +155,8 @@ class BuildReport:
         ]
         if self.page_left_out:
             lines.append(
-                f"  no {PAGE_FILE}: more than {PAGE_MAX_ARTICLES} articles to draw on one page"
+                f"  no {PAGE_FILE}: more than {PAGE_MAX_ARTICLES} articles or {PAGE_MAX_FACTS}"
+                " facts to draw on one page (kg viz draws parts of a graph)"
             )
         return "\n".join(lines)
 
@@ -612,12 +614,11 @@ class _StoreWriter:
 def _write_outputs(
     store: ox.Store, out: Path, result: BuildReport, dataset_format: str | None
 ) -> None:
-    """graph.ttl, facts.json, graph.html (for up to PAGE_MAX_ARTICLES articles) and, when
-    asked for, graph.trig or graph.nq: from the store one article graph at a time, moved
-    into place together."""
+    """graph.ttl, facts.json, graph.html (up to PAGE_MAX_ARTICLES and PAGE_MAX_FACTS) and,
+    when asked for, graph.trig or graph.nq: from the store one article at a time, moved into
+    place together."""
     articles = stored_articles(store)
     result.articles = len(articles)
-    page = len(articles) <= PAGE_MAX_ARTICLES
     shared = _shared_nodes(store)
     result.entities.update(_ENTITY_CLASSES[c] for c in shared.values() if c in _ENTITY_CLASSES)
     paths = [out / GRAPH_FILE, out / FACTS_FILE, out / PAGE_FILE]
@@ -631,22 +632,19 @@ def _write_outputs(
         turtle.write(b"".join(_without_prefixes(serialize_triples(_shared_triples(store)))))
         facts = _FactsWriter(stage.open(paths[1]), result.facts)
         dataset = _DatasetWriter(stage.open(paths[3]), dataset_format) if dataset_format else None
-        page_graph = Graph() if page else None
         for _, name in articles:
             turtle.write(_stored_text(store, name, _TURTLE).encode("utf-8"))
             facts.add(_stored_text(store, name, _FACTS))
-            if dataset is None and page_graph is None:
-                continue
-            triples = article_graph_triples(store, name)
             if dataset is not None:
-                dataset.add(name, triples)
-            if page_graph is not None:
-                _add_page_triples(page_graph, triples)
+                dataset.add(name, article_graph_triples(store, name))
         facts.close()
         result.files = paths[:2] + paths[3:]
-        if page_graph is not None:
+        if len(articles) <= PAGE_MAX_ARTICLES and result.facts.total() <= PAGE_MAX_FACTS:
             from kg.viz import render_html
 
+            page_graph = Graph()
+            for _, name in articles:
+                _add_page_triples(page_graph, article_graph_triples(store, name))
             stage.open(paths[2]).write(render_html(page_graph).encode("utf-8"))
             result.files.append(paths[2])
         else:
