@@ -1,6 +1,8 @@
 """The `kg` command.
 
     kg build INPUT... [--out DIR] [--model NAME]   articles -> graph.ttl, facts.json, graph.html
+             [--workers N] [--strict] [--quiet] [--format trig|nquads]
+    kg bench speed [--articles N] [--workers N]    kg build against bare spaCy, words/s
     kg query GRAPH (FILE.rq | -e SPARQL) [--format table|csv|json|turtle]
     kg eval GOLD PRED [--json]                     score kg-facts/1 predictions against gold
     kg validate GRAPH [--shapes FILE]              check a graph against ontology/shapes.ttl
@@ -10,7 +12,8 @@
                                                    the graph (or part of it) as an HTML page
 
 Errors the user can cause print one line on stderr and exit with status 2; no output file
-is left half-written.
+is left half-written. `kg build` skips a bad article with one line on stderr and then exits
+with status 1 (`--strict`: status 2 at the first one).
 """
 
 from __future__ import annotations
