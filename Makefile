@@ -20,7 +20,9 @@ build: setup
 
 test: setup
 	bash scripts/test-setup.sh
+	$(BIN)/ruff check kg tests scripts
 	$(BIN)/python -m pytest -q
 
 clean:
-	rm -rf $(VENV) output/graph.ttl output/facts.json output/graph.html
+	rm -rf $(VENV)
+	find output -mindepth 1 ! -name .gitkeep -exec rm -rf {} +
