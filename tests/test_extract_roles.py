@@ -110,3 +110,14 @@ def test_body_named_after_a_titled_name(extract):
 def test_its_post_belongs_to_the_body_named_before(extract):
     text = "Acme Corp opened a plant. Its chief executive, Jo Bloggs, said it would hire staff."
     assert ("Jo Bloggs", "chief executive", "Acme Corp") in roles(extract(text))
+
+
+def test_portfolio_minister_of_the_article_country(extract):
+    text = "Transport Minister Lena Park said the trains in London were late."
+    assert ("Lena Park", "transport minister", "UK Government") in roles(extract(text))
+
+
+def test_first_name_ner_left_out_between_title_and_surname(extract):
+    text = "Mayor Tom Hale said the budget would rise."
+    facts = extract(text)
+    assert any(e.name == "Tom Hale" for e in facts.entities)

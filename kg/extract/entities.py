@@ -186,6 +186,23 @@ class DocumentEntities:
             return [], gender
         return tokens, gender
 
+    def _first_names_before(self, tokens: list[Token]) -> list[Token]:
+        """ "Mayor Sadiq | Khan": capitalised words NER left out between a title and a name."""
+        first = tokens[0].i
+        while first > 0 and len(tokens) + tokens[0].i - first < 4:
+            before = self.doc[first - 1]
+            if (
+                before.pos_ != "PROPN"
+                or not before.text[:1].isupper()
+                or before.ent_type_
+                or before.lower_ in self.lex.role_titles
+                or _clean(before.text) in self.lex.honorifics
+                or before.i in self.quoted
+            ):
+                break
+            first -= 1
+        return [*self.doc[first : tokens[0].i], *tokens]
+
     def _names_a_thing(self, ent: Span) -> bool:
         """ "James B. Duke Professor", "Jimmy Carter Library": a name that names something else."""
         if ent.end >= len(self.doc):
@@ -204,6 +221,7 @@ class DocumentEntities:
                 continue
             tokens, gender = self.name_tokens(ent)
             if tokens:
+                tokens = self._first_names_before(tokens)
                 found.append((tokens, gender))
                 covered.update(t.i for t in tokens)
         for token in self.doc:

@@ -40,6 +40,8 @@ _CHAIN_STOP_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "
 # Small words inside organisation names ("University of Utrecht", "Marks & Spencer").
 _NAME_JOINERS = {"of", "and", "&", "for", "the", "on"}
 COPULAS = {"be", "become", "remain"}
+# Posts named after a portfolio: "Transport Minister", "Education Secretary".
+PORTFOLIO_POSTS = {"minister", "secretary"}
 # Verbs of work done at a place by someone there: "developed at Bell Labs by Hendrik Bode".
 WORK_VERBS = {
     "create", "develop", "design", "invent", "discover", "build", "write", "conduct",
@@ -197,6 +199,17 @@ def read_title(tokens: list[Token], lex: Lexicons) -> Title | None:
     ):
         before.append(tokens[start])
         start += 1
+    # "Transport Minister": a portfolio word NER does not call a body is part of the post.
+    if (
+        len(before) == 1
+        and start > 0
+        and before[0].i == tokens[start - 1].i
+        and not before[0].ent_type_
+        and before[0].text[:1].isupper()
+        and tokens[end - 1].lower_ in PORTFOLIO_POSTS
+    ):
+        start -= 1
+        before = []
     post_tokens = tokens[start:end]
     # Lower-case modifiers right before the post belong to it ("presidential nominee").
     while before and before[-1].text.islower() and before[-1].pos_ == "ADJ":
@@ -226,6 +239,8 @@ def read_title(tokens: list[Token], lex: Lexicons) -> Title | None:
     if organisation is None and nationality and national in lex.national_posts:
         # "Swedish Prime Minister Ulf Kristersson": the government of that nation.
         organisation, source = f"{_text(before)} Government", "lexicon"
+    if organisation is None and lex.government and tokens[end - 1].lower_ == "minister":
+        organisation, source = lex.government, "lexicon"  # a minister of this country
     if organisation is None and parties and national in lex.party_posts:
         organisation, source = parties[0], "party"
         parties = parties[1:]
