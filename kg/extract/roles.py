@@ -430,13 +430,7 @@ class RoleExtractor:
                 )
                 or token.lower_.rstrip("-") in STATUS_WORDS
             )
-            if not keep or (
-                token.is_sent_start
-                and token.pos_ not in {"PROPN"}
-                and token.lower_ not in self.lex.role_titles
-                and token.lower_.rstrip("-") not in STATUS_WORDS
-                and not token.text[:1].isupper()
-            ):
+            if not keep:
                 break
             chain.insert(0, token)
             i -= 1
