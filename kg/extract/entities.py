@@ -542,41 +542,47 @@ class DocumentEntities:
     def resolve(self, head: Token) -> Resolved | None:
         """The entity a noun phrase headed by `head` refers to, or None when unresolvable.
 
-        Unnamed sources ("a source", "officials") become UnnamedSource entities named by
-        their words; pronouns, role nouns and relative pronouns are resolved to who they mean.
+        Pronouns, relative pronouns and role nouns are resolved to who they mean; names to
+        their person or body; unnamed sources ("a source", "officials") become UnnamedSource
+        entities named by their words.
         """
-        doc = self.doc
         if head.i in self.dateline:
             return None  # "NEW YORK (Reuters) -" says where, not who
-        lower = head.lower_
+        if head.pos_ == "PRON" or head.lower_ in RELATIVE_PRONOUNS | QUANTIFIER_SOURCES:
+            return self._pronoun(head)
+        phrase = noun_phrase(head)
+        return self._named(head, phrase) or self._described(head, phrase)
+
+    def _pronoun(self, head: Token) -> Resolved | None:
+        """Who a pronoun means: he/she, it, they, who/which, or a quantifier like "some"."""
+        doc, lower = self.doc, head.lower_
+        alone = doc[head.i : head.i + 1]
         if lower in RELATIVE_PRONOUNS and head.head.i != head.i and head.dep_ in SUBJECT_DEPS:
-            antecedent = head.head.head if head.head.dep_ == "relcl" else None
-            if antecedent is None:
+            if head.head.dep_ != "relcl":
                 return None
-            found = self.resolve(antecedent)
-            return (
-                Resolved(found.entity, doc[head.i : head.i + 1], found.cluster) if found else None
-            )
+            found = self.resolve(head.head.head)  # the noun the relative clause hangs on
+            return Resolved(found.entity, alone, found.cluster) if found else None
         if lower in PRONOUN_GENDER and head.tag_ in {"PRP", "PRP$"}:
             cluster = self.antecedent(head.i, PRONOUN_GENDER[lower])
-            return self._person(cluster, doc[head.i : head.i + 1]) if cluster else None
+            return self._person(cluster, alone) if cluster else None
         if lower in {"it", "its"} and head.tag_ in {"PRP", "PRP$"}:
             cluster = self.org_antecedent(head.i)
-            return Resolved(cluster.entity(), doc[head.i : head.i + 1]) if cluster else None
+            return Resolved(cluster.entity(), alone) if cluster else None
         if lower in {"they", "them", "their"} and head.tag_ in {"PRP", "PRP$"}:
             return self._group_antecedent(head)
         if lower in QUANTIFIER_SOURCES:
             # "some note that ...", "all agreed that ...": sources the text leaves unnamed.
             return Resolved(Entity(lower, EntityKind.UNNAMED_SOURCE), noun_phrase(head))
-        if lower in GROUP_PRONOUNS or head.pos_ == "PRON":
-            return None
-        phrase = noun_phrase(head)
+        return None
+
+    def _named(self, head: Token, phrase: Span) -> Resolved | None:
+        """The person or body a phrase names, in apposition, by NER or by a legal form."""
+        doc = self.doc
         for child in head.children:
             # "Senate Majority Leader, Chuck Schumer": the person in apposition to a title.
             if child.dep_ == "appos" and child.i in self.person_at:
-                return self._person(
-                    self.person_at[child.i], doc[phrase.start : child.right_edge.i + 1]
-                )
+                mention = doc[phrase.start : child.right_edge.i + 1]
+                return self._person(self.person_at[child.i], mention)
             # "The charity Save the Children": a body named in apposition to what it is.
             if child.dep_ == "appos" and head.pos_ == "NOUN" and child.pos_ == "PROPN":
                 named = doc[child.left_edge.i : child.right_edge.i + 1]
@@ -588,26 +594,24 @@ class DocumentEntities:
                 token.i == head.i or token.head.i == head.i or token.dep_ == "appos"
             ):
                 return self._person(self.person_at[token.i], phrase)
-        if head.i in self.person_at:
-            return self._person(self.person_at[head.i], phrase)
         if head.pos_ == "PROPN" and head.lower_.rstrip(".") in LEGAL_FORMS:
             # "Acme Corp": a company by its legal form, even when NER misses it.
-            cluster = self.organisation(source_name(phrase))
-            if cluster is not None:
-                return Resolved(cluster.entity(), phrase)
-        if head.ent_type_ in ORG_LABELS:
-            ent = self._entity_at.get(head.i)
-            cluster = self.organisation(ent) if ent is not None else None
-            if cluster is not None:
-                return Resolved(cluster.entity(), phrase)
-        title = [t for t in phrase if t.i <= head.i and t.pos_ in {"NOUN", "PROPN", "ADJ"}]
-        words = [t.lower_ for t in title]
-        for k in range(len(words)):
-            if " ".join(words[k:]) in self.lex.role_titles:
-                person = self.holder(words[k:], head.i)
-                if person is not None and any(t.lower_ in {"the", "this"} for t in phrase):
-                    return self._person(person, phrase)
-                break
+            return self._body(source_name(phrase), phrase)
+        if head.ent_type_ in ORG_LABELS and (ent := self._entity_at.get(head.i)) is not None:
+            return self._body(ent, phrase)
+        return None
+
+    def _described(self, head: Token, phrase: Span) -> Resolved | None:
+        """Who a description means: "the mayor", "the bank", "the government", "a source"."""
+        definite = any(t.lower_ in {"the", "this"} for t in phrase)
+        lemma = head.lemma_.lower()
+        words = [t.lower_ for t in phrase if t.i <= head.i and t.pos_ in {"NOUN", "PROPN", "ADJ"}]
+        post = next(
+            (words[k:] for k in range(len(words)) if " ".join(words[k:]) in self.lex.role_titles),
+            None,
+        )
+        if post is not None and definite and (person := self.holder(post, head.i)) is not None:
+            return self._person(person, phrase)  # "the mayor": who holds that post here
         if (
             head.pos_ == "PROPN"
             and head.text[:1].isupper()
@@ -617,46 +621,31 @@ class DocumentEntities:
             cluster = self.adopt_person(head)
             if cluster is not None:
                 return self._person(cluster, phrase)
-        if (
-            head.lemma_.lower() in ORG_ANAPHORS
-            and any(t.lower_ in {"the", "this"} for t in phrase)
-            and (cluster := self.org_antecedent(head.i)) is not None
-        ):
-            # "the bank", "the company": the body last named before.
-            return Resolved(cluster.entity(), phrase)
-        if lower in DOCUMENT_NOUNS:
-            for token in phrase:
-                if token.ent_type_ in ORG_LABELS and token.i < head.i:
-                    ent = self._entity_at[token.i]
-                    cluster = self.organisation(ent)
-                    if cluster is not None:
-                        return Resolved(cluster.entity(), phrase)
-        if (
-            lower == "government"
-            and self.lex.government
-            and [t.lower_ for t in phrase]
-            in (
-                ["the", "government"],
-                ["government"],
-            )
-        ):
+        if lemma in ORG_ANAPHORS and definite and (cluster := self.org_antecedent(head.i)):
+            return Resolved(cluster.entity(), phrase)  # "the bank": the body last named
+        if head.lower_ in DOCUMENT_NOUNS:
+            # "a leaked Home Office document says": its author speaks.
+            authors = [self._entity_at.get(t.i) for t in phrase if t.i < head.i]
+            author = next((e for e in authors if e is not None and e.label_ in ORG_LABELS), None)
+            if author is not None and (found := self._body(author, phrase)):
+                return found
+        if head.lower_ == "government" and self.lex.government and words == ["government"]:
             # "the government" of an article about one country is that country's government.
-            cluster = self.organisation(self.lex.government)
-            if cluster is not None:
-                return Resolved(cluster.entity(), phrase)
-        if head.lemma_.lower() in BODY_NOUNS and any(
+            return self._body(self.lex.government, phrase)
+        if lemma in BODY_NOUNS and any(
             t.i < head.i and t.text[:1].isupper() and t.pos_ in {"PROPN", "ADJ", "NOUN"}
             for t in phrase
         ):
             # "the Australian government", "Camden council": a body named by its description.
-            cluster = self.organisation(source_name(phrase))
-            if cluster is not None:
-                return Resolved(cluster.entity(), phrase)
+            return self._body(source_name(phrase), phrase)
         if head.pos_ in {"NOUN", "PROPN"}:
             # An unnamed source keeps its words as written: "a source" is not "the source".
-            name = phrase.text.strip(" ,")
-            return Resolved(Entity(name, EntityKind.UNNAMED_SOURCE), phrase)
+            return Resolved(Entity(phrase.text.strip(" ,"), EntityKind.UNNAMED_SOURCE), phrase)
         return None
+
+    def _body(self, name: Span | str, mention: Span) -> Resolved | None:
+        cluster = self.organisation(name)
+        return Resolved(cluster.entity(), mention) if cluster is not None else None
 
 
 _DATELINE = re.compile(
