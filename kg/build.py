@@ -4,10 +4,13 @@
     parse       spaCy's nlp.pipe (a long article in pieces of whole paragraphs), in worker
                 processes with `workers` > 1
     extract     kg.extract: Doc -> ArticleFacts
-    render      kg.rdf's graph of the article, and its parts of graph.ttl and facts.json
-                (made where the article was parsed, so in parallel with workers)
+    render      kg.rdf's triples of the article, and its parts of graph.ttl and facts.json
+                (made where the article was parsed, so in parallel with workers; the part
+                of facts.json by the bundled queries, run over a batch of articles at once)
     store       these replace the article's named graph in the on-disk store OUT/store
-                (pyoxigraph), with the article's content hash, in one transaction
+                (pyoxigraph), with the article's content hash, in one transaction: the
+                triples about the nodes articles share (people, bodies, amounts, the run)
+                as triples, the article's own as the Turtle that graph.ttl has for them
     write       graph.ttl, facts.json and graph.html from the store: the nodes articles share
                 (people, bodies, amounts) once, then each article's own part; written to
                 temporary files and moved into place together at the end
@@ -51,7 +54,7 @@ from kg.rdf import (
     DATASET_SUFFIXES,
     PREFIXES,
     ExtractionRun,
-    article_graph,
+    article_triples,
     graph_name,
     serialize_triples,
 )
@@ -76,14 +79,17 @@ _STORE_BATCH = 32
 # every so many articles, or a build's memory grows with the store (~0.3 MB per article).
 _FLUSH_EVERY = 128
 
-# Bookkeeping kept in each article's named graph and left out of every output.
+# Kept in each article's named graph besides the triples about shared nodes, and left out of
+# every output: its content hash and id, and its parts of graph.ttl and facts.json. (Its own
+# triples are kept only as that Turtle: storing them as quads cost as much as extracting
+# them, and only `--format trig/nquads` and the page read them back.)
 _BUILD = "urn:kg:build#"
 _HASH = ox.NamedNode(f"{_BUILD}contentHash")
 _DOCUMENT = ox.NamedNode(f"{_BUILD}documentId")
 _TURTLE = ox.NamedNode(f"{_BUILD}turtle")
 _FACTS = ox.NamedNode(f"{_BUILD}facts")
 # Bumped when what the store keeps for an article changes: every article is read again.
-_STORE_FORMAT = 2
+_STORE_FORMAT = 3
 _RDF_TYPE = ox.NamedNode(str(RDF.type))
 # Nodes that several articles' graphs describe alike: written once in graph.ttl.
 _SHARED_CLASSES = (
@@ -431,27 +437,67 @@ def _failure(article: Article, doing: str, error: Exception) -> Problem:
 
 @dataclass(frozen=True)
 class RenderedArticle:
-    """One article's graph as N-Triples, and its parts of the output files, made where it was
-    parsed (in a worker with `workers` > 1) so that writing the outputs is only copying."""
+    """One article's graph in the form the store keeps it, made where the article was parsed
+    (in a worker with `workers` > 1) so that writing the outputs is only copying: the
+    triples about the nodes articles share, and its own parts of graph.ttl and facts.json."""
 
-    ntriples: bytes
-    turtle: str  # its triples in graph.ttl: all but those about nodes other articles share
+    shared: bytes  # N-Triples: the triples about its people, bodies, amounts and the run
+    turtle: str  # its other triples, as graph.ttl has them (without the prefixes)
     facts: str  # its document in facts.json, laid out as kg.views.dumps lays it out
 
 
-def render_article(result: ArticleFacts, run: ExtractionRun) -> RenderedArticle:
-    """The graph of one article and its parts of graph.ttl and facts.json."""
-    triples = [
-        ox.Triple(_oxigraph(s), _oxigraph(p), _oxigraph(o))
-        for s, p, o in article_graph(result, run)
-    ]
+def render_articles(
+    items: list[tuple[Article, ArticleFacts | Problem]], run: ExtractionRun
+) -> list[RenderedArticle | Problem]:
+    """The graphs of some articles and their parts of graph.ttl and facts.json, or the Problem
+    that stopped an article.
+
+    The facts.json documents come from one run of the bundled queries over all the articles'
+    graphs together: parsing and planning the queries costs more than running them over one
+    article. (No node one article's facts reach is described differently by another article,
+    so each document is what the queries give over its article alone, or over graph.ttl.)
+    """
+    graphs: list[list[ox.Triple] | Problem] = []
+    for article, item in items:
+        if isinstance(item, Problem):
+            graphs.append(item)
+            continue
+        try:
+            graphs.append(article_triples(item, run))
+        except Exception as error:  # noqa: BLE001 (one article must not stop the corpus)
+            graphs.append(_failure(article, "building its graph", error))
+    try:
+        documents = _facts_documents(g for g in graphs if not isinstance(g, Problem))
+    except Exception as error:  # noqa: BLE001 (find the article it was, if it was one)
+        if len(items) > 1:
+            return [rendered for item in items for rendered in render_articles([item], run)]
+        return [_failure(items[0][0], "building its graph", error)]
+    rendered: list[RenderedArticle | Problem] = []
+    for (article, _), triples in zip(items, graphs, strict=True):
+        if isinstance(triples, Problem):
+            rendered.append(triples)
+            continue
+        try:
+            rendered.append(_rendered(triples, documents[article.id]))
+        except Exception as error:  # noqa: BLE001 (one article must not stop the corpus)
+            rendered.append(_failure(article, "building its graph", error))
+    return rendered
+
+
+def _facts_documents(graphs: Iterable[list[ox.Triple]]) -> dict[str, dict]:
+    """Document id -> its document in facts.json, for the articles whose triples are given."""
+    view = ox.Store()
+    view.extend(ox.Quad(t.subject, t.predicate, t.object) for triples in graphs for t in triples)
+    return {document["id"]: document for document in facts_json(view)["documents"]}
+
+
+def _rendered(triples: list[ox.Triple], document: dict) -> RenderedArticle:
     shared = {t.subject for t in triples if t.predicate == _RDF_TYPE and t.object in _SHARED}
     own = serialize_triples(t for t in triples if t.subject not in shared)
-    single = ox.Store()
-    single.extend(ox.Quad(t.subject, t.predicate, t.object) for t in triples)
-    [document] = facts_json(single)["documents"]
     return RenderedArticle(
-        ntriples=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES),
+        shared=ox.serialize(
+            [t for t in triples if t.subject in shared], format=ox.RdfFormat.N_TRIPLES
+        ),
         turtle=b"".join(_without_prefixes(own)).decode("utf-8"),
         facts=_FactsWriter.document_text(document),
     )
@@ -469,19 +515,10 @@ def _serial(todo: Iterable[tuple[Article, str]], nlp, run: ExtractionRun) -> Ite
             hashes[article.id] = content_hash
             yield article
 
-    for article, item in extract_articles(nlp, articles()):
-        yield article, hashes.pop(article.id), _graph_of(article, item, run)
-
-
-def _graph_of(
-    article: Article, item: ArticleFacts | Problem, run: ExtractionRun
-) -> RenderedArticle | Problem:
-    if isinstance(item, Problem):
-        return item
-    try:
-        return render_article(item, run)
-    except Exception as error:  # noqa: BLE001 (one article must not stop the corpus)
-        return _failure(article, "building its graph", error)
+    extracted = extract_articles(nlp, articles())
+    while batch := list(islice(extracted, _PARSE_BATCH)):
+        for (article, _), rendered in zip(batch, render_articles(batch, run), strict=True):
+            yield article, hashes.pop(article.id), rendered
 
 
 _worker: dict[str, object] = {}
@@ -497,9 +534,11 @@ def _start_worker(model: str | None, run: ExtractionRun) -> None:
 
 def _work(batch: list[tuple[Article, str]]) -> list[Done]:
     hashes = dict((article.id, content_hash) for article, content_hash in batch)
+    extracted = list(extract_articles(_worker["nlp"], [article for article, _ in batch]))
+    rendered = render_articles(extracted, _worker["run"])
     return [
-        (article, hashes[article.id], _graph_of(article, item, _worker["run"]))
-        for article, item in extract_articles(_worker["nlp"], [article for article, _ in batch])
+        (article, hashes[article.id], item)
+        for (article, _), item in zip(extracted, rendered, strict=True)
     ]
 
 
@@ -555,12 +594,15 @@ def stored_articles(store: ox.Store) -> list[tuple[str, ox.NamedNode]]:
 
 
 def article_graph_triples(store: ox.Store, name: ox.NamedNode) -> list[ox.Triple]:
-    """The triples of one article's named graph, without kg's bookkeeping."""
-    return [
+    """The triples of one article's graph: those about shared nodes, kept as triples in its
+    named graph, and its own, kept as the Turtle of graph.ttl."""
+    shared = [
         quad.triple
         for quad in store.quads_for_pattern(None, None, None, name)
         if not quad.predicate.value.startswith(_BUILD)
     ]
+    own = _PREFIX_HEADER + _stored_text(store, name, _TURTLE)
+    return shared + list(ox.parse(own.encode("utf-8"), format=ox.RdfFormat.TURTLE))
 
 
 class _StoreWriter:
@@ -581,7 +623,7 @@ class _StoreWriter:
             self.store.remove_graph(name)
         self.quads += (
             ox.Quad(triple.subject, triple.predicate, triple.object, name)
-            for triple in ox.parse(rendered.ntriples, format=ox.RdfFormat.N_TRIPLES)
+            for triple in ox.parse(rendered.shared, format=ox.RdfFormat.N_TRIPLES)
         )
         for predicate, value in (
             (_HASH, content_hash), (_DOCUMENT, document_id),
@@ -750,18 +792,6 @@ def _add_page_triples(graph: Graph, triples: list[ox.Triple]) -> None:
     for triple in triples:
         if triple.subject not in hidden:
             graph.add((_rdflib(triple.subject), _rdflib(triple.predicate), _rdflib(triple.object)))
-
-
-def _oxigraph(term: object) -> ox.NamedNode | ox.Literal:
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    raise ValueError(f"kg graphs have no blank nodes, found {term!r}")
 
 
 def _rdflib(term: object) -> URIRef | Literal:

@@ -3,6 +3,7 @@ incremental rebuilds that parse only what changed."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import signal
@@ -17,6 +18,7 @@ from graph_samples import HARBOUR_TEXT, harbour_facts
 
 import kg.build
 import kg.nlp
+import kg.views
 from kg.build import BuildOptions, build, text_chunks
 from kg.cli import main
 from kg.corpus import Problem
@@ -244,6 +246,52 @@ def test_rebuild_parses_only_changed_articles_and_drops_removed_ones(
     assert [d["id"] for d in facts["documents"]] == ["a0", "a1", "a2", "a3"]
     assert facts == facts_json(load_turtle((out / "graph.ttl").read_bytes()))
     assert b"/a4" not in (out / "graph.ttl").read_bytes()
+
+
+def test_an_article_whose_graph_cannot_be_built_is_skipped_and_the_rest_of_its_batch_built(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    def extract(nlp: object, articles: Iterable[Article]) -> Iterator[tuple[Article, object]]:
+        for article, facts in _sample_extraction(nlp, articles):
+            if article.id == "a3":  # a confidence outside [0, 1]: kg.rdf refuses the fact
+                evidence = dataclasses.replace(facts.facts[0].evidence, confidence=1.5)
+                facts.facts[0] = dataclasses.replace(facts.facts[0], evidence=evidence)
+            yield article, facts
+
+    monkeypatch.setattr(kg.nlp, "load_pipeline", lambda name=None: StubPipeline())
+    monkeypatch.setattr(kg.build, "extract_articles", extract)
+    corpus, out = tmp_path / "corpus.jsonl", tmp_path / "out"
+    _write_corpus(corpus, {f"a{i}": f"{HARBOUR_TEXT}\n\nEdition {i}.\n" for i in range(6)})
+    problems: list[Problem] = []
+    report = build(BuildOptions([str(corpus)], out), problems.append)
+    [problem] = problems
+    assert problem.skipped and problem.where.endswith("corpus.jsonl:4")
+    assert problem.reason.startswith(
+        "kg failed building its graph (ValueError: a3: confidence 1.5 is outside [0, 1] at rdf.py:"
+    )
+    assert (report.parsed, report.articles) == (5, 5)
+    facts = json.loads((out / "facts.json").read_text(encoding="utf-8"))
+    assert [d["id"] for d in facts["documents"]] == ["a0", "a1", "a2", "a4", "a5"]
+    assert facts == facts_json(load_turtle((out / "graph.ttl").read_bytes()))
+
+
+def test_a_facts_view_that_fails_on_one_article_skips_only_that_article(
+    parses: list[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    def facts_json(store):
+        if any(quad.object.value == "a3" for quad in store.quads_for_pattern(None, None, None)):
+            raise RuntimeError("a bug met on a3")
+        return kg.views.facts_json(store)
+
+    monkeypatch.setattr(kg.build, "facts_json", facts_json)
+    corpus, out = tmp_path / "corpus.jsonl", tmp_path / "out"
+    _write_corpus(corpus, {f"a{i}": f"{HARBOUR_TEXT}\n\nEdition {i}.\n" for i in range(6)})
+    problems: list[Problem] = []
+    report = build(BuildOptions([str(corpus)], out), problems.append)
+    assert [problem.reason.split(" at ")[0] for problem in problems] == [
+        "kg failed building its graph (RuntimeError: a bug met on a3"
+    ]
+    assert (report.parsed, report.articles) == (5, 5)
 
 
 def test_a_changed_article_replaces_its_own_facts(capsys, tmp_path: Path) -> None:
