@@ -331,6 +331,7 @@ class _GraphWriter:
         # evidence of several facts, is written once.
         self.triples: dict[tuple[Term, Term, Term], None] = {}
         self.document = ox.NamedNode(_named_iri("article", article.id, article.id))
+        self.entities: dict[Entity, ox.NamedNode] = {}
         self.spans: dict[tuple[int, int], ox.NamedNode] = {}
         self.run = self._run(run)
 
@@ -383,7 +384,10 @@ class _GraphWriter:
             add(node, _SDO.datePublished, _date_literal(article.published))
 
     def _entity(self, entity: Entity) -> ox.NamedNode:
-        node = ox.NamedNode(_entity_iri(entity, self.article.id))
+        known = self.entities.get(entity)
+        if known is not None:
+            return known
+        node = self.entities[entity] = ox.NamedNode(_entity_iri(entity, self.article.id))
         name = normalise_name(entity.name)
         add = self._add
         add(node, _RDF.type, _ENTITY_CLASS[entity.kind])
