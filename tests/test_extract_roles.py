@@ -121,3 +121,11 @@ def test_first_name_ner_left_out_between_title_and_surname(extract):
     text = "Mayor Tom Hale said the budget would rise."
     facts = extract(text)
     assert any(e.name == "Tom Hale" for e in facts.entities)
+
+
+def test_nationality_in_the_title_beats_the_article_country(extract):
+    text = (
+        "Swedish Prime Minister Ulf Kristersson welcomed the plan. Japan and Japanese firms "
+        "had pledged more in Tokyo."
+    )
+    assert ("Ulf Kristersson", "prime minister", "Swedish Government") in roles(extract(text))

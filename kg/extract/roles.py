@@ -227,18 +227,18 @@ def read_title(tokens: list[Token], lex: Lexicons) -> Title | None:
     )
     if organisation is None and _names_organisation(before):
         organisation = _text(before)
-    if organisation is None:
-        key = " ".join(_words(tokens[start:end]))
-        full = " ".join(_words(tokens[:end]))
-        for candidate in (full, key):
-            if candidate in lex.posts:
-                organisation, source = lex.posts[candidate], "lexicon"
-                break
     national = " ".join(_words(tokens[start:end]))
     nationality = before and all(t.ent_type_ == "NORP" for t in before)
     if organisation is None and nationality and national in lex.national_posts:
-        # "Swedish Prime Minister Ulf Kristersson": the government of that nation.
+        # "Swedish Prime Minister Ulf Kristersson": the government of the nation named, whatever
+        # country the article is mostly about.
         organisation, source = f"{_text(before)} Government", "lexicon"
+    if organisation is None:
+        full = " ".join(_words(tokens[:end]))
+        for candidate in (full, national):
+            if candidate in lex.posts:
+                organisation, source = lex.posts[candidate], "lexicon"
+                break
     if organisation is None and lex.government and tokens[end - 1].lower_ == "minister":
         organisation, source = lex.government, "lexicon"  # a minister of this country
     if organisation is None and parties and national in lex.party_posts:
