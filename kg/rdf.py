@@ -550,10 +550,11 @@ def _quad_order(quad: ox.Quad) -> tuple[str, tuple[str, int, str, str]]:
 
 
 def _with_sorted_prefixes(document: bytes) -> bytes:
-    """`document` with its leading @prefix lines in sorted order (Oxigraph keeps dict order)."""
-    lines = document.splitlines(keepends=True)
-    header = [line for line in lines if line.startswith(b"@prefix ")]
-    return b"".join(sorted(header)) + b"".join(lines[len(header) :])
+    """`document` with its leading @prefix lines in sorted order (Oxigraph's is arbitrary)."""
+    end = 0
+    while document.startswith(b"@prefix ", end):
+        end = document.index(b"\n", end) + 1
+    return b"".join(sorted(document[:end].splitlines(keepends=True))) + document[end:]
 
 
 def serialize_triples(triples: Iterable[ox.Triple]) -> bytes:

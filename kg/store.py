@@ -104,7 +104,7 @@ def select(store: ox.Store, sparql: str) -> list[dict[str, object]]:
     if not isinstance(result, ox.QuerySolutions):
         raise QueryError("expected a SELECT query")
     names = [variable.value for variable in result.variables]
-    return [{name: python_value(row[name]) for name in names} for row in result]
+    return [dict(zip(names, map(python_value, row), strict=True)) for row in result]
 
 
 def ask(store: ox.Store, sparql: str) -> bool:
