@@ -13,6 +13,7 @@ import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from graph_samples import HARBOUR_TEXT, harbour_facts
 
@@ -23,6 +24,7 @@ from kg.build import BuildOptions, build, text_chunks
 from kg.cli import main
 from kg.corpus import Problem
 from kg.facts import Article, ArticleFacts
+from kg.rdf import ExtractionRun, article_triples, graph_name
 from kg.store import load_turtle
 from kg.views import facts_json
 
@@ -292,6 +294,29 @@ def test_a_facts_view_that_fails_on_one_article_skips_only_that_article(
         "kg failed building its graph (RuntimeError: a bug met on a3"
     ]
     assert (report.parsed, report.articles) == (5, 5)
+
+
+def test_named_graphs_written_from_the_store_are_the_graphs_of_the_articles(
+    parses: list[str], tmp_path: Path
+) -> None:
+    corpus, out = tmp_path / "corpus.jsonl", tmp_path / "out"
+    texts = {f"a{i}": f"{HARBOUR_TEXT}\n\nEdition {i}.\n" for i in range(3)}
+    run = ExtractionRun(pipeline=kg.build.pipeline_label(None, StubPipeline.meta))
+    for edit in ("", "A late correction.\n"):
+        texts["a1"] += edit
+        _write_corpus(corpus, texts)
+        problems: list[Problem] = []
+        build(BuildOptions([str(corpus)], out, dataset_format="nquads"), problems.append)
+        assert problems == []
+        written: dict[str, set[ox.Triple]] = {}
+        for quad in ox.parse(path=out / "graph.nq", format=ox.RdfFormat.N_QUADS):
+            written.setdefault(quad.graph_name.value, set()).add(quad.triple)
+        assert set(written) == {str(graph_name(document_id)) for document_id in texts}
+        for document_id, text in texts.items():
+            sample = harbour_facts()
+            facts = ArticleFacts(Article(document_id, text), sample.entities, sample.facts)
+            assert written[str(graph_name(document_id))] == set(article_triples(facts, run))
+    assert parses[-1:] == ["a1"]
 
 
 def test_a_changed_article_replaces_its_own_facts(capsys, tmp_path: Path) -> None:
