@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.evidence import doc_text
 from kg.extract.lexicon import Lexicons
 from kg.facts import Entity, EntityKind
 
@@ -224,8 +226,8 @@ class DocumentEntities:
                 tokens = self._first_names_before(tokens)
                 found.append((tokens, gender))
                 covered.update(t.i for t in tokens)
-        for token in self.doc:
-            if _clean(token.text) not in self.lex.honorifics or token.i + 1 >= len(self.doc):
+        for token in self._tokens_spelled(self.lex.honorifics, dotted=True):
+            if token.i + 1 >= len(self.doc):
                 continue
             run = []
             for nxt in self.doc[token.i + 1 : token.i + 4]:
@@ -344,6 +346,26 @@ class DocumentEntities:
         self.people.append(cluster)
         return cluster
 
+    def _tokens_spelled(self, words: Iterable[str], dotted: bool = False) -> list[Token]:
+        """The tokens that are one of `words` (in any case, with a trailing dot if `dotted`),
+        found by one search of the text rather than a walk over every token."""
+        words = sorted({w for w in words if w}, key=len, reverse=True)
+        if not words:
+            return []
+        dot = r"\.?" if dotted else ""
+        pattern = re.compile(rf"(?<![\w.])(?:{'|'.join(map(re.escape, words))}){dot}(?!\w)", re.I)
+        found = []
+        for match in pattern.finditer(doc_text(self.doc)):
+            span = self.doc.char_span(match.start(), match.end())
+            if span is not None and len(span) == 1:
+                found.append(span[0])
+            elif span is None and dotted:
+                # "Mr." can be one token or two ("Mr" "."): take the word.
+                word = self.doc.char_span(match.start(), match.end() - 1)
+                if word is not None and len(word) == 1:
+                    found.append(word[0])
+        return found
+
     def _collect_bare_surnames(self) -> None:
         """Proper nouns NER missed that are a known person's surname ("Burnham added ...")."""
         surnames: dict[str, list[Cluster]] = {}
@@ -351,8 +373,8 @@ class DocumentEntities:
             parts = cluster.name.split()
             if len(parts) > 1:
                 surnames.setdefault(parts[-1], []).append(cluster)
-        for token in self.doc:
-            if token.i in self.person_at or token.text not in surnames or token.pos_ != "PROPN":
+        for token in self._tokens_spelled(surnames):
+            if token.i in self.person_at or token.pos_ != "PROPN":
                 continue
             # NER calls a lone surname a body now and then ("Bandt said"); a longer name is one.
             if token.ent_type_ in ORG_LABELS | {"FAC", "LOC", "PRODUCT", "WORK_OF_ART"}:

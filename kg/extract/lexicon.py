@@ -79,10 +79,7 @@ class Lexicons:
     all_posts: dict[str, Localised] = field(default_factory=dict)
     all_parties: dict[str, Localised] = field(default_factory=dict)
     country: str | None = None
-
-    @property
-    def max_title_words(self) -> int:
-        return max((len(title.split()) for title in self.role_titles), default=1)
+    max_title_words: int = 1  # the longest role title, in words
 
     @property
     def government(self) -> str | None:
@@ -155,10 +152,12 @@ def load_lexicons(directories: tuple[Path, ...] = ()) -> Lexicons:
     for word, party, country in _rows("parties.tsv", directories, 3):
         if party:
             parties[word] = (*parties.get(word, ()), (party, country.upper()))
+    role_titles = frozenset(t.lower() for (t,) in _rows("role_titles.txt", directories, 1))
     lexicons = Lexicons(
         honorifics={w.lower(): g or "-" for w, g, _ in honorifics},
         honorific_posts={w.lower(): post.lower() for w, _, post in honorifics if post},
-        role_titles=frozenset(t.lower() for (t,) in _rows("role_titles.txt", directories, 1)),
+        role_titles=role_titles,
+        max_title_words=max((len(title.split()) for title in role_titles), default=1),
         all_posts=posts,
         national_posts=frozenset(
             post
