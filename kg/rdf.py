@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Literal as Choice
 
 import pyoxigraph as ox
-from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, SDO, SKOS
 
 import kg
@@ -293,16 +293,18 @@ def _rdflib_graph(triples: Iterable[ox.Triple]) -> Graph:
     graph = _new_graph()
     for triple in triples:
         graph.add(
-            (_to_rdflib(triple.subject), _to_rdflib(triple.predicate), _to_rdflib(triple.object))
+            (to_rdflib(triple.subject), to_rdflib(triple.predicate), to_rdflib(triple.object))
         )
     return graph
 
 
-def _to_rdflib(term: Term) -> URIRef | Literal:
+def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> URIRef | BNode | Literal:
     """A pyoxigraph term as rdflib writes it: plain strings without a datatype, other
     literals with their lexical form as it is."""
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
     if term.language:
         return Literal(term.value, lang=term.language)
     if term.datatype == _XSD.string:

@@ -14,12 +14,11 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pyshacl
-from rdflib import RDF, XSD, BNode, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.term import Node
 
-from kg.errors import InputError
-from kg.rdf import PREFIXES
+from kg.rdf import PREFIXES, to_rdflib
 from kg.store import open_graph
 
 SHAPES = Path(__file__).resolve().parent.parent / "ontology" / "shapes.ttl"
@@ -149,19 +148,6 @@ def _short(term: Node) -> str:
 def _rdflib_graph(store: ox.Store) -> Graph:
     """The triples of every graph in `store` as one rdflib Graph."""
     graph = Graph(bind_namespaces="none")
-    graph.addN((*map(_rdflib_term, quad.triple), graph) for quad in store)
+    graph.addN((*map(to_rdflib, quad.triple), graph) for quad in store)
     return graph
 
-
-def _rdflib_term(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        if term.datatype.value == str(XSD.string):
-            return Literal(term.value)
-        return Literal(term.value, datatype=URIRef(term.datatype.value), normalize=False)
-    raise InputError(f"RDF-star triple terms are not supported: {term}")

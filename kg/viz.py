@@ -34,13 +34,13 @@ from pathlib import Path
 
 import networkx as nx
 import numpy as np
-import pyoxigraph as ox
 import pyvis
-from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, Graph, URIRef
 from rdflib.namespace import DCTERMS, ORG, SDO, SKOS
 
 from kg.atomic import write_atomic
 from kg.errors import InputError, UserError
+from kg.rdf import to_rdflib
 from kg.store import open_graph
 from kg.vocab import KGO, OA
 
@@ -616,18 +616,6 @@ def write_html(graph: Graph, path: str | Path) -> None:
     write_atomic(path, render_html(graph))
 
 
-def _to_rdflib(term: object) -> object:
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        return Literal(term.value, datatype=URIRef(term.datatype.value), normalize=False)
-    raise InputError(f"unexpected RDF term {term!r}")
-
-
 def read_graph(path: str | Path) -> Graph:
     """The RDF graph in a file, parsed by Oxigraph (an order of magnitude faster than rdflib).
 
@@ -635,7 +623,7 @@ def read_graph(path: str | Path) -> Graph:
     """
     graph = Graph()
     for quad in open_graph(path):
-        graph.add((_to_rdflib(quad.subject), _to_rdflib(quad.predicate), _to_rdflib(quad.object)))
+        graph.add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))
     if (None, RDF.type, KGO.Article) not in graph:
         raise InputError(f"{path}: holds no kg article (is it a graph written by kg build?)")
     return graph
