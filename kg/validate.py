@@ -150,4 +150,3 @@ def _rdflib_graph(store: ox.Store) -> Graph:
     graph = Graph(bind_namespaces="none")
     graph.addN((*map(to_rdflib, quad.triple), graph) for quad in store)
     return graph
-
