@@ -189,7 +189,7 @@ class DocumentEntities:
         return tokens, gender
 
     def _first_names_before(self, tokens: list[Token]) -> list[Token]:
-        """ "Mayor Sadiq | Khan": capitalised words NER left out between a title and a name."""
+        """ "Mayor Andy | Burnham": capitalised words NER left out between a title and a name."""
         first = tokens[0].i
         while first > 0 and len(tokens) + tokens[0].i - first < 4:
             before = self.doc[first - 1]
