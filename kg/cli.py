@@ -2,6 +2,7 @@
 
     kg build INPUT... [--out DIR] [--model NAME]   articles -> graph.ttl, facts.json, graph.html
              [--workers N] [--strict] [--quiet] [--format trig|nquads]
+    kg bench quality [BENCH_DIR] [--only CORPUS]   build and score the gold corpora, one table
     kg bench speed [--articles N] [--workers N]    kg build against bare spaCy, words/s
     kg query GRAPH (FILE.rq | -e SPARQL) [--format table|csv|json|turtle]
     kg eval GOLD PRED [--json]                     score kg-facts/1 predictions against gold
