@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from graph_samples import HARBOUR_TEXT, harbour_facts
+from graph_samples import HARBOUR_TEXT, StubPipeline, harbour_facts, sample_extraction
 
 import kg.build
 import kg.nlp
@@ -179,28 +179,13 @@ def test_output_directory_that_cannot_be_written_is_one_line_before_any_work(
     assert blocker.read_text(encoding="utf-8") == "a file, not a directory"
 
 
-class StubPipeline:
-    """Stands in for a spaCy pipeline where only the model's metadata is read."""
-
-    meta = {"version": "0.0-test"}
-
-
-def _sample_extraction(
-    nlp: object, articles: Iterable[Article]
-) -> Iterator[tuple[Article, ArticleFacts]]:
-    """Extraction without spaCy: every article yields the harbour sample's facts."""
-    for article in articles:
-        sample = harbour_facts()
-        yield article, ArticleFacts(article, sample.entities, sample.facts)
-
-
 @pytest.fixture
 def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Fake extraction that records the id of every article it is given."""
     parsed: list[str] = []
 
     def extract(nlp: object, articles: Iterable[Article]) -> Iterator[tuple[Article, object]]:
-        for article, facts in _sample_extraction(nlp, articles):
+        for article, facts in sample_extraction(nlp, articles):
             parsed.append(article.id)
             yield article, facts
 
@@ -254,7 +239,7 @@ def test_an_article_whose_graph_cannot_be_built_is_skipped_and_the_rest_of_its_b
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     def extract(nlp: object, articles: Iterable[Article]) -> Iterator[tuple[Article, object]]:
-        for article, facts in _sample_extraction(nlp, articles):
+        for article, facts in sample_extraction(nlp, articles):
             if article.id == "a3":  # a confidence outside [0, 1]: kg.rdf refuses the fact
                 evidence = dataclasses.replace(facts.facts[0].evidence, confidence=1.5)
                 facts.facts[0] = dataclasses.replace(facts.facts[0], evidence=evidence)
@@ -376,9 +361,9 @@ _KILLABLE_BUILD = """
 import sys
 sys.path[:0] = [{tests!r}]
 import kg.build, kg.nlp
-from test_build import StubPipeline, _sample_extraction
+from graph_samples import StubPipeline, sample_extraction
 kg.nlp.load_pipeline = lambda name=None: StubPipeline()
-kg.build.extract_articles = _sample_extraction
+kg.build.extract_articles = sample_extraction
 from kg.cli import main
 sys.exit(main(sys.argv[1:]))
 """

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
-from graph_samples import HARBOUR_TEXT, harbour_facts
+from graph_samples import HARBOUR_TEXT, StubPipeline, harbour_facts, sample_extraction
 
 import kg.build
 import kg.nlp
@@ -106,25 +106,11 @@ def test_query_of_a_missing_or_broken_graph_is_one_line(capsys, tmp_path: Path) 
     _assert_one_line_error(status, err, "broken.ttl", "Turtle")
 
 
-class StubPipeline:
-    """Stands in for a spaCy pipeline where only the model's metadata is read."""
-
-    meta = {"version": "0.0-test"}
-
-
 @pytest.fixture
 def fake_extraction(monkeypatch: pytest.MonkeyPatch) -> None:
     """`kg build` without spaCy: the pipeline is a stub and extraction returns the sample facts."""
-
-    def extract_articles(
-        nlp: object, articles: Iterable[Article]
-    ) -> Iterator[tuple[Article, ArticleFacts]]:
-        for article in articles:
-            sample = harbour_facts()
-            yield article, ArticleFacts(article, sample.entities, sample.facts)
-
     monkeypatch.setattr(kg.nlp, "load_pipeline", lambda name=None: StubPipeline())
-    monkeypatch.setattr(kg.build, "extract_articles", extract_articles)
+    monkeypatch.setattr(kg.build, "extract_articles", sample_extraction)
 
 
 @pytest.mark.usefixtures("fake_extraction")
