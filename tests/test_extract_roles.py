@@ -129,3 +129,31 @@ def test_nationality_in_the_title_beats_the_article_country(extract):
         "had pledged more in Tokyo."
     )
     assert ("Ulf Kristersson", "prime minister", "Swedish Government") in roles(extract(text))
+
+
+def test_employers_listed_together(extract):
+    text = "Dana Whitfield worked at Acme Corp and the University of Leeds before moving to Paris."
+    found = roles(extract(text))
+    assert ("Dana Whitfield", "employee", "Acme Corp") in found
+    assert ("Dana Whitfield", "employee", "University of Leeds") in found
+
+
+def test_posts_listed_together_are_one_post(extract):
+    text = "Sarah Kemp, President and Chief Executive Officer of Brightline Analytics, said so."
+    found = roles(extract(text))
+    assert ("Sarah Kemp", "president and chief executive officer", "Brightline Analytics") in found
+
+
+def test_rank_or_nationality_before_a_post_is_not_a_body(extract):
+    text = (
+        "Founding Director Robert Hale retired on Friday. Rachel Green, an Italian particle "
+        "physicist, joined him."
+    )
+    found = {o for _, _, o in roles(extract(text))}
+    assert not found & {"Founding", "Italian Particle", "Italian particle"}
+
+
+def test_nearest_post_belongs_to_the_body(extract):
+    text = "Liam Doyle was chief economist at Barclays and later head of research at HSBC."
+    found = roles(extract(text))
+    assert not any(o == "HSBC" and "economist" in r for _, r, o in found)

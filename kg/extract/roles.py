@@ -40,6 +40,18 @@ _CHAIN_STOP_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "
 # Small words inside organisation names ("University of Utrecht", "Marks & Spencer").
 _NAME_JOINERS = {"of", "and", "&", "for", "the", "on"}
 COPULAS = {"be", "become", "remain"}
+# Words that rank or qualify a post rather than name a body: "Founding Director",
+# "Deputy Managing Director", "Group Executive Chef", "Lieutenant-Colonel".
+TITLE_MODIFIERS = {
+    "senior", "junior", "deputy", "assistant", "associate", "founding", "executive",
+    "managing", "artistic", "scientific", "administrative", "technical", "creative",
+    "medical", "clinical", "legal", "financial", "operating", "commercial", "group",
+    "global", "regional", "national", "general", "principal", "chief", "vice", "lieutenant",
+    "honorary", "emeritus", "distinguished", "visiting", "adjunct", "joint", "co", "sole",
+    "head", "lead", "first", "second", "acting", "interim", "former", "programme", "program",
+}  # fmt: skip
+# Words that list posts: "President and Chief Executive", "Vice President/General Counsel".
+_LISTING = {"and", "&", "/", ","}
 # Posts named after a portfolio: "Transport Minister", "Education Secretary".
 PORTFOLIO_POSTS = {"minister", "secretary"}
 # Verbs of work done at a place by someone there: "developed at Bell Labs by Hendrik Bode".
@@ -211,6 +223,10 @@ def read_title(tokens: list[Token], lex: Lexicons) -> Title | None:
         start -= 1
         before = []
     post_tokens = tokens[start:end]
+    # "President and Chief Executive Officer", "Senior Vice President and Deputy Managing
+    # Director": posts listed together, and the words that rank a post, are all the post.
+    if before and all(_ranks_post(t, lex) for t in before) and before[0].lower_ not in _LISTING:
+        post_tokens, before = [*before, *post_tokens], []
     # Lower-case modifiers right before the post belong to it ("presidential nominee").
     while before and before[-1].text.islower() and before[-1].pos_ == "ADJ":
         post_tokens.insert(0, before.pop())
@@ -225,7 +241,7 @@ def read_title(tokens: list[Token], lex: Lexicons) -> Title | None:
     organisation = _party_after(tokens[end:], lex) or _organisation_after(
         tokens[end:], " ".join(words[start:end])
     )
-    if organisation is None and _names_organisation(before):
+    if organisation is None and _names_organisation(before, lex):
         organisation = _text(before)
     national = " ".join(_words(tokens[start:end]))
     nationality = before and all(t.ent_type_ == "NORP" for t in before)
@@ -269,6 +285,11 @@ def _coordinated(noun: Token) -> list[Token]:
     return sorted(found, key=lambda t: t.i)
 
 
+def _listed(token: Token, path: list[Token]) -> bool:
+    """Whether a path goes through `token` to a conjunct of it, or comes to it as one."""
+    return token.dep_ == "conj" or any(t.dep_ == "conj" and t.head.i == token.i for t in path)
+
+
 def title_phrase(noun: Token) -> list[Token]:
     """A post noun with its modifiers and its "of/at/for" phrases, without lists or clauses."""
     left = [
@@ -301,13 +322,25 @@ def _text(tokens: list[Token]) -> str:
     return tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text
 
 
-def _names_organisation(tokens: list[Token]) -> bool:
-    """Whether words before a post name a body: capitalised, with a noun that is not a
-    nationality ("Greater Manchester police" does; "American", "Managing and Artistic" do not)."""
-    if not tokens or not tokens[0].text[:1].isupper():
+def _ranks_post(token: Token, lex: Lexicons) -> bool:
+    """Whether a word before a post is part of it: a rank, a title, or a word listing titles."""
+    word = token.lower_
+    return word in TITLE_MODIFIERS or word in lex.role_titles or word in _LISTING
+
+
+def _names_organisation(tokens: list[Token], lex: Lexicons) -> bool:
+    """Whether words before a post name a body: capitalised, with a noun, and with a capitalised
+    word that is neither a nationality nor a rank, or a body noun ("Greater Manchester police",
+    "Metropolitan police" do; "American computer", "Managing and Artistic", "Founding" do not)."""
+    if not tokens or not tokens[0].text[:1].isupper() or tokens[-1].lower_ in _LISTING:
         return False
     nouns = [t for t in tokens if t.pos_ in {"PROPN", "NOUN"} and t.tag_ not in {"JJ", "VBG"}]
-    return bool(nouns) and not all(t.ent_type_ == "NORP" for t in tokens)
+    names = [
+        t
+        for t in tokens
+        if t.text[:1].isupper() and t.ent_type_ != "NORP" and not _ranks_post(t, lex)
+    ]
+    return bool(nouns) and (bool(names) or any(t.lemma_.lower() in BODY_NOUNS for t in nouns))
 
 
 def _party_after(after: list[Token], lex: Lexicons) -> str | None:
@@ -644,7 +677,7 @@ class RoleExtractor:
             if token.pos_ in {"AUX", "VERB"} and lemma in COPULAS:
                 continue
             if token.pos_ in {"NOUN", "PROPN"} and _is_title([token.lower_], token, self.lex):
-                title = title or token
+                title = token  # of titles listed together, the one nearest the body holds it
                 continue
             if token.pos_ == "VERB" and lemma in self.lex.role_verbs:
                 verb = verb or token
@@ -654,6 +687,9 @@ class RoleExtractor:
                 verb = verb or token
                 continue
             if token.pos_ == "NOUN" and lemma in ORG_NOUNS:
+                continue
+            if token.ent_type_ == "ORG" and _listed(token, path):
+                # "worked at Acme Corp and the University of Leeds": bodies listed together.
                 continue
             return None
         if title is not None:
