@@ -138,3 +138,31 @@ def test_award_to_a_university(extract):
     text = "The Wellcome Trust has awarded £20m to the University of Oxford to study malaria."
     facts = funding(extract(text))
     assert facts and facts[0].programme.name == "University of Oxford"
+
+
+def test_federal_government_is_the_national_government(extract):
+    text = (
+        "Canberra welcomed the plan.\n\n"
+        "The federal government has committed $60m to the Kids Helpline network, "
+        "the Australian health minister said."
+    )
+    facts = funding(extract(text))
+    assert [(f.funder.name, f.amount, f.currency, f.programme.name) for f in facts] == [
+        ("Australian Government", Decimal(60_000_000), "AUD", "Kids Helpline network")
+    ]
+
+
+def test_the_council_is_not_the_company_named_last(extract):
+    text = (
+        "Shares in Brightwell Foods rose on Monday.\n\n"
+        "The council has committed £2m to the scheme."
+    )
+    assert [f.funder.name for f in funding(extract(text))] != ["Brightwell Foods"]
+
+
+def test_the_council_is_the_council_named_before(extract):
+    text = (
+        "Leeds City Council met on Monday, after Brightwell Foods closed its plant.\n\n"
+        "The council has committed £2m to the Green Streets scheme."
+    )
+    assert [f.funder.name for f in funding(extract(text))] == ["Leeds City Council"]

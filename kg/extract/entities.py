@@ -69,6 +69,15 @@ ORG_ANAPHORS = {
     "manufacturer", "developer", "publisher", "network", "club", "party", "union", "council",
     "university", "regulator", "watchdog", "department", "ministry", "utility",
 }  # fmt: skip
+# Anaphors that name the kind of body in its own name: "the council" is the last body
+# called a council ("Camden Council"), not whichever company was named last. ("The party"
+# and "the union" stay free: "Labour" and "Unite" do not carry the word.)
+NAMED_KIND_ANAPHORS = {
+    "council", "university", "college", "department", "ministry", "club", "committee",
+    "commission",
+}  # fmt: skip
+# Modifiers that leave "the government" meaning the national one: "the federal government".
+NATIONAL_WORDS = {"federal", "national", "central"}
 # Nouns for texts that speak for the body that wrote them: "a Home Office document says".
 DOCUMENT_NOUNS = {
     "document", "report", "study", "statement", "letter", "memo", "survey", "poll",
@@ -495,15 +504,16 @@ class DocumentEntities:
                 return cluster
         return None
 
-    def org_antecedent(self, i: int) -> Cluster | None:
+    def org_antecedent(self, i: int, kind: str | None = None) -> Cluster | None:
         """The organisation an "it" or "the bank" at token i means: of those named before it
-        outside quotes, the most often named (the article's subject), then the latest."""
+        outside quotes, the most often named (the article's subject), then the latest.
+        With `kind` ("council"), only bodies with that word in their name count."""
         seen: dict[int, tuple[int, int, Cluster]] = {}  # id -> (mentions, last position, cluster)
         for ent in self.entities:
             if ent.end > i or ent.label_ != "ORG" or ent.start in self.quoted:
                 continue
             cluster = self.organisation(ent)
-            if cluster is not None:
+            if cluster is not None and (kind is None or _names_kind(cluster, kind)):
                 count = seen.get(id(cluster), (0, 0, cluster))[0]
                 seen[id(cluster)] = (count + 1, ent.start, cluster)
         # Only bodies named in the last few sentences are candidates.
@@ -643,7 +653,8 @@ class DocumentEntities:
             cluster = self.adopt_person(head)
             if cluster is not None:
                 return self._person(cluster, phrase)
-        if lemma in ORG_ANAPHORS and definite and (cluster := self.org_antecedent(head.i)):
+        kind = lemma if lemma in NAMED_KIND_ANAPHORS else None
+        if lemma in ORG_ANAPHORS and definite and (cluster := self.org_antecedent(head.i, kind)):
             return Resolved(cluster.entity(), phrase)  # "the bank": the body last named
         if head.lower_ in DOCUMENT_NOUNS:
             # "a leaked Home Office document says": its author speaks.
@@ -651,7 +662,11 @@ class DocumentEntities:
             author = next((e for e in authors if e is not None and e.label_ in ORG_LABELS), None)
             if author is not None and (found := self._body(author, phrase)):
                 return found
-        if head.lower_ == "government" and self.lex.government and words == ["government"]:
+        if (
+            head.lower_ == "government"
+            and self.lex.government
+            and set(words) <= NATIONAL_WORDS | {"government"}
+        ):
             # "the government" of an article about one country is that country's government.
             return self._body(self.lex.government, phrase)
         if lemma in BODY_NOUNS and any(
@@ -686,6 +701,11 @@ def _datelines(doc: Doc) -> set[int]:
             if span is not None:
                 found.update(range(span.start, span.end))
     return found
+
+
+def _names_kind(cluster: Cluster, kind: str) -> bool:
+    entity = cluster.entity()
+    return any(kind in name.lower().split() for name in (entity.name, *entity.aliases))
 
 
 def name_text(tokens: list[Token]) -> str:

@@ -329,8 +329,24 @@ class FundingExtractor:
 
     def _proper_name(self, token: Token) -> str | None:
         """The capitalised name a noun heads ("Clean Air Fund"), if it is one."""
-        if not token.text[:1].isupper() or token.ent_type_ in {"PERSON", "GPE"}:
+        if token.ent_type_ in {"PERSON", "GPE"}:
             return None
+        if not token.text[:1].isupper():
+            # "the Headspace network": a common noun named by the proper noun before it.
+            named = [
+                c
+                for c in token.lefts
+                if c.dep_ == "compound"
+                and c.pos_ == "PROPN"
+                and c.text[:1].isupper()
+                and c.ent_type_ not in {"PERSON", "GPE", "NORP", "DATE"}
+            ]
+            if not named:
+                return None
+            first = named[0].i
+            while first > token.left_edge.i and self.doc[first - 1].text[:1].isupper():
+                first -= 1  # "the Early Years Places program": the whole capitalised name
+            return self.doc[first : token.i + 1].text
         if token.lower_ in CALENDAR_WORDS:
             return None
         entity = self.ents.entity_at(token.i)
