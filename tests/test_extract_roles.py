@@ -157,3 +157,25 @@ def test_nearest_post_belongs_to_the_body(extract):
     text = "Liam Doyle was chief economist at Barclays and later head of research at HSBC."
     found = roles(extract(text))
     assert not any(o == "HSBC" and "economist" in r for _, r, o in found)
+
+
+def test_clause_without_subject_shares_the_main_subject(extract):
+    text = "Before joining Northwind Logistics, Karen Lutz was head of sales at Siemens."
+    found = roles(extract(text))
+    assert any(p == "Karen Lutz" and o == "Northwind Logistics" for p, _, o in found)
+
+
+def test_object_of_the_main_verb_is_who_joins(extract):
+    text = "Jane Morrow urged Karen Lutz to join Oxfam."
+    assert not any(p == "Jane Morrow" for p, _, _ in roles(extract(text)))
+
+
+def test_plural_title_before_a_list_of_names(extract):
+    text = "Harvard University professors Rita Gomez and Paul Mendel wrote the report."
+    found = roles(extract(text))
+    assert any(p == "Paul Mendel" and o == "Harvard University" for p, _, o in found)
+
+
+def test_singular_title_is_not_shared_by_a_list(extract):
+    text = "Acme chairman Rita Gomez and Paul Mendel met in Geneva."
+    assert not any(p == "Paul Mendel" for p, _, _ in roles(extract(text)))

@@ -285,6 +285,22 @@ def _coordinated(noun: Token) -> list[Token]:
     return sorted(found, key=lambda t: t.i)
 
 
+def _subject(verb: Token) -> Token | None:
+    """A verb's subject or, for a clause without one, the subject it shares with the clause
+    it hangs on: "Before joining Acme, Jane Doe was ...", "Jane Doe left Acme to join Beta"."""
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is not None or verb.dep_ not in {"pcomp", "advcl", "xcomp"}:
+        return subject
+    if verb.dep_ != "xcomp" and verb.tag_ != "VBG":
+        return None
+    governor = next((t for t in verb.ancestors if t.pos_ in {"VERB", "AUX"}), None)
+    if governor is None or (
+        verb.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in governor.children)
+    ):
+        return None  # "the party urged Jane Doe to join": she would join, not the party
+    return next((c for c in governor.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+
+
 def _listed(token: Token, path: list[Token]) -> bool:
     """Whether a path goes through `token` to a conjunct of it, or comes to it as one."""
     return token.dep_ == "conj" or any(t.dep_ == "conj" and t.head.i == token.i for t in path)
@@ -441,7 +457,33 @@ class RoleExtractor:
 
     def _prenominal(self, name: list[Token], cluster: Cluster) -> None:
         """ "Greater Manchester police chief constable Stephen Watson", "Mayor of Manchester Andy
-        Burnham"."""
+        Burnham"; "Harvard professors Rita Gomez and Paul Mendel": a plural title before a list
+        of names is each one's."""
+        chain = self._title_chain(name)
+        if not chain and (first := self._first_listed(name)) is not None:
+            chain = [t for t in self._title_chain(first) if t.tag_ != "POS"]
+            if not chain or chain[-1].tag_ not in {"NNS", "NNPS"}:
+                return
+        if chain:
+            self._add(cluster, chain, name, "role.prenominal", 0.9, self._body_after(name))
+
+    def _first_listed(self, name: list[Token]) -> list[Token] | None:
+        """The first name of the list a name closes: "Rita Gomez" for "Paul Mendel" in
+        "Rita Gomez and Paul Mendel"."""
+        head = next((t for t in name if t.head.i not in {n.i for n in name}), name[-1])
+        first = head
+        while first.dep_ == "conj" and first.head.i in self.ents.person_at:
+            first = first.head
+        if first.i == head.i:
+            return None
+        cluster = self.ents.person_at[first.i]
+        start = first.i
+        while start - 1 in self.ents.person_at and self.ents.person_at[start - 1] is cluster:
+            start -= 1
+        return list(self.doc[start : first.i + 1])
+
+    def _title_chain(self, name: list[Token]) -> list[Token]:
+        """The title words right before a name, up to a verb, punctuation or another name."""
         chain: list[Token] = []
         i = name[0].i - 1
         sentence_start = name[0].sent.start
@@ -469,8 +511,7 @@ class RoleExtractor:
             i -= 1
         while chain and chain[0].lower_ in ORG_PREPOSITIONS | {"the", "and"}:
             chain = chain[1:]
-        if chain:
-            self._add(cluster, chain, name, "role.prenominal", 0.9, self._body_after(name))
+        return chain
 
     def _apposition_after(self, name: list[Token], cluster: Cluster) -> None:
         """ "Mary Barra, the chief executive of General Motors, said"."""
@@ -556,7 +597,7 @@ class RoleExtractor:
         lemma = verb.lemma_.lower()
         if lemma not in COPULAR_LEMMAS and lemma not in self.lex.role_verbs:
             return
-        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        subject = _subject(verb)
         if subject is None:
             return
         resolved = self.ents.resolve(subject)
