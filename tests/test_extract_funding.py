@@ -166,3 +166,29 @@ def test_the_council_is_the_council_named_before(extract):
         "The council has committed £2m to the Green Streets scheme."
     )
     assert [f.funder.name for f in funding(extract(text))] == ["Leeds City Council"]
+
+
+def test_it_in_a_reported_clause_is_the_body_that_reports(extract):
+    text = (
+        "Northgate Energy signed a supply deal with Harwell Logistics on Monday.\n\n"
+        "Separately, the Ashby Trust said it would donate $20m to malaria research."
+    )
+    assert [f.funder.name for f in funding(extract(text))] == ["Ashby Trust"]
+
+
+def test_spending_on_buybacks_is_not_funding(extract):
+    text = "Crestline Oil reported a $3bn profit and said it would spend $1bn on share buybacks."
+    assert funding(extract(text)) == []
+
+
+def test_a_contract_is_a_purchase_not_funding(extract):
+    text = "Vantor Marine has secured a £300m contract from the Ministry of Defence."
+    assert funding(extract(text)) == []
+
+
+def test_an_administration_named_after_a_person_is_the_funder(extract):
+    text = (
+        "WASHINGTON (AP) — The Hale administration on Monday announced $2 billion in grants "
+        "to help states repair bridges."
+    )
+    assert [f.funder.name.lower() for f in funding(extract(text))] == ["hale administration"]

@@ -41,6 +41,7 @@ BODY_NOUNS = {
     "society", "foundation", "trust", "union", "federation", "league", "club", "police",
     "service", "force", "army", "navy", "hospital", "museum", "library", "laboratory",
     "center", "centre", "press", "times", "post", "news", "network", "academy", "church",
+    "administration",
 }  # fmt: skip
 # Legal forms after a company's name, lower case: "Microsoft Corp" is Microsoft.
 LEGAL_FORMS = {
@@ -182,6 +183,11 @@ class DocumentEntities:
         ):
             gender = self.lex.honorifics.get(_clean(tokens[0].text), gender)
             tokens = tokens[1:]
+        # "Environmental Protection Agency Administrator Jo Bloggs": NER took in the body
+        # and the title; the name starts after the last title word.
+        titles = [k for k, t in enumerate(tokens[:-1]) if t.lower_ in self.lex.role_titles]
+        if titles:
+            tokens = tokens[titles[-1] + 1 :]
         while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].text in {"'s", "’s", "'", "’"}):
             tokens = tokens[:-1]
         # "Ursula von der | Leyen": NER stopped after a particle; the name goes on.
@@ -506,22 +512,25 @@ class DocumentEntities:
 
     def org_antecedent(self, i: int, kind: str | None = None) -> Cluster | None:
         """The organisation an "it" or "the bank" at token i means: of those named before it
-        outside quotes, the most often named (the article's subject), then the latest.
-        With `kind` ("council"), only bodies with that word in their name count."""
-        seen: dict[int, tuple[int, int, Cluster]] = {}  # id -> (mentions, last position, cluster)
+        outside quotes, the most often named (the article's subject), then the one named
+        as a subject more often, then the latest. With `kind` ("council"), only bodies with
+        that word in their name count."""
+        # id -> (mentions, mentions as subject, last position, cluster)
+        seen: dict[int, tuple[int, int, int, Cluster]] = {}
         for ent in self.entities:
             if ent.end > i or ent.label_ != "ORG" or ent.start in self.quoted:
                 continue
             cluster = self.organisation(ent)
             if cluster is not None and (kind is None or _names_kind(cluster, kind)):
-                count = seen.get(id(cluster), (0, 0, cluster))[0]
-                seen[id(cluster)] = (count + 1, ent.start, cluster)
+                count, subject, _, _ = seen.get(id(cluster), (0, 0, 0, cluster))
+                is_subject = ent.root.dep_ in SUBJECT_DEPS
+                seen[id(cluster)] = (count + 1, subject + is_subject, ent.start, cluster)
         # Only bodies named in the last few sentences are candidates.
         horizon = self._horizon(i)
-        recent = [item for item in seen.values() if item[1] >= horizon]
+        recent = [item for item in seen.values() if item[2] >= horizon]
         if not recent:
             return None
-        return max(recent, key=lambda item: (item[0], item[1]))[2]
+        return max(recent, key=lambda item: item[:3])[3]
 
     def entity_at(self, i: int) -> Span | None:
         """The named entity that token i belongs to, if any."""
@@ -598,6 +607,8 @@ class DocumentEntities:
             cluster = self.antecedent(head.i, PRONOUN_GENDER[lower])
             return self._person(cluster, alone) if cluster else None
         if lower in {"it", "its"} and head.tag_ in {"PRP", "PRP$"}:
+            if (reporter := self._reporting_body(head)) is not None:
+                return Resolved(reporter.entity, alone, reporter.cluster)
             cluster = self.org_antecedent(head.i)
             return Resolved(cluster.entity(), alone) if cluster else None
         if lower in {"they", "them", "their"} and head.tag_ in {"PRP", "PRP$"}:
@@ -605,6 +616,26 @@ class DocumentEntities:
         if lower in QUANTIFIER_SOURCES:
             # "some note that ...", "all agreed that ...": sources the text leaves unnamed.
             return Resolved(Entity(lower, EntityKind.UNNAMED_SOURCE), noun_phrase(head))
+        return None
+
+    def _reporting_body(self, pronoun: Token) -> Resolved | None:
+        """The body an "it" that opens a reported clause means: the subject of the verb that
+        reports it ("BP said it would ...", "the firm reported a loss and said it ...")."""
+        clause = pronoun.head
+        if pronoun.dep_ not in SUBJECT_DEPS or clause.dep_ != "ccomp":
+            return None
+        verb = clause.head
+        for _ in range(3):
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is not None:
+                if subject.lower_ in GROUP_PRONOUNS:
+                    return None
+                found = self.resolve(subject)
+                kind = found.entity.kind if found else None
+                return found if kind is EntityKind.ORGANISATION else None
+            if verb.dep_ != "conj":
+                return None
+            verb = verb.head  # "BP reported a profit and said it ...": the first verb's subject
         return None
 
     def _named(self, head: Token, phrase: Span) -> Resolved | None:
@@ -625,6 +656,8 @@ class DocumentEntities:
             if token.i in self.person_at and (
                 token.i == head.i or token.head.i == head.i or token.dep_ == "appos"
             ):
+                if token.dep_ == "compound" and head.lemma_.lower() in BODY_NOUNS:
+                    break  # "the Biden administration", "the Smith Foundation": a body
                 return self._person(self.person_at[token.i], phrase)
         if head.pos_ == "PROPN" and head.lower_.rstrip(".") in LEGAL_FORMS:
             # "Acme Corp": a company by its legal form, even when NER misses it.

@@ -209,7 +209,19 @@ class FundingExtractor:
             if c.dep_ in {"xcomp", "advcl", "pcomp", "prep"} and c.tag_ in {"VBG", "VB", "NN"}
         ):
             return None, None  # "spend $4bn buying back shares"
+        if verb is not None and noun is None and self._spent_on_excluded(verb):
+            return None, None  # "spend $1.75bn on share buybacks"
         return noun, verb
+
+    def _spent_on_excluded(self, verb: Token) -> bool:
+        """The verb's "on"/"for" object is money that is not funding ("on share buybacks")."""
+        return any(
+            pobj.lemma_.lower() in self.not_nouns or pobj.lower_ in self.not_nouns
+            for prep in verb.children
+            if prep.dep_ == "prep" and prep.lower_ in {"on", "for"}
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+        )
 
     def _sized_after(self, head: Token) -> Token | None:
         """The funding noun in an "of" phrase after the money: "£22bn of extra funding"."""
@@ -283,7 +295,14 @@ class FundingExtractor:
             agent = self._agent(current)
             if agent is not None:
                 return agent
-            subject = next((c for c in current.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            subject = next(
+                (
+                    c
+                    for c in current.children
+                    if c.dep_ in {"nsubj", "nsubjpass"} and c.i not in self.ents.dateline
+                ),
+                None,
+            )  # "WASHINGTON (AP) — The administration announced": the dateline is no subject
             if subject is not None and subject.dep_ == "nsubj":
                 found = self._payer(subject)
                 if found is not None:

@@ -1,0 +1,18 @@
+"""Who a mention means: names, titles, pronouns and descriptions, each with a text of its own."""
+
+from kg.facts import QuoteFact
+
+
+def test_the_company_is_the_body_named_as_subject(extract):
+    text = (
+        "Marlow Aerospace has won an order from the Royal Air Force to service the Royal Navy's "
+        "helicopters, the company said on Thursday."
+    )
+    quotes = [f for f in extract(text).facts if isinstance(f, QuoteFact)]
+    assert [q.speaker.name for q in quotes] == ["Marlow Aerospace"]
+
+
+def test_a_title_inside_a_name_is_not_part_of_it(extract):
+    text = "Federal Aviation Agency Administrator Maria Collins said the rules would change."
+    quotes = [f for f in extract(text).facts if isinstance(f, QuoteFact)]
+    assert [q.speaker.name for q in quotes] == ["Maria Collins"]
