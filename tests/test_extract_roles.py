@@ -179,3 +179,32 @@ def test_plural_title_before_a_list_of_names(extract):
 def test_singular_title_is_not_shared_by_a_list(extract):
     text = "Acme chairman Rita Gomez and Paul Mendel met in Geneva."
     assert not any(p == "Paul Mendel" for p, _, _ in roles(extract(text)))
+
+
+def test_clauses_joined_share_their_subject(extract):
+    text = (
+        "Greg Moss received his doctorate from Leeds University in 1990 and was Professor of "
+        "Astronomy at Durham University from 1998."
+    )
+    found = roles(extract(text))
+    assert any(p == "Greg Moss" and o == "Durham University" for p, _, o in found)
+
+
+def test_everyone_in_a_list_after_led_by(extract):
+    text = "Oxfam is led by Maria Lopez (Director) and Tom Reed (Deputy Director)."
+    found = {(p, o) for p, _, o in roles(extract(text))}
+    assert {("Maria Lopez", "Oxfam"), ("Tom Reed", "Oxfam")} <= found
+
+
+def test_title_without_a_body_takes_the_body_the_sentence_gives(extract):
+    text = "Acme Foods is led by Chairman Robert Appel and Managing Director Susan Clark."
+    found = roles(extract(text))
+    assert any(p == "Susan Clark" and "managing director" in r for p, r, o in found)
+
+
+def test_path_does_not_enter_another_name_s_title(extract):
+    text = (
+        "The talks were prepared by Secretary of State Hillary Clinton and Russian Foreign "
+        "Minister Sergei Lavrov."
+    )
+    assert not any(p == "Sergei Lavrov" and o == "State" for p, _, o in roles(extract(text)))

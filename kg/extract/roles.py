@@ -50,6 +50,8 @@ TITLE_MODIFIERS = {
     "honorary", "emeritus", "distinguished", "visiting", "adjunct", "joint", "co", "sole",
     "head", "lead", "first", "second", "acting", "interim", "former", "programme", "program",
 }  # fmt: skip
+# How the parser joins the names of a list: "Jo Bloggs and Ann Lee", "Jo Bloggs, Ann Lee".
+_LIST_DEPS = frozenset({"conj", "appos"})
 # Words that list posts: "President and Chief Executive", "Vice President/General Counsel".
 _LISTING = {"and", "&", "/", ","}
 # Posts named after a portfolio: "Transport Minister", "Education Secretary".
@@ -287,8 +289,11 @@ def _coordinated(noun: Token) -> list[Token]:
 
 def _subject(verb: Token) -> Token | None:
     """A verb's subject or, for a clause without one, the subject it shares with the clause
-    it hangs on: "Before joining Acme, Jane Doe was ...", "Jane Doe left Acme to join Beta"."""
+    it hangs on: "Before joining Acme, Jane Doe was ...", "Jane Doe left Acme to join Beta",
+    "Jane Doe studied in Leeds and became chief executive of Acme"."""
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None and verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
+        return _subject(verb.head)
     if subject is not None or verb.dep_ not in {"pcomp", "advcl", "xcomp"}:
         return subject
     if verb.dep_ != "xcomp" and verb.tag_ != "VBG":
@@ -301,9 +306,9 @@ def _subject(verb: Token) -> Token | None:
     return next((c for c in governor.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
 
 
-def _listed(token: Token, path: list[Token]) -> bool:
+def _listed(token: Token, path: list[Token], deps: frozenset[str] = frozenset({"conj"})) -> bool:
     """Whether a path goes through `token` to a conjunct of it, or comes to it as one."""
-    return token.dep_ == "conj" or any(t.dep_ == "conj" and t.head.i == token.i for t in path)
+    return token.dep_ in deps or any(t.dep_ in deps and t.head.i == token.i for t in path)
 
 
 def title_phrase(noun: Token) -> list[Token]:
@@ -426,6 +431,8 @@ class RoleExtractor:
         self.ents = ents
         self.lex = lex
         self.facts: dict[tuple[str, str, str], RoleFact] = {}
+        # Posts read next to a name without their body, by the name's first token.
+        self.unplaced: dict[int, str] = {}
 
     def run(self) -> list[RoleFact]:
         for token in self.doc:
@@ -652,7 +659,12 @@ class RoleExtractor:
         # NER sometimes calls a post an organisation ("Rector Magnificus", "Project Executive").
         orgs_by_sentence: dict[int, list[Span]] = {}
         for ent in self.ents.entities:
-            if ent.label_ == "ORG" and not _is_title([ent[-1].lower_], ent[-1], self.lex):
+            if (
+                ent.label_ == "ORG"
+                and not _is_title([ent[-1].lower_], ent[-1], self.lex)
+                and not all(_ranks_post(t, self.lex) for t in ent)
+                and ent[-1].lower_ not in ORG_PREPOSITIONS
+            ):
                 orgs_by_sentence.setdefault(ent[0].sent.start, []).append(ent)
         if not orgs_by_sentence:
             return
@@ -675,6 +687,11 @@ class RoleExtractor:
                 lo, hi = min(head.i, org.start), max(head.i, org.end - 1)
                 mention = self.doc[lo : hi + 1]
                 self._store(cluster, post, org_cluster.entity(), mention, "role.path", confidence)
+                if tokens[0].i in self.unplaced:
+                    # "Acme is led by Chairman Jo Bloggs": the post is held in the body the
+                    # sentence ties the person to.
+                    post = self.unplaced[tokens[0].i]
+                    self._store(cluster, post, org_cluster.entity(), mention, "role.path", 0.7)
 
     def _in_chain(self, org: Span, name: list[Token]) -> bool:
         """Whether an organisation is part of the title right before a name (no punctuation
@@ -695,6 +712,8 @@ class RoleExtractor:
         if common is None:
             return None
         path = up_person[: up_person.index(common) + 1]
+        # Going up from a name through the first of a list ("led by Jo Bloggs and Ann Lee").
+        rising = {t.i for t in path[:-1]}
         path += list(reversed(up_org[: [t.i for t in up_org].index(common.i)]))
         middle = [t for t in path if t.i not in ends]
         if len([t for t in middle if t.i not in self.ents.person_at]) > 6:
@@ -710,6 +729,7 @@ class RoleExtractor:
                 if (
                     token.dep_ in {"conj", "appos", "compound"}
                     or token.head.i in self.ents.person_at
+                    or (token.i in rising and _listed(token, path, _LIST_DEPS))
                 ):
                     continue
                 return None
@@ -833,12 +853,13 @@ class RoleExtractor:
             organisation = self.ents.org_name(fallback_org)
         if organisation is None and (owner := self._anaphoric_owner(phrase)) is not None:
             organisation = owner.name
+        post = f"{title.status} {title.post}" if title.status else title.post
         if organisation is None:
+            self.unplaced[name[0].i] = post
             return
         org_cluster = self.ents.organisation(organisation)
         if org_cluster is None:
             return
-        post = f"{title.status} {title.post}" if title.status else title.post
         if title.org_source == "lexicon":
             confidence -= 0.1
         self._store(cluster, post, org_cluster.entity(), mention, rule, confidence)
