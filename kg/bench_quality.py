@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.evaluate import Report, score
@@ -26,6 +26,9 @@ CORPORA = {
     "knowledgenet": "knowledgenet_roles_dev.json",
 }
 SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
+# How each corpus splits into groups whose spread hints at what a held-out split will see:
+# PolNeAR by publisher, KnowledgeNet by its annotation fold.
+GROUP_KEYS = {"polnear": "publisher", "knowledgenet": "fold"}
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,7 @@ class CorpusScore:
     report: Report
     articles: int
     seconds: float
+    groups: dict[str, Report] = field(default_factory=dict)
 
 
 def gold_articles(gold: dict, seeds_dir: Path = SEEDS_DIR) -> list[Article]:
@@ -74,9 +78,50 @@ def run(
         gold = json.loads(path.read_text(encoding="utf-8"))
         articles = gold_articles(gold)
         started = time.perf_counter()
-        report = score(gold, predict(articles, model))
-        scores.append(CorpusScore(corpus, report, len(articles), time.perf_counter() - started))
+        predicted = predict(articles, model)
+        report = score(gold, predicted)
+        seconds = time.perf_counter() - started
+        groups = {label: score(part, predicted) for label, part in split_gold(gold, corpus).items()}
+        scores.append(CorpusScore(corpus, report, len(articles), seconds, groups))
     return scores
+
+
+def split_gold(gold: dict, corpus: str) -> dict[str, dict]:
+    """The gold cut into the corpus's groups (publisher, fold), each a gold file of its own."""
+    key = GROUP_KEYS.get(corpus)
+    if key is None:
+        return {}
+    items = "articles" if "articles" in gold else "documents"
+    parts: dict[str, list] = {}
+    for item in gold[items]:
+        if item.get(key) is not None:
+            parts.setdefault(str(item[key]), []).append(item)
+    return {label: {**gold, items: part} for label, part in sorted(parts.items())}
+
+
+def _headline(report: Report) -> tuple[str, float]:
+    """The one figure a corpus is judged by: attribution F1, or micro F1 over fact types."""
+    if report.span is not None:
+        return "attribution F1", report.span.attribution.f1
+    micro = report.micro
+    return "F1", micro.f1 if micro is not None else 0.0
+
+
+def spread(scores: list[CorpusScore]) -> str:
+    """Each corpus's headline F1 per group, with the range: how far a held-out split may land."""
+    lines = []
+    for item in scores:
+        if not item.groups:
+            continue
+        figures = {label: _headline(report)[1] for label, report in item.groups.items()}
+        measure = _headline(item.report)[0]
+        cells = "  ".join(f"{label} {f1:.3f}" for label, f1 in figures.items())
+        low, high = min(figures.values()), max(figures.values())
+        lines.append(
+            f"{item.corpus} {measure} by {GROUP_KEYS[item.corpus]}: {cells}"
+            f"  (range {low:.3f}-{high:.3f})"
+        )
+    return "\n".join(lines)
 
 
 def table(scores: list[CorpusScore]) -> str:
@@ -113,4 +158,5 @@ def table(scores: list[CorpusScore]) -> str:
     ]
     lines.insert(1, "  ".join("-" * w for w in widths))
     footer = ", ".join(f"{s.corpus} {s.articles} articles in {s.seconds:.0f}s" for s in scores)
-    return "\n".join([*lines, "", footer])
+    by_group = spread(scores)
+    return "\n".join([*lines, "", *([by_group, ""] if by_group else []), footer])
