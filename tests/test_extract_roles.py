@@ -208,3 +208,13 @@ def test_path_does_not_enter_another_name_s_title(extract):
         "Minister Sergei Lavrov."
     )
     assert not any(p == "Sergei Lavrov" and o == "State" for p, _, o in roles(extract(text)))
+
+
+def test_apposition_before_the_name_with_its_body(extract):
+    text = "A professor of history at Durham University, Peter Vance, said the records were genuine."
+    assert ("Peter Vance", "professor", "Durham University") in roles(extract(text))
+
+
+def test_body_after_the_first_noun_listed_is_every_post_s(extract):
+    text = "Ruth Ellis was an American educator and professor at Durham University."
+    assert ("Ruth Ellis", "professor", "Durham University") in roles(extract(text))

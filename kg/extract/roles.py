@@ -565,7 +565,10 @@ class RoleExtractor:
                 return
             phrase.insert(0, token)
         opens = phrase and (phrase[0].pos_ == "DET" or phrase[0].tag_ == "PRP$")
-        if opens and phrase[-1].lower_ in self.lex.role_titles:
+        inside = {t.i for t in phrase}
+        # "The home secretary, ...", "A professor of history at Durham University, ...".
+        head = next((t for t in phrase if t.head.i not in inside), None)
+        if opens and head is not None and head.lower_ in self.lex.role_titles:
             self._add(cluster, phrase, name, "role.apposition", 0.8)
 
     def _honorific_post(self, name: list[Token], cluster: Cluster) -> None:
@@ -621,10 +624,17 @@ class RoleExtractor:
                     child.dep_ == "dobj" and lemma not in APPOINTING_LEMMAS
                 ):
                     continue
-                for noun in _coordinated(target) if target is not None else []:
+                if target is None:
+                    continue
+                # "an educator and professor at Acme": the body after the first noun listed
+                # is every listed post's.
+                shared = org or self._employer(target)
+                for noun in _coordinated(target):
                     if _is_title([noun.lower_], noun, self.lex):
                         phrase = title_phrase(noun)
-                        self._add(cluster, phrase, [subject], "role.copular", 0.8, fallback_org=org)
+                        self._add(
+                            cluster, phrase, [subject], "role.copular", 0.8, fallback_org=shared
+                        )
         elif lemma in self.lex.role_verbs:
             obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
             if obj is None:
