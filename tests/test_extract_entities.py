@@ -16,3 +16,13 @@ def test_a_title_inside_a_name_is_not_part_of_it(extract):
     text = "Federal Aviation Agency Administrator Maria Collins said the rules would change."
     quotes = [f for f in extract(text).facts if isinstance(f, QuoteFact)]
     assert [q.speaker.name for q in quotes] == ["Maria Collins"]
+
+
+def test_it_further_on_in_a_sentence_is_the_body_named_as_its_subject(extract):
+    text = (
+        "Harbour Pictures won an award on Friday.\n\n"
+        "The Tasmanian government has given $5m to the Screen Futures Fund, which it says "
+        "will train 400 young film-makers."
+    )
+    quotes = [f for f in extract(text).facts if isinstance(f, QuoteFact)]
+    assert [q.speaker.name for q in quotes] == ["Tasmanian Government"]

@@ -607,7 +607,8 @@ class DocumentEntities:
             cluster = self.antecedent(head.i, PRONOUN_GENDER[lower])
             return self._person(cluster, alone) if cluster else None
         if lower in {"it", "its"} and head.tag_ in {"PRP", "PRP$"}:
-            if (reporter := self._reporting_body(head)) is not None:
+            reporter = self._reporting_body(head) or self._sentence_subject_body(head)
+            if reporter is not None:
                 return Resolved(reporter.entity, alone, reporter.cluster)
             cluster = self.org_antecedent(head.i)
             return Resolved(cluster.entity(), alone) if cluster else None
@@ -637,6 +638,16 @@ class DocumentEntities:
                 return None
             verb = verb.head  # "BP reported a profit and said it ...": the first verb's subject
         return None
+
+    def _sentence_subject_body(self, pronoun: Token) -> Resolved | None:
+        """The body named as the subject of the sentence an "it" sits in, further on:
+        "The government gave $1bn to the fund, which it says will build homes"."""
+        root = pronoun.sent.root
+        subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.i >= pronoun.i or subject.lower_ in GROUP_PRONOUNS:
+            return None
+        found = self.resolve(subject)
+        return found if found and found.entity.kind is EntityKind.ORGANISATION else None
 
     def _named(self, head: Token, phrase: Span) -> Resolved | None:
         """The person or body a phrase names, in apposition, by NER or by a legal form."""
