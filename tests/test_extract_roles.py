@@ -211,10 +211,20 @@ def test_path_does_not_enter_another_name_s_title(extract):
 
 
 def test_apposition_before_the_name_with_its_body(extract):
-    text = "A professor of history at Durham University, Peter Vance, said the records were genuine."
+    text = "A professor of history at Durham University, Peter Vance, said the records were real."
     assert ("Peter Vance", "professor", "Durham University") in roles(extract(text))
 
 
 def test_body_after_the_first_noun_listed_is_every_post_s(extract):
     text = "Ruth Ellis was an American educator and professor at Durham University."
     assert ("Ruth Ellis", "professor", "Durham University") in roles(extract(text))
+
+
+def test_capitalised_post_makes_its_subject_a_person(extract):
+    text = "Whitlock was Professor of Astronomy at Durham University from 1998."
+    assert ("Whitlock", "professor", "Durham University") in roles(extract(text))
+
+
+def test_words_of_a_post_are_not_a_person(extract):
+    text = "Conway is currently Professor Emeritus of History at Durham University."
+    assert not any(p == "Emeritus" for p, _, _ in roles(extract(text)))

@@ -449,10 +449,16 @@ class RoleExtractor:
         return list(self.facts.values())
 
     def _person_mentions(self) -> Iterator[tuple[list[Token], Cluster]]:
-        """Maximal runs of tokens naming one person."""
+        """Maximal runs of tokens naming one person; not names made only of the words of a
+        post, which NER now and then calls a person ("Professor Emeritus")."""
         run: list[Token] = []
         for i in sorted(self.ents.person_at):
             cluster = self.ents.person_at[i]
+            if all(
+                word.lower() in TITLE_MODIFIERS or word.lower() in self.lex.role_titles
+                for word in cluster.name.split()
+            ):
+                continue
             if run and (run[-1].i + 1 != i or self.ents.person_at[run[-1].i] is not cluster):
                 yield run, self.ents.person_at[run[-1].i]
                 run = []
@@ -784,7 +790,12 @@ class RoleExtractor:
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is None or subject.i in self.ents.person_at or subject.pos_ != "PROPN":
             return
-        attributes = [c for c in verb.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
+        # "Whitlock was Professor of Astronomy at ...": a capitalised post is a post too.
+        attributes = [
+            c
+            for c in verb.children
+            if c.dep_ == "attr" and c.pos_ in {"NOUN", "PROPN"} and c.i not in self.ents.person_at
+        ]
         for noun in (n for a in attributes for n in _coordinated(a)):
             if (
                 _is_title([noun.lower_], noun, self.lex)
