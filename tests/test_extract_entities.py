@@ -26,3 +26,9 @@ def test_it_further_on_in_a_sentence_is_the_body_named_as_its_subject(extract):
     )
     quotes = [f for f in extract(text).facts if isinstance(f, QuoteFact)]
     assert [q.speaker.name for q in quotes] == ["Tasmanian Government"]
+
+
+def test_stacked_honorifics_are_not_a_name(extract):
+    text = "Pollster Professor Sir Ian Brody said the swing was substantial."
+    quotes = [f for f in extract(text).facts if isinstance(f, QuoteFact)]
+    assert [q.speaker.name for q in quotes] == ["Ian Brody"]

@@ -248,6 +248,8 @@ class DocumentEntities:
             for nxt in self.doc[token.i + 1 : token.i + 4]:
                 if nxt.pos_ != "PROPN" or not nxt.text[:1].isupper() or nxt.i in covered:
                     break
+                if _clean(nxt.text) in self.lex.honorifics:
+                    break  # "Professor Sir Jo Bloggs": the next honorific starts the name
                 if nxt.ent_type_ == "DATE":
                     break  # an honorific makes a person even of what NER took for a body
                 run.append(nxt)
