@@ -228,3 +228,21 @@ def test_capitalised_post_makes_its_subject_a_person(extract):
 def test_words_of_a_post_are_not_a_person(extract):
     text = "Conway is currently Professor Emeritus of History at Durham University."
     assert not any(p == "Emeritus" for p, _, _ in roles(extract(text)))
+
+
+def test_body_after_at_beats_a_field_after_of(extract):
+    text = "Maya Lind was Vice President of Engineering and Design at Northwind Logistics."
+    found = {o for p, _, o in roles(extract(text)) if p == "Maya Lind"}
+    assert "Northwind Logistics" in found
+    assert not any("Engineering" in o for o in found)
+
+
+def test_joiners_in_a_row_inside_a_body_name(extract):
+    text = "Carl Hovde, president of the Society for the Protection of Rare Birds, said so."
+    found = {o for p, _, o in roles(extract(text)) if p == "Carl Hovde"}
+    assert "Society for the Protection of Rare Birds" in found
+
+
+def test_lower_case_field_before_a_post_is_part_of_the_post(extract):
+    text = "Oxford particle physicist Nora Quinn said the data were clean."
+    assert ("Nora Quinn", "particle physicist", "Oxford") in roles(extract(text))

@@ -229,8 +229,17 @@ def read_title(tokens: list[Token], lex: Lexicons) -> Title | None:
     # Director": posts listed together, and the words that rank a post, are all the post.
     if before and all(_ranks_post(t, lex) for t in before) and before[0].lower_ not in _LISTING:
         post_tokens, before = [*before, *post_tokens], []
-    # Lower-case modifiers right before the post belong to it ("presidential nominee").
-    while before and before[-1].text.islower() and before[-1].pos_ == "ADJ":
+    # Lower-case modifiers right before the post belong to it ("presidential nominee"), and so
+    # does a field ("Cornell solid-state physicist"), unlike a body noun ("Derby police").
+    while before and (
+        (before[-1].text.islower() and before[-1].pos_ == "ADJ")
+        or (
+            before[-1].text.islower()
+            and before[-1].pos_ == "NOUN"
+            and before[-1].lemma_.lower() not in BODY_NOUNS
+        )
+        or (before[-1].text in {"-", "–"} and len(before) > 1 and before[-2].text.islower())
+    ):
         post_tokens.insert(0, before.pop())
     if possessor and all(t.lower_ == "and" or t.pos_ in {"NOUN", "ADJ"} for t in before):
         # "Microsoft's vice chair and president": the posts listed after the possessor.
@@ -380,9 +389,11 @@ def _organisation_after(after: list[Token], post: str) -> str | None:
     of Utrecht" (lower-case fields are skipped), preferring what NER calls an organisation.
 
     A place or name right after "of" is the body ("Mayor of Manchester"), except after
-    academic posts, where it is a field ("Professor of Psychology").
+    academic posts, where it is a field ("Professor of Psychology"), and except when "at"
+    names a body after it ("Vice President of Engineering at Acme").
     """
     runs: list[list[Token]] = []
+    at_runs: list[list[Token]] = []
     i = 0
     while i < len(after):
         token = after[i]
@@ -391,6 +402,7 @@ def _organisation_after(after: list[Token], post: str) -> str | None:
         if token.lower_ not in ORG_PREPOSITIONS:
             i += 1
             continue
+        preposition = token.lower_
         i += 1
         while i < len(after) and after[i].pos_ == "DET":
             i += 1
@@ -398,7 +410,11 @@ def _organisation_after(after: list[Token], post: str) -> str | None:
         while i < len(after):
             word = after[i]
             joins = word.lower_ in _NAME_JOINERS or word.text in {"-", "'s", "’s"}
-            capital_next = i + 1 < len(after) and after[i + 1].text[:1].isupper()
+            # "American Association for the Advancement of Science": joiners in a row.
+            k = i + 1
+            while k < len(after) and after[k].lower_ in _NAME_JOINERS:
+                k += 1
+            capital_next = k < len(after) and after[k].text[:1].isupper()
             if (
                 word.text[:1].isupper()
                 or (word.like_num and run)
@@ -414,6 +430,10 @@ def _organisation_after(after: list[Token], post: str) -> str | None:
             run.pop()
         if run:
             runs.append(run)
+            if preposition == "at" and len(runs) > 1:
+                at_runs.append(run)
+    if at_runs:
+        return _text(at_runs[0])
     named = [r for r in runs if any(t.ent_type_ in {"ORG", "FAC"} for t in r)]
     bodies = named or [
         r for r in runs if r[-1].ent_type_ in {"GPE", "NORP"} or r[-1].lemma_.lower() in BODY_NOUNS
