@@ -246,3 +246,8 @@ def test_joiners_in_a_row_inside_a_body_name(extract):
 def test_lower_case_field_before_a_post_is_part_of_the_post(extract):
     text = "Oxford particle physicist Nora Quinn said the data were clean."
     assert ("Nora Quinn", "particle physicist", "Oxford") in roles(extract(text))
+
+
+def test_capitalised_name_after_at_is_the_body(extract):
+    text = "Ida Marsh is a senior vice president at Blue Ocean, a firm she co-founded in 2001."
+    assert ("Ida Marsh", "senior vice president", "Blue Ocean") in roles(extract(text))

@@ -37,6 +37,8 @@ STATUS_WORDS = {"former", "then", "acting", "interim", "outgoing", "incoming", "
 ORG_PREPOSITIONS = {"of", "at", "for", "with", "in"}
 # Tokens that end a pre-nominal title chain going leftwards.
 _CHAIN_STOP_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+# Entity types that are never the body a post is held at.
+_NOT_BODIES = {"PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "EVENT"}
 # Small words inside organisation names ("University of Utrecht", "Marks & Spencer").
 _NAME_JOINERS = {"of", "and", "&", "for", "the", "on"}
 COPULAS = {"be", "become", "remain"}
@@ -430,7 +432,9 @@ def _organisation_after(after: list[Token], post: str) -> str | None:
             run.pop()
         if run:
             runs.append(run)
-            if preposition == "at" and len(runs) > 1:
+            # "a Senior Vice President at Age Wave": a capitalised name after "at" is where
+            # the post is held, whatever NER calls it.
+            if preposition == "at" and not any(t.ent_type_ in _NOT_BODIES for t in run):
                 at_runs.append(run)
     if at_runs:
         return _text(at_runs[0])
