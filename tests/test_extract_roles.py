@@ -251,3 +251,21 @@ def test_lower_case_field_before_a_post_is_part_of_the_post(extract):
 def test_capitalised_name_after_at_is_the_body(extract):
     text = "Ida Marsh is a senior vice president at Blue Ocean, a firm she co-founded in 2001."
     assert ("Ida Marsh", "senior vice president", "Blue Ocean") in roles(extract(text))
+
+
+def test_post_named_with_the_noun_before_it(extract):
+    text = (
+        "Hugo Brandt is an American computer scientist and professor emeritus of computer "
+        "science at the University of Leeds."
+    )
+    found = roles(extract(text))
+    assert ("Hugo Brandt", "professor emeritus", "University of Leeds") in found
+
+
+def test_both_after_a_list_of_names(extract):
+    text = (
+        "The method was developed by Hugo Brandt and Lena Voss, both professors at the "
+        "University of Leeds."
+    )
+    found = {(p, o) for p, _, o in roles(extract(text))}
+    assert {("Hugo Brandt", "University of Leeds"), ("Lena Voss", "University of Leeds")} <= found

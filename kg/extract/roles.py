@@ -130,6 +130,14 @@ def _is_title(words: list[str], last: Token, lex: Lexicons) -> bool:
     return singular != phrase and singular in lex.role_titles
 
 
+def _names_post(noun: Token, lex: Lexicons) -> bool:
+    """Whether a noun names a post, alone or with the nouns before it ("professor emeritus")."""
+    compounds = [c for c in noun.lefts if c.dep_ == "compound"]
+    return _is_title([noun.lower_], noun, lex) or (
+        bool(compounds) and _is_title([*_words(compounds), noun.lower_], noun, lex)
+    )
+
+
 def _ent_starts_before(token: Token) -> bool:
     """Whether token sits inside a named entity that began before it."""
     return token.ent_iob_ == "I"
@@ -570,6 +578,24 @@ class RoleExtractor:
             or phrase[0].text[:1].isupper()
         ):
             self._add(cluster, phrase, name, "role.apposition", 0.85)
+            if phrase[0].lower_ in {"both", "all"}:
+                # "Jo Bloggs and Ann Lee, both professors at Acme": each of the names listed.
+                for other in self._listed_before(name):
+                    self._add(
+                        self.ents.person_at[other[0].i], phrase, other, "role.apposition", 0.8
+                    )
+
+    def _listed_before(self, name: list[Token]) -> list[list[Token]]:
+        """The other names of the list that `name` closes ("Jo Bloggs and Ann Lee")."""
+        first = self._first_listed(name)
+        if first is None:
+            return []
+        found = [first]
+        for tokens, _ in self._person_mentions():
+            head = next((t for t in tokens if t.head.i not in {n.i for n in tokens}), tokens[-1])
+            if first[-1].i < tokens[0].i < name[0].i and head.dep_ == "conj":
+                found.append(tokens)
+        return found
 
     def _apposition_before(self, name: list[Token], cluster: Cluster) -> None:
         """ "The home secretary, Yvette Cooper, said"."""
@@ -660,7 +686,7 @@ class RoleExtractor:
                 # is every listed post's.
                 shared = org or self._employer(target)
                 for noun in _coordinated(target):
-                    if _is_title([noun.lower_], noun, self.lex):
+                    if _names_post(noun, self.lex):
                         phrase = title_phrase(noun)
                         self._add(
                             cluster, phrase, [subject], "role.copular", 0.8, fallback_org=shared
@@ -821,10 +847,7 @@ class RoleExtractor:
             if c.dep_ == "attr" and c.pos_ in {"NOUN", "PROPN"} and c.i not in self.ents.person_at
         ]
         for noun in (n for a in attributes for n in _coordinated(a)):
-            if (
-                _is_title([noun.lower_], noun, self.lex)
-                and noun.lemma_.lower() not in CORPORATE_POSTS
-            ):
+            if _names_post(noun, self.lex) and noun.lemma_.lower() not in CORPORATE_POSTS:
                 self.ents.adopt_person(subject)
                 return
 
