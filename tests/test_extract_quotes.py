@@ -219,3 +219,42 @@ def test_quantifiers_are_unnamed_sources(extract):
     assert [(q.speaker.name, q.speaker.kind) for q in found] == [
         ("some", EntityKind.UNNAMED_SOURCE)
     ]
+
+
+def test_reported_clause_ends_before_an_adding_participle(extract):
+    text = (
+        "Housing officer Nina Shaw said the estate would be rebuilt by 2030, "
+        "adding that tenants would be rehoused nearby."
+    )
+    found = sorted((q.speaker.name, q.text) for q in quotes(extract(text)))
+    assert found == [
+        ("Nina Shaw", "tenants would be rehoused nearby"),
+        ("Nina Shaw", "the estate would be rebuilt by 2030"),
+    ]
+
+
+def test_quotation_before_said_adding_stays_apart_from_the_next(extract):
+    text = (
+        "Coach Tom Reyes spoke after the match.\n\n"
+        "“We defended well for ninety minutes,” he said, adding that “the young players "
+        "showed real courage tonight.”"
+    )
+    direct = [q.text for q in quotes(extract(text)) if q.direct]
+    assert len(direct) == 2 and "courage" not in direct[0]
+
+
+def test_conjoined_speech_verb_starts_a_claim_of_its_own(extract):
+    text = (
+        "Finance chief Ola Berg said the levy would rise next year and warned that "
+        "reserves were running low."
+    )
+    texts = [q.text for q in quotes(extract(text))]
+    assert "the levy would rise next year" in texts
+
+
+def test_said_she_believes_is_one_claim(extract):
+    text = "Governor Lucy Hart said she believes the new bridge will open in May."
+    found = quotes(extract(text))
+    assert [(q.speaker.name, q.text) for q in found] == [
+        ("Lucy Hart", "she believes the new bridge will open in May")
+    ]

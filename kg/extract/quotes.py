@@ -128,6 +128,8 @@ class QuoteExtractor:
                 continue
             if cue.speaker.entity.kind is EntityKind.UNNAMED_SOURCE and self._nested(cue, cues):
                 continue  # "she said the results showed ...": the results are part of her claim
+            if self._restated(cue, cues):
+                continue  # "she said she believes ...": one claim, reported by the outer cue
             start, end = cue.content
             if any(a < end and start < b for a, b in covered):
                 continue
@@ -303,7 +305,7 @@ class QuoteExtractor:
 
     def _speaker(self, verb: Token) -> Resolved | None:
         """The resolved subject of a speech verb, climbing through participles and conjuncts."""
-        current = verb
+        current = self._reporting_verb(verb) or verb
         for _ in range(4):
             subjects = [c for c in current.children if c.dep_ == "nsubj"]
             subject = next((c for c in reversed(subjects) if c.i not in self.ents.dateline), None)
@@ -330,6 +332,20 @@ class QuoteExtractor:
                 # "criticised these moves saying that": the participle hangs on the object.
                 current = current.head.head if current.dep_ == "pobj" else current.head
         return None
+
+    def _reporting_verb(self, participle: Token) -> Token | None:
+        """The outermost cue whose reported clause a participle cue is attached inside: in
+        "she said he was wrong, adding that ...", "adding" is hers, not his."""
+        if not (participle.dep_ == "advcl" and participle.tag_ == "VBG"):
+            return None
+        found, current = None, participle.head
+        while current.i < participle.i:
+            if self._is_cue_token(current):
+                found = current
+            if current.dep_ not in {"ccomp", "conj"} or current.head.i == current.i:
+                break
+            current = current.head
+        return found
 
     def _surname_or(self, subject: Token, resolved: Resolved | None) -> Resolved | None:
         """A bare capitalised name NER did not type, speaking, is a person ("Schiff told ...")."""
@@ -386,6 +402,9 @@ class QuoteExtractor:
                 right.append(child)
             elif child.dep_ == "prep" and child.lower_ == "for" and frame == "object":
                 right.extend(c for c in child.children if c.dep_ == "pobj")
+        # A participle cue after the verb reports on its own (", adding that ..."); a clausal
+        # one may be what was said ("said he believes the plan works").
+        right = [c for c in right if not (c.dep_ == "advcl" and self._is_cue_token(c))]
         right = [c for c in right if not self._is_cue_token(c)] or right[:1]
         if right:
             first = right[0]
@@ -411,11 +430,26 @@ class QuoteExtractor:
                 end = max(end, sibling.right_edge.i)
             if frame == "object" and any(self._is_cue_token(t) for t in self.doc[start : end + 1]):
                 return None  # "criticised these moves saying that ...": the inner cue reports
-            return self._trimmed(start, end)
+            return self._trimmed(start, self._before_next_cue(start, end))
         left = [c for c in verb.lefts if c.dep_ in {"ccomp", "parataxis"}]
         if left:
             return self._trimmed(left[-1].left_edge.i, left[-1].right_edge.i)
         return None
+
+    def _before_next_cue(self, start: int, end: int) -> int:
+        """The last token of a content before a cue of its own that follows it: ", adding
+        that ...", "and warned that ..."."""
+        for token in self.doc[start + 1 : end + 1]:
+            if not self._is_cue_token(token) or any(
+                c.dep_ in {"nsubj", "nsubjpass", "mark"} for c in token.children
+            ):
+                continue  # "said witnesses saw a gun and that one was found": still the content
+            before = self.doc[token.left_edge.i - 1]
+            if token.dep_ == "advcl" and token.tag_ == "VBG" and before.text in {",", "—", "–"}:
+                return before.i - 1
+            if token.dep_ == "conj" and before.dep_ == "cc":
+                return before.i - 1
+        return end
 
     def _interrupting(self, verb: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
         """ "The museum, Mr. Bush said, celebrated ...": the clause the cue sits inside, and
@@ -423,6 +457,8 @@ class QuoteExtractor:
         head = verb.head
         if not (verb.dep_ == "parataxis" or (verb.dep_ == "ccomp" and head.i < verb.i)):
             return None
+        if self._is_cue_token(head):
+            return None  # "he said he did not mention it": the outer cue reports the clause
         content = self._trimmed(head.left_edge.i, head.right_edge.i)
         hole = self._trimmed(verb.left_edge.i, verb.right_edge.i)
         if content is None or hole is None:
@@ -459,8 +495,10 @@ class QuoteExtractor:
             and doc[first].dep_ == "mark"
         ):
             first += 1
-        while last >= first and (doc[last].is_space or doc[last].is_punct):
-            last -= 1
+        while last >= first and (
+            doc[last].is_space or doc[last].is_punct or doc[last].dep_ == "cc"
+        ):
+            last -= 1  # nor a dangling "and" whose conjunct is a cue of its own
         if first > last:
             return None
         return doc[first].idx, doc[last].idx + len(doc[last].text)
@@ -540,6 +578,19 @@ class QuoteExtractor:
             and other.speaker is not None
             and other.speaker.entity.kind is not EntityKind.UNNAMED_SOURCE
             and other.content[0] <= cue.verb.idx < other.content[1]
+            for other in cues
+        )
+
+    @staticmethod
+    def _restated(cue: Cue, cues: list[Cue]) -> bool:
+        """Whether a cue and its subject open what the same speaker is reported to say."""
+        return cue.speaker is not None and any(
+            other.verb.i < cue.verb.i
+            and other.content is not None
+            and other.speaker is not None
+            and other.speaker.entity == cue.speaker.entity
+            and other.content[0] == cue.speaker.mention.start_char
+            and cue.verb.idx < other.content[1]
             for other in cues
         )
 
