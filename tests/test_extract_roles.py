@@ -269,3 +269,12 @@ def test_both_after_a_list_of_names(extract):
     )
     found = {(p, o) for p, _, o in roles(extract(text))}
     assert {("Hugo Brandt", "University of Leeds"), ("Lena Voss", "University of Leeds")} <= found
+
+
+def test_body_name_longer_than_ner_s(extract):
+    text = (
+        "Omar Haddad is presently working as Assistant Professor (Law) at Kingston "
+        "Metropolitan Law University Leeds."
+    )
+    found = {o for p, _, o in roles(extract(text)) if p == "Omar Haddad"}
+    assert found == {"Kingston Metropolitan Law University Leeds"}

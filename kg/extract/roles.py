@@ -876,9 +876,27 @@ class RoleExtractor:
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ in {"at", "by", "with", "for"}:
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                if pobj is not None and (span := self._org_span(pobj)) is not None:
+                if pobj is not None and (span := self._body_name(pobj)) is not None:
                     return span
         return None
+
+    def _body_name(self, token: Token) -> Span | None:
+        """The organisation a noun names: NER's, or the longer capitalised name NER cut it
+        from ("Kingston Law University Leeds", where NER stops before "Leeds")."""
+        start = token.i
+        while (
+            start - 1 >= token.sent.start
+            and self.doc[start - 1].text[:1].isupper()
+            and self.doc[start - 1].dep_ == "compound"
+            and self.doc[start - 1].head.i <= token.i
+        ):
+            start -= 1
+        named = self.doc[start : token.i + 1]
+        if len(named) > 1 and any(t.ent_type_ == "ORG" for t in named):
+            entity = self.ents.entity_at(start)
+            if entity is None or entity.end <= token.i:
+                return named
+        return self._org_span(token)
 
     def _org_span(self, token: Token) -> Span | None:
         """The named organisation a token belongs to, if NER says it is one."""
