@@ -278,3 +278,8 @@ def test_body_name_longer_than_ner_s(extract):
     )
     found = {o for p, _, o in roles(extract(text)) if p == "Omar Haddad"}
     assert found == {"Kingston Metropolitan Law University Leeds"}
+
+
+def test_post_in_a_clause_without_subject_makes_the_subject_a_person(extract):
+    text = "Okafor studied in Leeds before becoming a professor at the University of Bath."
+    assert ("Okafor", "professor", "University of Bath") in roles(extract(text))

@@ -834,10 +834,11 @@ class RoleExtractor:
         return None
 
     def _adopt_subject(self, verb: Token) -> None:
-        """ "Milnor is a distinguished professor": only a person holds a personal post."""
+        """ "Milnor is a distinguished professor", "Myers studied at Acme before becoming a
+        professor": only a person holds a personal post."""
         if verb.lemma_.lower() not in COPULAS:
             return
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        subject = _subject(verb)
         if subject is None or subject.i in self.ents.person_at or subject.pos_ != "PROPN":
             return
         # "Whitlock was Professor of Astronomy at ...": a capitalised post is a post too.
