@@ -283,3 +283,13 @@ def test_body_name_longer_than_ner_s(extract):
 def test_post_in_a_clause_without_subject_makes_the_subject_a_person(extract):
     text = "Okafor studied in Leeds before becoming a professor at the University of Bath."
     assert ("Okafor", "professor", "University of Bath") in roles(extract(text))
+
+
+def test_name_with_its_own_body_does_not_take_the_next_name_s(extract):
+    text = (
+        "Physicists Alan Reed of M.I.T., Lena Voss of Stanford and Paul Hart of Princeton "
+        "shared the prize."
+    )
+    found = roles(extract(text))
+    assert not any(p == "Alan Reed" and o == "Stanford" for p, _, o in found)
+    assert any(p == "Lena Voss" and o == "Stanford" for p, _, o in found)

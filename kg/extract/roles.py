@@ -325,6 +325,17 @@ def _subject(verb: Token) -> Token | None:
     return next((c for c in governor.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
 
 
+def _has_own_body(person: Token) -> bool:
+    """ "Alan Reed of M.I.T., Lena Voss of Stanford": a name with its own "of/at" body, which
+    the names listed after it do not share."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in {"of", "at"}
+        and any(g.dep_ == "pobj" and g.text[:1].isupper() for g in c.children)
+        for c in person.children
+    )
+
+
 def _listed(token: Token, path: list[Token], deps: frozenset[str] = frozenset({"conj"})) -> bool:
     """Whether a path goes through `token` to a conjunct of it, or comes to it as one."""
     return token.dep_ in deps or any(t.dep_ in deps and t.head.i == token.i for t in path)
@@ -796,7 +807,7 @@ class RoleExtractor:
                     token.dep_ in {"conj", "appos", "compound"}
                     or token.head.i in self.ents.person_at
                     or (token.i in rising and _listed(token, path, _LIST_DEPS))
-                ):
+                ) and (token.i in rising or not _has_own_body(person)):
                     continue
                 return None
             if token.pos_ == "ADP" and token.lower_ in PATH_PREPOSITIONS:
