@@ -293,3 +293,13 @@ def test_name_with_its_own_body_does_not_take_the_next_name_s(extract):
     found = roles(extract(text))
     assert not any(p == "Alan Reed" and o == "Stanford" for p, _, o in found)
     assert any(p == "Lena Voss" and o == "Stanford" for p, _, o in found)
+
+
+def test_its_post_before_a_name_is_the_body_s_not_the_lexicon_s(extract):
+    text = (
+        "Acme Corp opened a plant in Texas on Monday. Its president Jo Bloggs said the "
+        "American economy in the United States was strong and Washington agreed."
+    )
+    found = roles(extract(text))
+    assert ("Jo Bloggs", "president", "Acme Corp") in found
+    assert not any(p == "Jo Bloggs" and o == "United States" for p, _, o in found)

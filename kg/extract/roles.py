@@ -562,6 +562,8 @@ class RoleExtractor:
                 or token.lower_.rstrip("-") in STATUS_WORDS
             )
             if not keep:
+                if token.lower_ == "its" and chain:
+                    chain.insert(0, token)  # "its president Jo Bloggs": the body's post
                 break
             chain.insert(0, token)
             i -= 1
@@ -946,11 +948,14 @@ class RoleExtractor:
             return
         if title.status not in {"former", "ex", "late"}:
             self.ents.add_holder(name[0].i, title.post, cluster)
-        organisation = title.organisation
+        organisation, source = title.organisation, title.org_source
         if organisation is None and fallback_org is not None:
             organisation = self.ents.org_name(fallback_org)
-        if organisation is None and (owner := self._anaphoric_owner(phrase)) is not None:
-            organisation = owner.name
+        if (organisation is None or source == "lexicon") and (
+            owner := self._anaphoric_owner(phrase)
+        ) is not None:
+            # "its president": the body's, not the post the lexicon knows ("the President").
+            organisation, source = owner.name, "text"
         post = f"{title.status} {title.post}" if title.status else title.post
         if organisation is None:
             self.unplaced[name[0].i] = post
@@ -958,7 +963,7 @@ class RoleExtractor:
         org_cluster = self.ents.organisation(organisation)
         if org_cluster is None:
             return
-        if title.org_source == "lexicon":
+        if source == "lexicon":
             confidence -= 0.1
         self._store(cluster, post, org_cluster.entity(), mention, rule, confidence)
 
