@@ -258,3 +258,31 @@ def test_said_she_believes_is_one_claim(extract):
     assert [(q.speaker.name, q.text) for q in found] == [
         ("Lucy Hart", "she believes the new bridge will open in May")
     ]
+
+
+def test_demand_names_the_addressee_and_the_act(extract):
+    text = "Union leader Rita Gomez called on the mayor to reopen the two closed libraries."
+    found = quotes(extract(text))
+    assert [(q.speaker.name, q.text) for q in found] == [
+        ("Rita Gomez", "the mayor to reopen the two closed libraries")
+    ]
+
+
+def test_judgement_spans_the_object_and_the_verdict(extract):
+    text = "Senator Paul Ward called the new border rules a costly failure."
+    found = quotes(extract(text))
+    assert [q.text for q in found] == ["the new border rules a costly failure"]
+
+
+def test_call_for_a_gerund(extract):
+    text = "The opposition leader Maya Roy called for scrapping the airport tax entirely."
+    found = quotes(extract(text))
+    assert [q.text for q in found] == ["scrapping the airport tax entirely"]
+
+
+def test_question_asked_in_reported_speech(extract):
+    text = "Councillor Dan Price asked whether the contract had been signed before the vote."
+    found = quotes(extract(text))
+    assert [(q.speaker.name, q.text) for q in found] == [
+        ("Dan Price", "whether the contract had been signed before the vote")
+    ]

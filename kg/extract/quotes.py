@@ -392,6 +392,9 @@ class QuoteExtractor:
 
     def _content(self, verb: Token, frame: str) -> tuple[int, int] | None:
         """Character offsets of what a speech verb reports, on whichever side it stands."""
+        if (bounds := self._addressed(verb, frame)) is not None:
+            first, last = bounds
+            return self._trimmed(first, self._before_next_cue(first, last))
         right = []
         for child in verb.rights:
             if (
@@ -401,7 +404,8 @@ class QuoteExtractor:
             ):
                 right.append(child)
             elif child.dep_ == "prep" and child.lower_ == "for" and frame == "object":
-                right.extend(c for c in child.children if c.dep_ == "pobj")
+                # "called for new elections", "called for reducing the tax"
+                right.extend(c for c in child.children if c.dep_ in {"pobj", "pcomp"})
         # A participle cue after the verb reports on its own (", adding that ..."); a clausal
         # one may be what was said ("said he believes the plan works").
         right = [c for c in right if not (c.dep_ == "advcl" and self._is_cue_token(c))]
@@ -434,6 +438,27 @@ class QuoteExtractor:
         left = [c for c in verb.lefts if c.dep_ in {"ccomp", "parataxis"}]
         if left:
             return self._trimmed(left[-1].left_edge.i, left[-1].right_edge.i)
+        return None
+
+    def _addressed(self, verb: Token, frame: str) -> tuple[int, int] | None:
+        """Token bounds of a claim or demand about someone: "urged the council to act",
+        "called on voters to stay home" (an addressee and what they are to do), "called the
+        plan a mistake" (an object and the judgement of it)."""
+        addressee = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+        if addressee is None:
+            on = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "on"), None)
+            addressee = next((c for c in on.children if c.dep_ == "pobj"), None) if on else None
+        if addressee is None:
+            return None
+        for child in verb.rights:
+            if child.i < addressee.i:
+                continue
+            if child.dep_ == "xcomp" and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in child.children
+            ):
+                return addressee.left_edge.i, child.right_edge.i
+            if child.dep_ == "oprd" and frame == "object":
+                return addressee.left_edge.i, child.right_edge.i
         return None
 
     def _before_next_cue(self, start: int, end: int) -> int:
