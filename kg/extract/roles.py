@@ -451,7 +451,7 @@ def _organisation_after(after: list[Token], post: str) -> str | None:
             run.pop()
         if run:
             runs.append(run)
-            # "a Senior Vice President at Age Wave": a capitalised name after "at" is where
+            # "a senior vice president at Blue Ocean": a capitalised name after "at" is where
             # the post is held, whatever NER calls it.
             if preposition == "at" and not any(t.ent_type_ in _NOT_BODIES for t in run):
                 at_runs.append(run)
