@@ -323,7 +323,7 @@ class DocumentEntities:
     def adopt_person(self, head: Token) -> Cluster | None:
         """Make a person of a proper-noun phrase that the context shows is one.
 
-        For subjects NER missed or mislabelled: "Milnor is a distinguished professor at ...".
+        For subjects NER missed or mislabelled: "Okafor is a distinguished professor at ...".
         """
         if head.i in self.person_at or head.pos_ != "PROPN" or head.i in self.quoted:
             return self.person_at.get(head.i)

@@ -731,7 +731,7 @@ class RoleExtractor:
         """Person and organisation joined by a dependency path that only says "works there".
 
         "James Tobin ... was an economist who served on the Council of Economic Advisers",
-        "Alan Guth of M.I.T.", "the charity was led by Jane Doe": every word between the two
+        "Ruth Adler of Caltech", "the charity was led by Jane Doe": every word between the two
         is a post, an employment verb, a copula, a generic organisation noun or a
         preposition, and at least one of them is a post or an employment verb.
         """
@@ -842,19 +842,19 @@ class RoleExtractor:
             return ("employee" if post == "-" else post), 0.7
         links = [t.lower_ for t in middle if t.i not in self.ents.person_at]
         if links in (["of"], ["at"], ["from"], ["with"]) and person.i < org.i:
-            # "Alan Guth of M.I.T.", "Carl Linnaeus at Uppsala University".
+            # "Ruth Adler of Caltech", "Tom Berg at Leeds University".
             return "member", 0.6
         return None
 
     def _adopt_subject(self, verb: Token) -> None:
-        """ "Milnor is a distinguished professor", "Myers studied at Acme before becoming a
+        """ "Okafor is a distinguished professor", "Okafor studied at Acme before becoming a
         professor": only a person holds a personal post."""
         if verb.lemma_.lower() not in COPULAS:
             return
         subject = _subject(verb)
         if subject is None or subject.i in self.ents.person_at or subject.pos_ != "PROPN":
             return
-        # "Whitlock was Professor of Astronomy at ...": a capitalised post is a post too.
+        # "Lindqvist was Professor of Chemistry at ...": a capitalised post is a post too.
         attributes = [
             c
             for c in verb.children
