@@ -1,6 +1,6 @@
 """Role rules, each with a sentence of its own."""
 
-from kg.facts import RoleFact
+from kg.facts import QuoteFact, RoleFact
 
 
 def roles(facts) -> set[tuple[str, str, str]]:
@@ -303,3 +303,130 @@ def test_its_post_before_a_name_is_the_body_s_not_the_lexicon_s(extract):
     found = roles(extract(text))
     assert ("Jo Bloggs", "president", "Acme Corp") in found
     assert not any(p == "Jo Bloggs" and o == "United States" for p, _, o in found)
+
+
+def test_bare_company_post_is_held_at_the_company_the_article_is_about(extract):
+    text = (
+        "Harwell Foods reported a sharp rise in annual profit on Tuesday. "
+        "Chairman Oliver Penhaligon said the board was pleased with the results. "
+        "Finance chief Ruth Adeyemi said costs would fall next year."
+    )
+    found = roles(extract(text))
+    assert ("Oliver Penhaligon", "chairman", "Harwell Foods") in found
+    assert ("Ruth Adeyemi", "finance chief", "Harwell Foods") in found
+
+
+def test_bare_company_post_is_not_placed_at_a_public_body(extract):
+    text = (
+        "Dorset County Council approved the budget on Tuesday. "
+        "Chairman Oliver Penhaligon said the vote was close."
+    )
+    assert not any(p == "Oliver Penhaligon" for p, _, _ in roles(extract(text)))
+
+
+def test_unresolved_owner_does_not_take_the_article_s_company(extract):
+    text = (
+        "Harwell Foods reported a rise in profit on Tuesday. Separately, Greta Lindqvist, "
+        "the orchestra's chairwoman, said ticket sales had doubled."
+    )
+    assert not any(p == "Greta Lindqvist" for p, _, _ in roles(extract(text)))
+
+
+def test_appointing_verb_gives_the_object_the_post_at_the_subject(extract):
+    text = "Brightwater Energy has appointed Samuel Okonjo as its next chief executive."
+    found = roles(extract(text))
+    assert ("Samuel Okonjo", "chief executive", "Brightwater Energy") in found
+
+
+def test_appointing_verb_with_the_post_after_the_name(extract):
+    text = "Brightwater Energy named Samuel Okonjo chief executive on Monday."
+    assert ("Samuel Okonjo", "chief executive", "Brightwater Energy") in roles(extract(text))
+
+
+def test_joining_a_body_named_by_an_anaphor_as_a_post(extract):
+    text = (
+        "Shares in Brightwater Energy rose on Monday. Samuel Okonjo, who joined the company "
+        "as chief financial officer in 2019, will lead the review."
+    )
+    found = roles(extract(text))
+    assert ("Samuel Okonjo", "chief financial officer", "Brightwater Energy") in found
+
+
+def test_company_name_with_an_ampersand_is_whole(extract):
+    text = "Before that, Marta Kowalczyk was finance director at Hobson & Pyle."
+    assert ("Marta Kowalczyk", "finance director", "Hobson & Pyle") in roles(extract(text))
+
+
+def test_shadow_post_is_not_the_government_s(extract):
+    text = "Shadow treasurer Callum Fitzroy said the Australian Government had lost control."
+    found = roles(extract(text))
+    assert not any(p == "Callum Fitzroy" and o != "Liberal Party of Australia" for p, _, o in found)
+
+
+def test_shadow_post_belongs_to_the_person_s_party(extract):
+    text = (
+        "Conservative MP Harriet Vane criticised the plan. Later the shadow education "
+        "secretary, Harriet Vane, said schools would suffer."
+    )
+    found = roles(extract(text))
+    assert ("Harriet Vane", "shadow education secretary", "Conservative Party") in found
+    assert not any(o == "Department for Education" for _, _, o in found)
+
+
+def test_independent_is_not_a_body(extract):
+    text = "Independent MP Rosalind Achterberg said the bill would pass the House of Commons."
+    found = roles(extract(text))
+    assert not any(o == "Independent" for _, _, o in found)
+    assert ("Rosalind Achterberg", "mp", "House of Commons") in found
+
+
+def test_ordinal_word_opens_a_devolved_post(extract):
+    text = "Wales's First Minister Gareth Pryce-Jones opened the new hospital in Cardiff."
+    found = roles(extract(text))
+    assert ("Gareth Pryce-Jones", "first minister", "Welsh Government") in found
+    assert not any(o == "UK Government" for _, _, o in found)
+
+
+def test_bare_first_minister_is_of_the_nation_the_article_names(extract):
+    text = (
+        "First Minister Morag Dunbar said Scotland would not wait for Westminster. "
+        "The Scottish economy grew in the spring."
+    )
+    assert ("Morag Dunbar", "first minister", "Scottish Government") in roles(extract(text))
+
+
+def test_party_branch_named_in_a_possessive_leads(extract):
+    text = "The Welsh Conservatives' leader, Tomos Griffiths, called for an election."
+    assert ("Tomos Griffiths", "leader", "Welsh Conservatives") in roles(extract(text))
+
+
+def test_definite_post_is_the_one_person_the_sentence_before_is_about(extract):
+    text = (
+        "Margaret Holloway has defended her government's record on housing. "
+        "Speaking in London, the prime minister said: \"We are building more homes than ever.\""
+    )
+    facts = extract(text)
+    assert ("Margaret Holloway", "prime minister", "UK Government") in roles(facts)
+    speakers = {f.speaker.name for f in facts.facts if isinstance(f, QuoteFact)}
+    assert speakers == {"Margaret Holloway"}
+
+
+def test_definite_post_with_two_people_before_stays_unresolved(extract):
+    text = (
+        "Margaret Holloway met Piotr Zielinski in London on Monday. "
+        "The prime minister said the talks had gone well."
+    )
+    assert not any(r == "prime minister" for _, r, _ in roles(extract(text)))
+
+
+def test_abbreviated_governor_after_a_state_is_the_state_s(extract):
+    text = "Oregon Gov. Patricia Lindgren signed the bill on Friday."
+    assert ("Patricia Lindgren", "governor", "Oregon") in roles(extract(text))
+
+
+def test_bare_premier_is_the_state_government_s_named_beside(extract):
+    text = (
+        "The Tasmanian government will build three new ferries, Premier Declan Rourke said "
+        "in Hobart, Australia."
+    )
+    assert ("Declan Rourke", "premier", "Tasmanian Government") in roles(extract(text))

@@ -51,7 +51,14 @@ TITLE_MODIFIERS = {
     "global", "regional", "national", "general", "principal", "chief", "vice", "lieutenant",
     "honorary", "emeritus", "distinguished", "visiting", "adjunct", "joint", "co", "sole",
     "head", "lead", "first", "second", "acting", "interim", "former", "programme", "program",
+    "shadow",
 }  # fmt: skip
+# Words before a post that say when it is held, not what it is: "its next chief executive".
+_TIMING_WORDS = {"new", "next", "future"}
+# Capitalised words before a post that name no body: "Independent MP Jo Bloggs".
+_NOT_BODY_WORDS = {"independent", "crossbench", "backbench"}
+# Posts named "minister" that belong to a region's government, not the nation's.
+_REGIONAL_MINISTERS = {"first minister", "chief minister", "deputy first minister"}
 # How the parser joins the names of a list: "Jo Bloggs and Ann Lee", "Jo Bloggs, Ann Lee".
 _LIST_DEPS = frozenset({"conj", "appos"})
 # Words that list posts: "President and Chief Executive", "Vice President/General Counsel".
@@ -102,8 +109,59 @@ COPULAR_LEMMAS = {
     "hire",
     "install",
 }
+# Verbs whose "as" phrase names a post the subject takes, keeps or leaves: "Jo Bloggs will take
+# over as chief executive", "stepped down as chairman" (a past departure leaves a former post).
+AS_POST_LEMMAS = {"take", "step", "return", "start", "stay", "continue", "stand", "come"}
+DEPARTING_LEMMAS = {"resign", "quit", "retire", "leave", "step"}
+# Posts of a company that an article about one company gives without the company's name:
+# "Chairman Jo Bloggs said the board ...", "Finance chief Ann Lee said costs would rise".
+COMPANY_POSTS = {
+    "chief executive", "chief executive officer", "ceo", "chairman", "chairwoman", "chair",
+    "chairperson", "chief financial officer", "cfo", "finance chief", "finance director",
+    "financial director", "chief operating officer", "coo", "chief technology officer", "cto",
+    "managing director", "chief economist", "group chief executive", "executive chairman",
+    "deputy chairman", "non-executive chairman", "chief marketing officer", "cmo",
+}  # fmt: skip
+# Words in the name of a public body, which a bare company post is never held at.
+_PUBLIC_BODY_WORDS = {
+    "party", "council", "government", "ministry", "department", "parliament", "assembly",
+    "senate", "house", "congress", "committee", "commission", "office", "authority", "court",
+    "police", "administration", "union", "executive", "cabinet",
+}  # fmt: skip
+# Words by which an article points back to a company, never to a public body.
+_COMPANY_ANAPHORS = {
+    "company", "firm", "bank", "lender", "business", "retailer", "carmaker", "airline",
+    "insurer", "broker", "conglomerate", "startup", "supermarket", "chain", "manufacturer",
+}  # fmt: skip
+# How the parser hangs a name on the post it is given: "named [Jo Bloggs] chief executive".
+_NAME_DEPS = {"nmod", "compound", "dobj"}
+# Posts of a state or province held in its government: "Premier Jo Bloggs said".
+REGIONAL_POSTS = {"premier", "deputy premier"}
+# The devolved governments a bare "First Minister" heads, and the words that name their nation.
+DEVOLVED_GOVERNMENTS = {
+    "Scottish Government": ("Scotland", "Scottish", "Holyrood"),
+    "Welsh Government": ("Wales", "Welsh", "Senedd"),
+    "Northern Ireland Executive": ("Northern Ireland", "Stormont"),
+}
+# US title abbreviations of two words, written before a name: "Texas Lt. Gov. Jo Bloggs".
+ABBREVIATED_POSTS = {("lt", "gov"): "lieutenant governor", ("atty", "gen"): "attorney general"}
+# Posts held in the state or city named before their abbreviation: "Ohio Gov. Jo Bloggs".
+PLACE_POSTS = {"governor", "lieutenant governor", "attorney general", "mayor"}
+# Posts many hold at once: "the senator" cannot be told from the article's one holder.
+_SHARED_POSTS = {"senator", "representative", "congressman", "congresswoman", "mp", "member"}
 _PARTY_TAG = re.compile(r"^\(?([RDI])-[A-Z][A-Za-z. ]*\)?$")
 _PARTY_TAG_NAMES = {"R": "Republican Party", "D": "Democratic Party", "I": "Independent"}
+
+
+@dataclass(frozen=True)
+class Unplaced:
+    """A post read next to a name without its body, waiting for the article to place it."""
+
+    post: str  # as written, with its status ("former chairman")
+    bare: str  # the post alone, lower case ("chairman")
+    cluster: Cluster
+    mention: Span
+    owned: bool  # the phrase names an owner it could not resolve ("the foundation's chair")
 
 
 @dataclass(frozen=True)
@@ -164,8 +222,11 @@ def read_title(tokens: list[Token], lex: Lexicons) -> Title | None:
     ):
         tokens = tokens[1:]
     status = None
-    while tokens and tokens[0].lower_.rstrip("-") in STATUS_WORDS:
-        status = status or tokens[0].lower_.rstrip("-")
+    while tokens and (
+        tokens[0].lower_.rstrip("-") in STATUS_WORDS or tokens[0].text in _TIMING_WORDS
+    ):
+        if tokens[0].text not in _TIMING_WORDS:
+            status = status or tokens[0].lower_.rstrip("-")
         tokens = tokens[1:]
     words = _words(tokens)
     # The post is the right-most title in the phrase before any "of"-style preposition.
@@ -192,7 +253,7 @@ def read_title(tokens: list[Token], lex: Lexicons) -> Title | None:
     parties: list[str] = []
     before: list[Token] = []
     possessor: list[Token] = []  # "Microsoft's vice chair": the body owns the post
-    i = 0
+    i = run_start = 0
     limit = best[0] if best else len(tokens)
     while i < limit:
         party = _party_at(tokens, i, lex)
@@ -202,7 +263,11 @@ def read_title(tokens: list[Token], lex: Lexicons) -> Title | None:
             continue
         if tokens[i].tag_ == "POS":
             possessor, before = before, []
-            i += 1
+            if possessor and len(possessor) != i - run_start and tokens[i - 1].text[:1].isupper():
+                # "The Ulster Greens' leader": the possessive names a party's branch whole,
+                # not the word a cut NER span leaves before the party ("Ulster").
+                possessor = tokens[run_start:i]
+            i = run_start = i + 1
             continue
         before.append(tokens[i])
         i += 1
@@ -258,27 +323,41 @@ def read_title(tokens: list[Token], lex: Lexicons) -> Title | None:
     elif possessor and not before:
         before = possessor
     post = _text(post_tokens) if post_tokens else ""
+    # "Independent MP Jo Bloggs": a word that says how the post is held, not where.
+    before = [t for t in before if t.lower_ not in _NOT_BODY_WORDS]
+    # A shadow post is the opposition party's: never the lexicon's ministry or government.
+    shadow = bool(post_tokens) and post_tokens[0].lower_ == "shadow"
     organisation, source = None, "text"
     organisation = _party_after(tokens[end:], lex) or _organisation_after(
         tokens[end:], " ".join(words[start:end])
     )
+    national = " ".join(_words(tokens[start:end]))
+    of_before = f"{national} of {' '.join(_words(before))}"
+    if organisation is None and before and of_before in lex.posts:
+        # "Wales's First Minister": the post of that place the lexicon knows.
+        organisation = lex.posts[of_before]
     if organisation is None and _names_organisation(before, lex):
         organisation = _text(before)
-    national = " ".join(_words(tokens[start:end]))
     nationality = before and all(t.ent_type_ == "NORP" for t in before)
-    if organisation is None and nationality and national in lex.national_posts:
+    if organisation is None and nationality and national in lex.national_posts and not shadow:
         # "Swedish Prime Minister Ulf Kristersson": the government of the nation named, whatever
         # country the article is mostly about.
         organisation, source = f"{_text(before)} Government", "lexicon"
-    if organisation is None:
+    if organisation is None and not shadow:
         full = " ".join(_words(tokens[:end]))
         for candidate in (full, national):
             if candidate in lex.posts:
                 organisation, source = lex.posts[candidate], "lexicon"
                 break
-    if organisation is None and lex.government and tokens[end - 1].lower_ == "minister":
+    if (
+        organisation is None
+        and lex.government
+        and tokens[end - 1].lower_ == "minister"
+        and not shadow
+        and national not in _REGIONAL_MINISTERS
+    ):
         organisation, source = lex.government, "lexicon"  # a minister of this country
-    if organisation is None and parties and national in lex.party_posts:
+    if organisation is None and parties and (national in lex.party_posts or shadow):
         organisation, source = parties[0], "party"
         parties = parties[1:]
     if organisation is not None:
@@ -364,7 +443,12 @@ def _pruned_subtree(token: Token, skip: set[str]) -> list[Token]:
     while todo:
         current = todo.pop()
         found.append(current)
-        todo.extend(c for c in current.children if c.dep_ not in skip)
+        # "at Tate & Lyle": a list inside one name is the name, not a list.
+        todo.extend(
+            c
+            for c in current.children
+            if c.dep_ not in skip or (c.ent_iob_ == "I" and c.ent_type_ == "ORG")
+        )
     return found
 
 
@@ -475,7 +559,7 @@ class RoleExtractor:
         self.lex = lex
         self.facts: dict[tuple[str, str, str], RoleFact] = {}
         # Posts read next to a name without their body, by the name's first token.
-        self.unplaced: dict[int, str] = {}
+        self.unplaced: dict[int, Unplaced] = {}
 
     def run(self) -> list[RoleFact]:
         for token in self.doc:
@@ -488,7 +572,11 @@ class RoleExtractor:
             self._honorific_post(tokens, cluster)
         for token in self.doc:
             self._clausal(token)
+            self._appointment(token)
         self._paths()
+        self._place_unplaced()
+        for token in self.doc:
+            self._definite_post(token)
         return list(self.facts.values())
 
     def _person_mentions(self) -> Iterator[tuple[list[Token], Cluster]]:
@@ -545,7 +633,9 @@ class RoleExtractor:
         sentence_start = name[0].sent.start
         while i >= sentence_start and len(chain) < 10:
             token = self.doc[i]
-            if i in self.ents.person_at or token.ent_type_ in _CHAIN_STOP_ENTS:
+            if i in self.ents.person_at or (
+                token.ent_type_ in _CHAIN_STOP_ENTS and not self._opens_title(token, chain)
+            ):
                 break
             if token.lower_.rstrip(".") in self.lex.honorifics:
                 i -= 1
@@ -570,6 +660,11 @@ class RoleExtractor:
         while chain and chain[0].lower_ in ORG_PREPOSITIONS | {"the", "and"}:
             chain = chain[1:]
         return chain
+
+    def _opens_title(self, token: Token, chain: list[Token]) -> bool:
+        """ "First Minister", "Second Secretary": an ordinal NER tags that begins a title."""
+        words = [token.lower_, *_words(chain[:2])]
+        return any(" ".join(words[:n]) in self.lex.role_titles for n in (2, 3))
 
     def _apposition_after(self, name: list[Token], cluster: Cluster) -> None:
         """ "Mary Barra, the chief executive of General Motors, said"."""
@@ -633,6 +728,8 @@ class RoleExtractor:
             if token.i in self.ents.person_at:
                 return
             phrase.insert(0, token)
+        while phrase and phrase[0].pos_ in {"CCONJ", "ADV"}:
+            phrase = phrase[1:]  # "But the shadow health secretary, Jo Bloggs, said"
         opens = phrase and (phrase[0].pos_ == "DET" or phrase[0].tag_ == "PRP$")
         inside = {t.i for t in phrase}
         # "The home secretary, ...", "A professor of history at Durham University, ...".
@@ -646,12 +743,29 @@ class RoleExtractor:
             return
         before = self.doc[name[0].i - 1]
         post = self.lex.honorific_posts.get(before.lower_.rstrip("."))
+        # "Lt. Gov.", "Atty. Gen.": two abbreviations, the tokeniser keeping the dot apart or not.
+        words = [t.lower_.rstrip(".") for t in self.doc[max(0, before.i - 2) : before.i + 1]]
+        words = [w for w in words if w]
+        first = before.i
+        if len(words) >= 2 and (pair := ABBREVIATED_POSTS.get((words[-2], words[-1]))):
+            post = pair
+            first = next(
+                t.i for t in reversed(self.doc[max(0, before.i - 2) : before.i]) if t.text != "."
+            )
         if post is None:
             return
         self.ents.add_holder(name[0].i, post, cluster)
+        mention = self.doc[first : name[-1].i + 1]
+        place = self.ents.entity_at(first - 1) if first > 0 else None
+        if post in PLACE_POSTS and place is not None and place.label_ == "GPE":
+            # "Ohio Gov. Jo Bloggs": the governor of the state named before the title.
+            org = self.ents.organisation(place)
+            if org is not None:
+                mention = self.doc[place.start : name[-1].i + 1]
+                self._store(cluster, post, org.entity(), mention, "role.honorific", 0.8)
+            return
         organisation = self.lex.posts.get(post)
         if organisation is not None and (org := self.ents.organisation(organisation)) is not None:
-            mention = self.doc[before.i : name[-1].i + 1]
             self._store(cluster, post, org.entity(), mention, "role.honorific", 0.7)
 
     def _party_tag(self, name: list[Token], cluster: Cluster) -> None:
@@ -674,8 +788,10 @@ class RoleExtractor:
         if verb.pos_ not in {"VERB", "AUX"}:
             return
         lemma = verb.lemma_.lower()
-        if lemma not in COPULAR_LEMMAS and lemma not in self.lex.role_verbs:
+        if lemma not in COPULAR_LEMMAS | AS_POST_LEMMAS and lemma not in self.lex.role_verbs:
             return
+        if self._appointed(verb) is not None:
+            return  # "Acme named Jo Bloggs chair": the object holds the post, not the subject
         subject = _subject(verb)
         if subject is None:
             return
@@ -704,28 +820,83 @@ class RoleExtractor:
                         self._add(
                             cluster, phrase, [subject], "role.copular", 0.8, fallback_org=shared
                         )
-        elif lemma in self.lex.role_verbs:
-            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-            if obj is None:
-                return
-            org_span = self._org_span(obj)
-            if org_span is None:
-                return
-            post = self.lex.role_verbs[lemma]
-            as_phrase = next(
-                (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None
+            return
+        as_phrase = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+        pobj = (
+            next((c for c in as_phrase.children if c.dep_ == "pobj"), None) if as_phrase else None
+        )
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        # "joined the retailer as finance director": the body named, or the one it points back to.
+        org: Span | Cluster | None = None
+        if obj is not None:
+            org = self._org_span(obj) or self._org_anaphor(obj)
+        # "resigned as chairman", "will step down as chief executive": a past departure.
+        departed = (
+            lemma in DEPARTING_LEMMAS
+            and verb.tag_ in {"VBD", "VBN"}
+            and (lemma != "step" or any(c.lower_ == "down" for c in verb.children))
+        )
+        if pobj is not None and _names_post(pobj, self.lex) and (obj is None or org is not None):
+            phrase = list(pobj.subtree)
+            self._add(
+                cluster, phrase, [subject], "role.verb", 0.75, fallback_org=org, departed=departed
             )
-            if as_phrase is not None:
-                pobj = next((c for c in as_phrase.children if c.dep_ == "pobj"), None)
-                if pobj is not None:
-                    phrase = list(pobj.subtree)
-                    self._add(cluster, phrase, [subject], "role.verb", 0.75, fallback_org=org_span)
-                    return
-            if post == "-":
-                post = "member"
-            org = self.ents.organisation(org_span)
-            if org is not None:
-                self._store(cluster, post, org.entity(), verb.sent, "role.verb", 0.7)
+            return
+        if lemma not in self.lex.role_verbs or org is None:
+            return
+        post = self.lex.role_verbs[lemma]
+        if post == "-":
+            post = "member"
+        body = org if isinstance(org, Cluster) else self.ents.organisation(org)
+        if body is not None:
+            self._store(cluster, post, body.entity(), verb.sent, "role.verb", 0.7)
+
+    def _org_anaphor(self, token: Token) -> Cluster | None:
+        """The body a definite noun like "the retailer" points back to."""
+        found = self.ents.resolve(token)
+        if found is None or found.entity.kind is not EntityKind.ORGANISATION:
+            return None
+        return self.ents.organisation(found.entity.name)
+
+    def _appointed(self, verb: Token) -> tuple[Token, Cluster] | None:
+        """The person an active appointing verb puts in a post, and the word naming them:
+        "Acme has appointed Jo Bloggs as ...", "Acme named Jo Bloggs chief executive"."""
+        if verb.lemma_.lower() not in APPOINTING_LEMMAS or any(
+            c.dep_ == "auxpass" for c in verb.children
+        ):
+            return None
+        objects = [c for c in verb.children if c.dep_ in {"dobj", "oprd"}]
+        # "named Jo Bloggs chief executive": the parser may hang the name on the post.
+        candidates = [*objects, *(g for c in objects for g in c.children if g.dep_ in _NAME_DEPS)]
+        for candidate in candidates:
+            found = self.ents.resolve(candidate)
+            if found is not None and found.cluster is not None:
+                return candidate, found.cluster
+        return None
+
+    def _appointment(self, verb: Token) -> None:
+        """ "Acme has appointed Jo Bloggs as its next chief executive": the object takes the
+        post at the subject's body (or the body "its" names)."""
+        appointed = self._appointed(verb)
+        if appointed is None:
+            return
+        person, cluster = appointed
+        subject = _subject(verb)
+        body = self._org_anaphor(subject) if subject is not None else None
+        if body is None and subject is not None and (span := self._org_span(subject)):
+            body = self.ents.organisation(span)
+        targets = []
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ == "as":
+                targets += [c for c in child.children if c.dep_ == "pobj"]
+            elif child.dep_ in {"oprd", "xcomp", "attr", "dobj"}:
+                # "named Jo Bloggs its chief executive": the post may hang on the name.
+                targets += [child, *(c for c in child.children if c.dep_ in {"dobj", "appos"})]
+        for target in targets:
+            if target.i in self.ents.person_at or not _names_post(target, self.lex):
+                continue
+            phrase = [t for t in title_phrase(target) if t.i not in self.ents.person_at]
+            self._add(cluster, phrase, [person], "role.appointment", 0.8, fallback_org=body)
 
     def _paths(self) -> None:
         """Person and organisation joined by a dependency path that only says "works there".
@@ -769,8 +940,133 @@ class RoleExtractor:
                 if tokens[0].i in self.unplaced:
                     # "Acme is led by Chairman Jo Bloggs": the post is held in the body the
                     # sentence ties the person to.
-                    post = self.unplaced[tokens[0].i]
+                    post = self.unplaced.pop(tokens[0].i).post
                     self._store(cluster, post, org_cluster.entity(), mention, "role.path", 0.7)
+
+    def _place_unplaced(self) -> None:
+        """Posts read without their body, placed where the article shows whose they are;
+        less sure than a body the text gives with the post."""
+        for found in self.unplaced.values():
+            organisation: Cluster | None = None
+            if found.bare.startswith("shadow"):
+                organisation = self._party_of(found.cluster)
+            elif found.bare in REGIONAL_POSTS:
+                organisation = self._regional_government(found.mention)
+            elif found.bare in _REGIONAL_MINISTERS:
+                organisation = self._devolved_government()
+            elif found.bare in COMPANY_POSTS and not found.owned:
+                organisation = self._company_of_article(found.mention.start)
+            if organisation is not None:
+                entity = organisation.entity()
+                self._store(found.cluster, found.post, entity, found.mention, "role.context", 0.6)
+
+    def _party_of(self, cluster: Cluster) -> Cluster | None:
+        """ "Tory MP Jo Bloggs ... Shadow chancellor Jo Bloggs": the party a person is a
+        member of in this article, whose shadow post theirs is."""
+        parties = {p for readings in self.lex.all_parties.values() for p, _ in readings}
+        for (person, _), fact in self.facts.items():
+            if (
+                person == cluster.name
+                and fact.role == "member"
+                and fact.organisation.name in parties
+            ):
+                return self.ents.organisation(fact.organisation.name)
+        return None
+
+    def _regional_government(self, mention: Span) -> Cluster | None:
+        """ "The Tasmanian government will ..., Premier Jo Bloggs said": the government of a
+        state or province named in the sentence or the two around it."""
+        position = self.ents.sentence_starts.index(mention.sent.start)
+        starts = self.ents.sentence_starts
+        lo = starts[max(0, position - 1)]
+        hi = starts[position + 2] if position + 2 < len(starts) else len(self.doc)
+        national = (self.lex.government or "").lower()
+        for sentence_token in sorted(self.doc[lo:hi], key=lambda t: abs(t.i - mention.start)):
+            if sentence_token.lower_ != "government" or sentence_token.i in self.ents.quoted:
+                continue
+            place = [
+                c
+                for c in sentence_token.lefts
+                if c.dep_ in {"amod", "compound"} and c.text[:1].isupper()
+            ]
+            if len(place) != 1 or place[0].ent_type_ not in {"NORP", "GPE"}:
+                continue
+            country = self.lex.countries.get(place[0].text)
+            name = f"{place[0].text} Government"
+            if name.lower() == national or (country and country != self.lex.country):
+                continue
+            return self.ents.organisation(name)
+        return None
+
+    def _devolved_government(self) -> Cluster | None:
+        """The devolved government of the nation the article names most, for "First Minister"."""
+        text = self.doc.text
+        counts = {
+            government: sum(len(re.findall(rf"\b{word}\b", text)) for word in words)
+            for government, words in DEVOLVED_GOVERNMENTS.items()
+        }
+        best = max(counts, key=lambda g: counts[g])
+        if counts[best] == 0 or list(counts.values()).count(counts[best]) > 1:
+            return None
+        return self.ents.organisation(best)
+
+    def _company_of_article(self, i: int) -> Cluster | None:
+        """The company an article about one company means by a bare "Chairman": the body it
+        names most (and latest) in the sentences before, if that is no public body."""
+        cluster = self.ents.org_antecedent(i)
+        if cluster is None:
+            return None
+        words = {w.lower() for w in cluster.name.split()}
+        parties = {p.lower() for readings in self.lex.all_parties.values() for p, _ in readings}
+        if words & _PUBLIC_BODY_WORDS or cluster.name.lower() in parties:
+            return None
+        if cluster.name in self.lex.parties or self.lex.countries.get(cluster.name):
+            return None
+        return cluster
+
+    def _definite_post(self, head: Token) -> None:
+        """ "Jo Bloggs defended her record. Speaking in Leeds, the prime minister said ...": a
+        single-holder post nobody in the article is given is held by the one person the
+        sentences before are about."""
+        if (
+            head.dep_ not in {"nsubj", "nsubjpass"}
+            or head.pos_ != "NOUN"
+            or head.i in self.ents.quoted
+        ):
+            return
+        phrase = [t for t in head.lefts if t.dep_ in {"det", "compound", "amod"}]
+        if not phrase or phrase[0].lower_ != "the" or any(t.text[:1].isupper() for t in phrase):
+            return
+        post = " ".join(_words([*phrase[1:], head]))
+        if post in _SHARED_POSTS or (post not in self.lex.posts and post not in REGIONAL_POSTS):
+            return
+        if self.ents.holder(post.split(), head.i) is not None:
+            return
+        starts = self.ents.sentence_starts
+        position = starts.index(head.sent.start)
+        window = range(starts[max(0, position - 2)], head.i)
+        named = {
+            id(c): c
+            for i, c in self.ents.person_at.items()
+            if i in window and i not in self.ents.quoted
+        }
+        if len(named) != 1:
+            return
+        (person,) = named.values()
+        if any(
+            f.person.name == person.name and f.role != "member" for f in self.facts.values()
+        ) or any(u.cluster is person for u in self.unplaced.values()):
+            return  # "Jo Bloggs" is someone else in this article
+        if self.ents.antecedent(head.i, "-") is not person:
+            return
+        self.ents.add_holder(head.i, post, person)
+        mention = self.doc[head.sent.start : head.sent.end]
+        if post in REGIONAL_POSTS:
+            organisation = self._regional_government(mention)
+        else:
+            organisation = self.ents.organisation(self.lex.posts[post])
+        if organisation is not None:
+            self._store(person, post, organisation.entity(), mention, "role.context", 0.55)
 
     def _in_chain(self, org: Span, name: list[Token]) -> bool:
         """Whether an organisation is part of the title right before a name (no punctuation
@@ -876,13 +1172,19 @@ class RoleExtractor:
     def _anaphoric_owner(self, phrase: list[Token]) -> Cluster | None:
         """ "The company's founder", "its chief executive": the body named last before."""
         for token in phrase:
-            owner = token.lower_ == "its" or (
-                token.lemma_.lower() in ORG_ANAPHORS
-                and token.i + 1 < len(self.doc)
-                and self.doc[token.i + 1].tag_ == "POS"
-            )
-            if owner:
+            if token.lower_ == "its":
                 return self.ents.org_antecedent(token.i)
+            lemma = token.lemma_.lower()
+            if token.i + 1 >= len(self.doc) or self.doc[token.i + 1].tag_ != "POS":
+                continue
+            if lemma in ORG_ANAPHORS and lemma in _COMPANY_ANAPHORS:
+                # "The company's founder": a company, not the party named last.
+                return self._company_of_article(token.i)
+            if lemma in ORG_ANAPHORS:
+                return self.ents.org_antecedent(token.i)
+            if lemma in BODY_NOUNS:
+                # "the foundation's chair": the last body with "foundation" in its name.
+                return self.ents.org_antecedent(token.i, lemma)
         return None
 
     def _employer(self, verb: Token) -> Span | None:
@@ -927,11 +1229,14 @@ class RoleExtractor:
         name: list[Token],
         rule: str,
         confidence: float,
-        fallback_org: Span | None = None,
+        fallback_org: Span | Cluster | None = None,
+        departed: bool = False,
     ) -> None:
         title = read_title(phrase, self.lex)
         if title is None:
             return
+        if departed and title.status is None:
+            title = Title(title.post, title.organisation, title.org_source, title.parties, "former")
         lo = min(t.i for t in [*phrase, *name])
         hi = max(t.i for t in [*phrase, *name])
         mention = self.doc[lo : hi + 1]
@@ -949,7 +1254,9 @@ class RoleExtractor:
         if title.status not in {"former", "ex", "late"}:
             self.ents.add_holder(name[0].i, title.post, cluster)
         organisation, source = title.organisation, title.org_source
-        if organisation is None and fallback_org is not None:
+        if organisation is None and isinstance(fallback_org, Cluster):
+            organisation = fallback_org.name
+        elif organisation is None and fallback_org is not None:
             organisation = self.ents.org_name(fallback_org)
         if (organisation is None or source == "lexicon") and (
             owner := self._anaphoric_owner(phrase)
@@ -958,7 +1265,8 @@ class RoleExtractor:
             organisation, source = owner.name, "text"
         post = f"{title.status} {title.post}" if title.status else title.post
         if organisation is None:
-            self.unplaced[name[0].i] = post
+            owned = any(t.tag_ in {"POS", "PRP$"} for t in phrase)
+            self.unplaced[name[0].i] = Unplaced(post, title.post.lower(), cluster, mention, owned)
             return
         org_cluster = self.ents.organisation(organisation)
         if org_cluster is None:
