@@ -286,3 +286,29 @@ def test_question_asked_in_reported_speech(extract):
     assert [(q.speaker.name, q.text) for q in found] == [
         ("Dan Price", "whether the contract had been signed before the vote")
     ]
+
+
+def test_intention_is_attributed_to_its_holder(extract):
+    text = "Governor Ellen Park wants to close the old prison by next spring."
+    found = quotes(extract(text))
+    assert [(q.speaker.name, q.text) for q in found] == [
+        ("Ellen Park", "to close the old prison by next spring")
+    ]
+
+
+def test_stance_verb_reports_its_object(extract):
+    text = "Mayor Tom Walsh cited the rising cost of steel as the reason for the delay."
+    found = quotes(extract(text))
+    assert any(q.speaker.name == "Tom Walsh" and "cost of steel" in q.text for q in found)
+
+
+def test_said_he_wants_keeps_the_whole_clause(extract):
+    text = "Senator Omar Hill said he wants to repeal three provisions that favour landlords."
+    found = quotes(extract(text))
+    assert [q.text for q in found] == ["he wants to repeal three provisions that favour landlords"]
+
+
+def test_what_a_poll_shows_is_its_claim(extract):
+    text = "The latest county poll shows the incumbent with a narrow lead among older voters."
+    found = quotes(extract(text))
+    assert found and "narrow lead" in found[0].text

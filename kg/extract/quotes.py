@@ -399,8 +399,14 @@ class QuoteExtractor:
         for child in verb.rights:
             if (
                 child.dep_ in CONTENT_DEPS
-                or (child.dep_ == "xcomp" and verb.lemma_.lower() in INFINITIVE_CUES)
-                or (child.dep_ == "dobj" and (frame == "object" or child.lower_ == "that"))
+                or (
+                    child.dep_ == "xcomp"
+                    and (verb.lemma_.lower() in INFINITIVE_CUES or frame == "intent")
+                )
+                or (
+                    child.dep_ == "dobj"
+                    and (frame in {"object", "intent"} or child.lower_ == "that")
+                )
             ):
                 right.append(child)
             elif child.dep_ == "prep" and child.lower_ == "for" and frame == "object":
@@ -409,7 +415,11 @@ class QuoteExtractor:
         # A participle cue after the verb reports on its own (", adding that ..."); a clausal
         # one may be what was said ("said he believes the plan works").
         right = [c for c in right if not (c.dep_ == "advcl" and self._is_cue_token(c))]
-        right = [c for c in right if not self._is_cue_token(c)] or right[:1]
+        right = [
+            c
+            for c in right
+            if not self._is_cue_token(c) or any(s.dep_ == "nsubj" for s in c.children)
+        ] or right[:1]
         if right:
             first = right[0]
             start = first.left_edge.i
@@ -426,7 +436,11 @@ class QuoteExtractor:
                     break
                 # "said that although ...": the parser made "that" the object, the clause a sibling
                 after_that = first.lower_ == "that" and sibling.left_edge.i == first.i + 1
-                if not after_that and (
+                # "the poll shows Ms Lee with a narrow lead": what the object is shown with
+                shown_with = (
+                    first.dep_ == "dobj" and sibling.lower_ == "with" and sibling.i == end + 1
+                )
+                if not (after_that or shown_with) and (
                     sibling.dep_ in SETTING_DEPS
                     or (sibling.dep_ == "prep" and sibling.lower_ in SETTING_PREPOSITIONS)
                 ):
