@@ -430,3 +430,37 @@ def test_bare_premier_is_the_state_government_s_named_beside(extract):
         "in Hobart, Australia."
     )
     assert ("Declan Rourke", "premier", "Tasmanian Government") in roles(extract(text))
+
+
+def test_ap_party_state_tag_between_commas(extract):
+    text = "Sen. Marjorie Tallis, R-Idaho, said the bill would fail."
+    assert ("Marjorie Tallis", "member", "Republican Party") in roles(extract(text))
+
+
+def test_nationality_and_kind_before_the_body_s_name(extract):
+    text = "Pieter Vandersloot, the chief executive of Belgian brewer Kordaal, resigned."
+    found = roles(extract(text))
+    assert ("Pieter Vandersloot", "chief executive", "Kordaal") in found
+    assert not any(o == "Belgian" for _, _, o in found)
+
+
+def test_federal_portfolio_minister_is_the_nation_s(extract):
+    text = "Federal Energy Minister Lachlan Brodie said Australia would build more turbines."
+    assert ("Lachlan Brodie", "energy minister", "Australian Government") in roles(extract(text))
+
+
+def test_minister_in_a_state_article_is_not_guessed_national(extract):
+    text = (
+        "The Tasmanian government will fund two new schools, Premier Declan Rourke said. "
+        "The federal government in Canberra was not consulted. "
+        "Separately, the ferry timetable changed in March. "
+        "Education Minister Priya Naidoo said the schools would open next year."
+    )
+    assert not any(p == "Priya Naidoo" for p, _, _ in roles(extract(text)))
+
+
+def test_party_spokesperson_for_a_portfolio_is_the_party_s(extract):
+    text = "Labour Treasury spokesman Hamish Dunleavy said the budget was unfair in Britain."
+    found = roles(extract(text))
+    assert ("Hamish Dunleavy", "treasury spokesman", "Labour Party") in found
+    assert not any(o == "HM Treasury" for _, _, o in found)

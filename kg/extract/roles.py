@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.entities import (
     BODY_NOUNS,
+    NATIONAL_WORDS,
     ORG_ANAPHORS,
     ORG_LABELS,
     Cluster,
@@ -135,6 +136,9 @@ _COMPANY_ANAPHORS = {
 }  # fmt: skip
 # How the parser hangs a name on the post it is given: "named [Jo Bloggs] chief executive".
 _NAME_DEPS = {"nmod", "compound", "dobj"}
+_SPOKES_POSTS = {"spokesman", "spokeswoman", "spokesperson"}
+# Ministers only a nation has, whatever state an article is about.
+_NATIONAL_ONLY_POSTS = {"prime minister", "deputy prime minister", "foreign minister"}
 # Posts of a state or province held in its government: "Premier Jo Bloggs said".
 REGIONAL_POSTS = {"premier", "deputy premier"}
 # The devolved governments a bare "First Minister" heads, and the words that name their nation.
@@ -325,6 +329,14 @@ def read_title(tokens: list[Token], lex: Lexicons) -> Title | None:
     post = _text(post_tokens) if post_tokens else ""
     # "Independent MP Jo Bloggs": a word that says how the post is held, not where.
     before = [t for t in before if t.lower_ not in _NOT_BODY_WORDS]
+    if parties and before and tokens[end - 1].lower_ in _SPOKES_POSTS and len(before) == 1:
+        # "Green Party transport spokeswoman Jo Bloggs": the party's, for that portfolio.
+        post = _text([*before, *post_tokens])
+        before = []
+    if before and before[0].lower_ in NATIONAL_WORDS and tokens[end - 1].lower_ == "minister":
+        # "Federal Housing Minister Jo Bloggs": the nation's minister for that portfolio.
+        post = _text([*before[1:], *post_tokens])
+        before = []
     # A shadow post is the opposition party's: never the lexicon's ministry or government.
     shadow = bool(post_tokens) and post_tokens[0].lower_ == "shadow"
     organisation, source = None, "text"
@@ -533,6 +545,17 @@ def _organisation_after(after: list[Token], post: str) -> str | None:
             run[-1].lower_ in {"of", "and", "&", "for", "the", "on"} or run[-1].tag_ == "POS"
         ):
             run.pop()
+        # "chief executive of Dutch dairy group Acme": a nationality and what the body is,
+        # then its name.
+        if run and all(t.ent_type_ in {"NORP", "GPE"} for t in run):
+            k = i
+            while k < len(after) and k - i < 4 and after[k].text.islower():
+                k += 1
+            if k > i and k < len(after) and after[k].pos_ == "PROPN":
+                run, i = [], k
+                while i < len(after) and after[i].text[:1].isupper():
+                    run.append(after[i])
+                    i += 1
         if run:
             runs.append(run)
             # "a senior vice president at Blue Ocean": a capitalised name after "at" is where
@@ -769,11 +792,13 @@ class RoleExtractor:
             self._store(cluster, post, org.entity(), mention, "role.honorific", 0.7)
 
     def _party_tag(self, name: list[Token], cluster: Cluster) -> None:
-        """ "Sen. Ted Cruz (R-Texas)": a US party-state tag after the name."""
+        """ "Sen. Ted Cruz (R-Texas)", AP's "Sen. Jo Bloggs, D-Ore., said": a US party-state
+        tag after the name."""
         j = name[-1].i + 1
-        if j + 2 >= len(self.doc) or self.doc[j].text != "(":
+        if j + 2 >= len(self.doc) or self.doc[j].text not in {"(", ","}:
             return
-        close = next((t.i for t in self.doc[j + 1 : j + 8] if t.text == ")"), None)
+        closing = ")" if self.doc[j].text == "(" else ","
+        close = next((t.i for t in self.doc[j + 1 : j + 8] if t.text == closing), None)
         if close is None:
             return
         match = _PARTY_TAG.match(self.doc[j + 1 : close].text.replace(" ", ""))
@@ -973,30 +998,68 @@ class RoleExtractor:
                 return self.ents.organisation(fact.organisation.name)
         return None
 
+    def _governments(self, lo: int, hi: int) -> Iterator[tuple[Token, str | None]]:
+        """The governments named between tokens lo and hi, nearest to lo first: each
+        "government" with the name of its state or province ("the New South Wales
+        government"), or None for the nation's ("the federal government")."""
+        national = (self.lex.government or "").lower()
+        for token in self.doc[lo:hi]:
+            if token.lower_ != "government" or token.i in self.ents.quoted:
+                continue
+            modifiers = [c for c in token.lefts if c.dep_ in {"amod", "compound"}]
+            if any(c.lower_ in NATIONAL_WORDS for c in modifiers):
+                yield token, None
+                continue
+            place = next((c for c in modifiers if c.ent_type_ in {"NORP", "GPE"}), None)
+            entity = self.ents.entity_at(place.i) if place is not None else None
+            words = []  # "the New South Wales government", a place NER may miss
+            while token.i - len(words) - 1 >= 0:
+                word = self.doc[token.i - len(words) - 1]
+                if not (word.pos_ == "PROPN" and word.text[:1].isupper()):
+                    break
+                words.insert(0, word.text)
+            if entity is not None:
+                place_name = entity.text
+            elif " ".join(words) in self.lex.countries:
+                place_name = " ".join(words)
+            else:
+                continue
+            country = self.lex.countries.get(place_name)
+            name = f"{place_name} Government"
+            if name.lower() == national:
+                yield token, None
+            elif not country or country == self.lex.country:
+                yield token, name
+
     def _regional_government(self, mention: Span) -> Cluster | None:
         """ "The Tasmanian government will ..., Premier Jo Bloggs said": the government of a
-        state or province named in the sentence or the two around it."""
+        state or province named in the sentence or the ones either side."""
         position = self.ents.sentence_starts.index(mention.sent.start)
         starts = self.ents.sentence_starts
         lo = starts[max(0, position - 1)]
         hi = starts[position + 2] if position + 2 < len(starts) else len(self.doc)
-        national = (self.lex.government or "").lower()
-        for sentence_token in sorted(self.doc[lo:hi], key=lambda t: abs(t.i - mention.start)):
-            if sentence_token.lower_ != "government" or sentence_token.i in self.ents.quoted:
-                continue
-            place = [
-                c
-                for c in sentence_token.lefts
-                if c.dep_ in {"amod", "compound"} and c.text[:1].isupper()
-            ]
-            if len(place) != 1 or place[0].ent_type_ not in {"NORP", "GPE"}:
-                continue
-            country = self.lex.countries.get(place[0].text)
-            name = f"{place[0].text} Government"
-            if name.lower() == national or (country and country != self.lex.country):
-                continue
-            return self.ents.organisation(name)
-        return None
+        named = sorted(self._governments(lo, hi), key=lambda g: abs(g[0].i - mention.start))
+        name = next((n for _, n in named if n is not None), None)
+        return self.ents.organisation(name) if name else None
+
+    def _state_minister(self, mention: Span) -> str | None:
+        """Whose a minister is in an article that names a state's government as well:
+        the government named nearest in the sentence or those either side; "" when the
+        article names the nation's too and nothing nearby tells them apart, None when it
+        names no state's government."""
+        regional = [n for _, n in self._governments(0, len(self.doc)) if n is not None]
+        if not regional:
+            return None
+        position = self.ents.sentence_starts.index(mention.sent.start)
+        starts = self.ents.sentence_starts
+        lo = starts[max(0, position - 1)]
+        hi = starts[position + 2] if position + 2 < len(starts) else len(self.doc)
+        named = sorted(self._governments(lo, hi), key=lambda g: abs(g[0].i - mention.start))
+        if named:
+            return named[0][1] or self.lex.government or ""
+        national = any(n is None for _, n in self._governments(0, len(self.doc)))
+        federal = re.search(r"\b(?:[Ff]ederal|Commonwealth)\b", self.doc.text)
+        return "" if national or federal else max(set(regional), key=regional.count)
 
     def _devolved_government(self) -> Cluster | None:
         """The devolved government of the nation the article names most, for "First Minister"."""
@@ -1268,6 +1331,17 @@ class RoleExtractor:
             owned = any(t.tag_ in {"POS", "PRP$"} for t in phrase)
             self.unplaced[name[0].i] = Unplaced(post, title.post.lower(), cluster, mention, owned)
             return
+        if source == "lexicon" and organisation in {self.lex.government, self.lex.posts.get("mp")}:
+            bare = title.post.lower()
+            federal = any(t.lower_ in NATIONAL_WORDS for t in phrase)
+            if not federal and (
+                (bare.endswith("minister") and bare not in _NATIONAL_ONLY_POSTS) or bare == "mp"
+            ):
+                # "Housing Minister Jo Bloggs" in an article about a state's government.
+                state = self._state_minister(mention)
+                if state is not None and (bare == "mp" or not state):
+                    return
+                organisation = state or organisation
         org_cluster = self.ents.organisation(organisation)
         if org_cluster is None:
             return
