@@ -312,3 +312,14 @@ def test_what_a_poll_shows_is_its_claim(extract):
     text = "The latest county poll shows the incumbent with a narrow lead among older voters."
     found = quotes(extract(text))
     assert found and "narrow lead" in found[0].text
+
+
+def test_writers_closing_aside_is_not_part_of_the_claim(extract):
+    text = (
+        "Doctor Sara Kent said she expects the senator to recover fully from the infection, "
+        "which forced him to miss two votes last week."
+    )
+    found = quotes(extract(text))
+    assert [q.text for q in found] == [
+        "she expects the senator to recover fully from the infection"
+    ]

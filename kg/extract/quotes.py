@@ -448,11 +448,30 @@ class QuoteExtractor:
                 end = max(end, sibling.right_edge.i)
             if frame == "object" and any(self._is_cue_token(t) for t in self.doc[start : end + 1]):
                 return None  # "criticised these moves saying that ...": the inner cue reports
-            return self._trimmed(start, self._before_next_cue(start, end))
+            return self._trimmed(
+                start, self._before_aside(start, self._before_next_cue(start, end))
+            )
         left = [c for c in verb.lefts if c.dep_ in {"ccomp", "parataxis"}]
         if left:
             return self._trimmed(left[-1].left_edge.i, left[-1].right_edge.i)
         return None
+
+    def _before_aside(self, start: int, end: int) -> int:
+        """The last token of a content before a closing aside of the writer's: "said he
+        expects a full recovery from the pneumonia, which forced her to cancel a trip"."""
+        for token in self.doc[start + 1 : end + 1]:
+            before = self.doc[token.left_edge.i - 1]
+            if (
+                before.text == ","
+                and token.right_edge.i >= end - 1
+                and (
+                    (token.dep_ == "relcl" and token.left_edge.lower_ in {"which", "who"})
+                    or token.dep_ == "appos"
+                )
+                and not any(self._is_cue_token(t) for t in token.subtree)
+            ):
+                return before.i - 1
+        return end
 
     def _addressed(self, verb: Token, frame: str) -> tuple[int, int] | None:
         """Token bounds of a claim or demand about someone: "urged the council to act",
