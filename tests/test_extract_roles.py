@@ -464,3 +464,12 @@ def test_party_spokesperson_for_a_portfolio_is_the_party_s(extract):
     found = roles(extract(text))
     assert ("Hamish Dunleavy", "treasury spokesman", "Labour Party") in found
     assert not any(o == "HM Treasury" for _, _, o in found)
+
+
+def test_an_abbreviated_post_repeats_the_post_written_out(extract):
+    text = (
+        "Dana Wells, the chief executive officer of Brightwater Foods, said sales rose. "
+        "Brightwater Foods CEO Dana Wells said prices would fall."
+    )
+    found = [r for r in roles(extract(text)) if r[0] == "Dana Wells"]
+    assert found == [("Dana Wells", "chief executive officer", "Brightwater Foods")]

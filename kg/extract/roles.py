@@ -86,6 +86,13 @@ CORPORATE_POSTS = {
 }
 # Posts that say only that someone belongs: a named post at the same body replaces them.
 GENERIC_POSTS = {"member", "employee"}
+# Abbreviations of posts, so that "CEO" and "chief executive officer" are one post.
+POST_ABBREVIATIONS = {
+    "ceo": "chief executive officer", "cfo": "chief financial officer",
+    "coo": "chief operating officer", "cto": "chief technology officer",
+    "mp": "member of parliament", "mep": "member of the european parliament",
+    "sen": "senator", "rep": "representative", "gov": "governor",
+}  # fmt: skip
 PATH_PREPOSITIONS = {"of", "at", "for", "with", "in", "on", "by", "from", "to", "as", "within"}
 # Generic words for organisations that a role path may pass through:
 # "Acme is a privately held company founded by Jane Doe".
@@ -580,7 +587,7 @@ class RoleExtractor:
         self.doc = doc
         self.ents = ents
         self.lex = lex
-        self.facts: dict[tuple[str, str, str], RoleFact] = {}
+        self.facts: dict[tuple[str, str], RoleFact] = {}
         # Posts read next to a name without their body, by the name's first token.
         self.unplaced: dict[int, Unplaced] = {}
 
@@ -1361,10 +1368,11 @@ class RoleExtractor:
         key = (cluster.name, organisation.name.lower())
         known = self.facts.get(key)
         if known is not None:
-            if post.lower() in GENERIC_POSTS or post.lower() in known.role.lower():
-                return
-            if known.role.lower() not in GENERIC_POSTS:
-                post = f"{known.role} and {post}"
+            held, new = _spelled_out(known.role), _spelled_out(post)
+            if new in GENERIC_POSTS or new in held:
+                return  # nothing new: "secretary" after "Home Secretary", or "CEO" twice
+            if held not in GENERIC_POSTS and held not in new:
+                post = f"{known.role} and {post}"  # one body, two posts: one fact naming both
             rule = known.evidence.rule
             confidence = max(confidence, known.evidence.confidence)
         self.facts[key] = RoleFact(
@@ -1374,6 +1382,12 @@ class RoleExtractor:
             evidence=sentence_evidence(mention, rule, confidence),
             mention=None,
         )
+
+
+def _spelled_out(post: str) -> str:
+    """A post in lower case with its abbreviations written out, to tell repeats apart."""
+    words = post.lower().split()
+    return " ".join(POST_ABBREVIATIONS.get(w.strip("."), w) for w in words)
 
 
 def extract_roles(doc: Doc, ents: DocumentEntities, lex: Lexicons) -> list[RoleFact]:
