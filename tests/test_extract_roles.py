@@ -473,3 +473,8 @@ def test_an_abbreviated_post_repeats_the_post_written_out(extract):
     )
     found = [r for r in roles(extract(text)) if r[0] == "Dana Wells"]
     assert found == [("Dana Wells", "chief executive officer", "Brightwater Foods")]
+
+
+def test_a_profession_by_its_ending_is_a_post(extract):
+    text = "Irene Vasquez was a cartographer at the Royal Geographical Society for a decade."
+    assert ("Irene Vasquez", "cartographer", "Royal Geographical Society") in roles(extract(text))

@@ -86,6 +86,9 @@ CORPORATE_POSTS = {
 }
 # Posts that say only that someone belongs: a named post at the same body replaces them.
 GENERIC_POSTS = {"member", "employee"}
+# Endings that make a noun a profession the lexicon need not list: "zoologist",
+# "statistician", "cartographer", "physicist".
+PROFESSION_ENDINGS = ("ologist", "ician", "ographer", "icist", "onomist")
 # Abbreviations of posts, so that "CEO" and "chief executive officer" are one post.
 POST_ABBREVIATIONS = {
     "ceo": "chief executive officer", "cfo": "chief financial officer",
@@ -195,6 +198,8 @@ def _is_title(words: list[str], last: Token, lex: Lexicons) -> bool:
     phrase = " ".join(words)
     if phrase in lex.role_titles or phrase in lex.posts:
         return True
+    if len(words) == 1 and phrase.endswith(PROFESSION_ENDINGS) and last.pos_ == "NOUN":
+        return True  # "a zoologist at ...", "a statistician at ...": a profession by its form
     singular = " ".join([*words[:-1], last.lemma_.lower()])
     return singular != phrase and singular in lex.role_titles
 
