@@ -323,3 +323,11 @@ def test_writers_closing_aside_is_not_part_of_the_claim(extract):
     assert [q.text for q in found] == [
         "she expects the senator to recover fully from the infection"
     ]
+
+
+def test_paragraph_opened_with_a_reversed_mark_is_a_quotation(extract):
+    text = "Readers wrote in after the debate.\n\n”We deserve better than this.” ― Helen Carter"
+    direct = [q for q in quotes(extract(text)) if q.direct]
+    assert [(q.speaker.name, q.text) for q in direct] == [
+        ("Helen Carter", "We deserve better than this.")
+    ]

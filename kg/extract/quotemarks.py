@@ -128,7 +128,14 @@ def find_quotations(text: str) -> list[Quotation]:
         opened: int | None = None
         for offset in marks:
             if opened is None:
-                if _opens(text, offset):
+                # A closing mark that opens a paragraph before a word is an opening one
+                # typeset the wrong way round: ”We will win.” ― Jane Roe
+                reversed_opener = (
+                    text[offset] == "”"
+                    and not text[p_start:offset].strip()
+                    and text[offset + 1 : offset + 2].isalnum()
+                )
+                if _opens(text, offset) or reversed_opener:
                     opened = offset
             elif _closes(text[opened], text, offset):
                 single = text[opened] in _SINGLE
