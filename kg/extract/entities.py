@@ -287,6 +287,7 @@ class DocumentEntities:
             tokens = self._widened(tokens, cluster)
             self._add_person_mention(cluster, tokens, name, gender)
         self._collect_bare_surnames()
+        self._collect_subjects_named_by_pronouns()
 
     def _widened(self, tokens: list[Token], cluster: Cluster) -> list[Token]:
         """Take in the first names NER left out ("Andy" before a PERSON span "Burnham")."""
@@ -401,6 +402,44 @@ class DocumentEntities:
             cluster = self._containing([token.text], before=token.i)
             if cluster is not None:
                 self._add_person_mention(cluster, [token], token.text, "-")
+
+    def _collect_subjects_named_by_pronouns(self) -> None:
+        """A lone proper-noun subject NER missed, that "he" or "she" next takes up, is a
+        person: "Okafor joined the bank in 1990; his first post was ..."."""
+        for token in self.doc:
+            if (
+                token.dep_ != "nsubj"
+                or token.pos_ != "PROPN"
+                or not token.text[:1].isupper()
+                or token.i in self.person_at
+                or token.i in self.quoted
+                or token.i in self.dateline
+                or token.ent_type_ in {"GPE", "NORP", "LOC", "FAC", "DATE", "EVENT", "LAW"}
+            ):
+                continue
+            name = [t for t in token.lefts if t.dep_ in {"compound", "flat"}] + [token]
+            if len(name) > 3 or any(
+                not t.text[:1].isupper()
+                or t.lower_.rstrip(".") in LEGAL_FORMS | BODY_NOUNS
+                or t.lower_ in self.lex.role_titles
+                for t in name
+            ):
+                continue
+            if self._taken_up_by_pronoun(token):
+                self.adopt_person(token)
+
+    def _taken_up_by_pronoun(self, token: Token) -> bool:
+        """Whether a gendered pronoun follows `token` in its sentence or the next, with no
+        person named in between."""
+        end = token.sent.end
+        if end < len(self.doc):
+            end = self.doc[end].sent.end
+        for later in self.doc[token.i + 1 : end]:
+            if later.i in self.person_at:
+                return False
+            if later.lower_ in PRONOUN_GENDER and later.tag_ in {"PRP", "PRP$"}:
+                return later.i not in self.quoted
+        return False
 
     def _containing(self, words: list[str], before: int | None) -> Cluster | None:
         """The known person whose name contains `words` as a whole-word run.
