@@ -331,3 +331,27 @@ def test_paragraph_opened_with_a_reversed_mark_is_a_quotation(extract):
     assert [(q.speaker.name, q.text) for q in direct] == [
         ("Helen Carter", "We deserve better than this.")
     ]
+
+
+def test_content_before_the_cue_runs_over_but(extract):
+    text = (
+        "The convoy was meant to leave at dawn, but the drivers refused to move until noon, "
+        "a police source said."
+    )
+    found = quotes(extract(text))
+    assert [q.text for q in found] == [
+        "The convoy was meant to leave at dawn, but the drivers refused to move until noon"
+    ]
+
+
+def test_a_list_of_infinitives_is_one_intention(extract):
+    text = "Senator Ruth Calder wants to cut fuel duty, freeze rail fares and build more homes."
+    found = quotes(extract(text))
+    assert [q.text for q in found] == ["to cut fuel duty, freeze rail fares and build more homes"]
+
+
+def test_the_span_keeps_that_and_the_claim_drops_it(extract):
+    text = "Mayor Ann Ray said that the bridge would reopen in May."
+    (quote,) = quotes(extract(text))
+    assert quote.text == "the bridge would reopen in May"
+    assert quote.content.text == "that the bridge would reopen in May"

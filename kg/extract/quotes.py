@@ -49,6 +49,8 @@ _MAX_WORDS_BETWEEN = 6
 _REACH = 400
 _MIN_DIRECT_WORDS = 3
 _WORD = re.compile(r"\w+")
+# The complementiser that opens reported speech: part of the span, not of the claim.
+_THAT = re.compile(r"^that\b[\s,]*", re.IGNORECASE)
 _MARKS = set("\"“”„«»'‘’")
 # A speaker label opening a paragraph ("PENCE: ...", "Pat Caddell: ...").
 _NAME = r"[A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,3}"
@@ -128,6 +130,8 @@ class QuoteExtractor:
                 continue
             if cue.speaker.entity.kind is EntityKind.UNNAMED_SOURCE and self._nested(cue, cues):
                 continue  # "she said the results showed ...": the results are part of her claim
+            if cue.frame == "intent" and self._nested(cue, cues, named_only=False):
+                continue  # "a source said the drivers refused to move": one claim, the source's
             if self._restated(cue, cues):
                 continue  # "she said she believes ...": one claim, reported by the outer cue
             start, end = cue.content
@@ -139,6 +143,7 @@ class QuoteExtractor:
                 before = self.text[start : cue.hole[0]].rstrip(" ,—–-")
                 after = self.text[cue.hole[1] : end].lstrip(" ,—–-")
                 claim = f"{before} {after}".strip()
+            claim = _THAT.sub("", claim, count=1)
             if _words(claim) < 3:
                 continue
             facts.append(
@@ -440,7 +445,16 @@ class QuoteExtractor:
                 shown_with = (
                     first.dep_ == "dobj" and sibling.lower_ == "with" and sibling.i == end + 1
                 )
-                if not (after_that or shown_with) and (
+                # "wants to cut taxes, grow the army and ...": more of the same infinitives
+                listed = (
+                    first.dep_ == "xcomp"
+                    and sibling.dep_ == "conj"
+                    and sibling.tag_ == "VB"
+                    and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in sibling.children)
+                )
+                # "claims X “but nobody dares say so”": the speaker's own words go on
+                quoted_on = sibling.dep_ == "conj" and self._mostly_quoted(sibling)
+                if not (after_that or shown_with or listed or quoted_on) and (
                     sibling.dep_ in SETTING_DEPS
                     or (sibling.dep_ == "prep" and sibling.lower_ in SETTING_PREPOSITIONS)
                 ):
@@ -453,8 +467,17 @@ class QuoteExtractor:
             )
         left = [c for c in verb.lefts if c.dep_ in {"ccomp", "parataxis"}]
         if left:
-            return self._trimmed(left[-1].left_edge.i, left[-1].right_edge.i)
+            start = left[0].left_edge.i  # "A, but B, a source said": A and B both
+            head = verb.head
+            if verb.dep_ == "conj" and head.i < start and not self._is_cue_token(head):
+                # "A, but B, a source said": the parser hung the cue on A; it reports both
+                start = head.left_edge.i
+            return self._trimmed(start, left[-1].right_edge.i)
         return None
+
+    def _mostly_quoted(self, token: Token) -> bool:
+        words = [t for t in token.subtree if not t.is_punct]
+        return bool(words) and sum(t.i in self.ents.quoted for t in words) * 2 > len(words)
 
     def _before_aside(self, start: int, end: int) -> int:
         """The last token of a content before a closing aside of the writer's: "said he
@@ -544,13 +567,15 @@ class QuoteExtractor:
         return token.tag_.startswith("VB") and token.lemma_.lower() in self.lex.speech_verbs
 
     def _trimmed(self, first: int, last: int) -> tuple[int, int] | None:
-        """Character offsets of tokens first..last without edge punctuation, marks or "that"."""
+        """Character offsets of tokens first..last without edge punctuation or marks. A
+        leading "that" stays in the span, as attribution corpora mark it; the claim's text
+        drops it."""
         doc = self.doc
         while first <= last and (
             doc[first].is_space
             or doc[first].is_punct
-            or doc[first].lower_ == "that"
-            and doc[first].dep_ == "mark"
+            # "adding that “...”": the quotation is the content, marks and all
+            or (doc[first].lower_ == "that" and first < last and doc[first + 1].is_punct)
         ):
             first += 1
         while last >= first and (
@@ -628,13 +653,13 @@ class QuoteExtractor:
         return here == before + 1 and starts_paragraph
 
     @staticmethod
-    def _nested(cue: Cue, cues: list[Cue]) -> bool:
-        """Whether a cue stands inside what another cue with a named speaker reports."""
+    def _nested(cue: Cue, cues: list[Cue], named_only: bool = True) -> bool:
+        """Whether a cue stands inside what another cue (with a named speaker) reports."""
         return any(
             other is not cue
             and other.content is not None
             and other.speaker is not None
-            and other.speaker.entity.kind is not EntityKind.UNNAMED_SOURCE
+            and not (named_only and other.speaker.entity.kind is EntityKind.UNNAMED_SOURCE)
             and other.content[0] <= cue.verb.idx < other.content[1]
             for other in cues
         )
