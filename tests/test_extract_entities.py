@@ -45,3 +45,12 @@ def test_a_body_taken_up_by_it_stays_a_body(extract):
     text = "Halvorsen joined the Harbour Trust in 1990. Its first project was a bridge."
     people = [e.name for e in extract(text).entities if e.kind is EntityKind.PERSON]
     assert people == []
+
+
+def test_a_body_with_an_article_is_no_person_whatever_pronoun_follows(extract):
+    text = (
+        "Shadow minister Tom Reid said the Alliance would fight the bill. "
+        "He said the vote was close."
+    )
+    people = [e.name for e in extract(text).entities if e.kind is EntityKind.PERSON]
+    assert people == ["Tom Reid"]

@@ -355,3 +355,11 @@ def test_the_span_keeps_that_and_the_claim_drops_it(extract):
     (quote,) = quotes(extract(text))
     assert quote.text == "the bridge would reopen in May"
     assert quote.content.text == "that the bridge would reopen in May"
+
+
+def test_a_stance_inside_another_claim_is_part_of_it(extract):
+    text = "Party whip Jo Lane said the Greens would oppose any cut to the arts budget."
+    found = quotes(extract(text))
+    assert [(q.speaker.name, q.text) for q in found] == [
+        ("Jo Lane", "the Greens would oppose any cut to the arts budget")
+    ]

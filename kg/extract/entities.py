@@ -417,6 +417,12 @@ class DocumentEntities:
                 or token.ent_type_ in {"GPE", "NORP", "LOC", "FAC", "DATE", "EVENT", "LAW"}
             ):
                 continue
+            if (
+                any(c.dep_ in {"det", "poss"} for c in token.children)
+                or token.text.isupper()
+                or token.lower_ in self.lex.parties
+            ):
+                continue  # "the Coalition", "SNP", "Labour": bodies, whatever pronoun follows
             name = [t for t in token.lefts if t.dep_ in {"compound", "flat"}] + [token]
             if len(name) > 3 or any(
                 not t.text[:1].isupper()

@@ -130,8 +130,10 @@ class QuoteExtractor:
                 continue
             if cue.speaker.entity.kind is EntityKind.UNNAMED_SOURCE and self._nested(cue, cues):
                 continue  # "she said the results showed ...": the results are part of her claim
-            if cue.frame == "intent" and self._nested(cue, cues, named_only=False):
-                continue  # "a source said the drivers refused to move": one claim, the source's
+            if cue.frame in {"intent", "object"} and self._nested(cue, cues, named_only=False):
+                # "a source said the drivers refused to move", "she said the party would
+                # oppose any rise": a stance inside another's claim is part of that claim
+                continue
             if self._restated(cue, cues):
                 continue  # "she said she believes ...": one claim, reported by the outer cue
             start, end = cue.content
