@@ -363,3 +363,14 @@ def test_a_stance_inside_another_claim_is_part_of_it(extract):
     assert [(q.speaker.name, q.text) for q in found] == [
         ("Jo Lane", "the Greens would oppose any cut to the arts budget")
     ]
+
+
+def test_a_cue_in_the_next_paragraph_does_not_claim_the_quotation(extract):
+    text = (
+        "Pollster Ian Brody said the swing was large.\n\n"
+        "“It would be unwise to read too much into it,” he said. “Turnout was low.”\n\n"
+        "According to the Electoral Office, turnout was 38%."
+    )
+    direct = [q for q in quotes(extract(text)) if q.direct]
+    assert {q.speaker.name for q in direct} == {"Ian Brody"}
+    assert any("Turnout was low" in q.text for q in direct)

@@ -625,9 +625,11 @@ class QuoteExtractor:
                 titled = all(w[:1].isupper() for w in leftover.split()) and _words(leftover) <= 3
                 if near >= quotation.end and "\n" not in gap and (not leftover or titled):
                     distance = near - quotation.end
-                elif self._between_is_short(quotation.end, verb_start) and not _WORD.search(
-                    self.text[quotation.end : min(verb_start, subject_start)]
-                ):
+                elif (
+                    self._between_is_short(quotation.end, verb_start)
+                    and not _WORD.search(self.text[quotation.end : min(verb_start, subject_start)])
+                    and "\n" not in self.text[quotation.end : verb_start]
+                ):  # a cue in the next paragraph ("According to X, ...") is not this one's
                     distance = verb_start - quotation.end
             elif verb_start < quotation.start:
                 after_verb = verb_start + len(cue.verb.text)
