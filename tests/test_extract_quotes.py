@@ -374,3 +374,10 @@ def test_a_cue_in_the_next_paragraph_does_not_claim_the_quotation(extract):
     direct = [q for q in quotes(extract(text)) if q.direct]
     assert {q.speaker.name for q in direct} == {"Ian Brody"}
     assert any("Turnout was low" in q.text for q in direct)
+
+
+def test_speakers_listed_together_each_make_the_claim(extract):
+    text = "Councillors Amy Hart and Ben Ode said the depot should close by June."
+    found = quotes(extract(text))
+    assert sorted(q.speaker.name for q in found) == ["Amy Hart", "Ben Ode"]
+    assert {q.text for q in found} == {"the depot should close by June"}

@@ -213,6 +213,7 @@ class DocumentEntities:
                 or not before.text[:1].isupper()
                 or before.ent_type_
                 or before.lower_ in self.lex.role_titles
+                or before.lower_.removesuffix("s") in self.lex.role_titles  # "Councillors"
                 or _clean(before.text) in self.lex.honorifics
                 or before.i in self.quoted
             ):

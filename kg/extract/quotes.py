@@ -69,6 +69,8 @@ class Cue:
     content: tuple[int, int] | None  # character offsets
     # The attribution itself when it interrupts the content: "The museum, he said, is ...".
     hole: tuple[int, int] | None = None
+    # Speakers joined to the first: "Ms Lane and Mr Cole said ..." (Mr Cole).
+    co_speakers: tuple[Resolved, ...] = ()
 
 
 def _words(text: str) -> int:
@@ -124,6 +126,8 @@ class QuoteExtractor:
                 facts[-1] = self._joined(facts[-1], quotation)
             else:
                 facts.append(self._direct(quotation, speaker, cue, confidence, explicit))
+                for other in cue.co_speakers if cue is not None else ():
+                    facts.append(self._direct(quotation, other, cue, confidence, explicit))
             previous = (quotation, speaker, cue)
         for cue in cues:
             if cue.speaker is None or cue.content is None or cue.frame == "quote":
@@ -148,25 +152,29 @@ class QuoteExtractor:
             claim = _THAT.sub("", claim, count=1)
             if _words(claim) < 3:
                 continue
-            facts.append(
-                QuoteFact(
-                    speaker=cue.speaker.entity,
-                    text=claim,
-                    direct=False,
-                    content=span,
-                    evidence=char_evidence(
-                        self.doc,
-                        min(start, cue.verb.idx),
-                        max(end, cue.verb.idx + 1),
-                        "quote.indirect",
-                        0.8,
-                    ),
-                    speaker_mention=self._mention(cue.speaker),
-                    cue=text_span(self.doc, cue.verb.idx, cue.verb.idx + len(cue.verb.text)),
-                )
-            )
+            for speaker in (cue.speaker, *cue.co_speakers):
+                facts.append(self._indirect(cue, speaker, span, claim))
         facts.sort(key=lambda f: f.content.start)
         return facts
+
+    def _indirect(self, cue: Cue, speaker: Resolved, span: TextSpan, claim: str) -> QuoteFact:
+        """The reported claim of a cue, said by `speaker` (the cue's, or one listed with it)."""
+        start, end = cue.content or (span.start, span.end)
+        return QuoteFact(
+            speaker=speaker.entity,
+            text=claim,
+            direct=False,
+            content=span,
+            evidence=char_evidence(
+                self.doc,
+                min(start, cue.verb.idx),
+                max(end, cue.verb.idx + 1),
+                "quote.indirect",
+                0.8,
+            ),
+            speaker_mention=self._mention(speaker),
+            cue=text_span(self.doc, cue.verb.idx, cue.verb.idx + len(cue.verb.text)),
+        )
 
     # -- cues -------------------------------------------------------------------------------
 
@@ -200,9 +208,27 @@ class QuoteExtractor:
         if speaker is not None and speaker.cluster is not None:
             self.ents.add_subject(token.i, speaker.cluster)
         content = self._content(token, frame)
+        co_speakers = self._co_speakers(speaker)
         if content is None and (around := self._interrupting(token)) is not None:
-            return Cue(token, frame, speaker, *around)
-        return Cue(token, frame, speaker, content)
+            return Cue(token, frame, speaker, *around, co_speakers=co_speakers)
+        return Cue(token, frame, speaker, content, co_speakers=co_speakers)
+
+    def _co_speakers(self, speaker: Resolved | None) -> tuple[Resolved, ...]:
+        """The people or bodies listed with a speaker as the subject: "A and B said"."""
+        if speaker is None or len(speaker.mention) == 0:
+            return ()
+        found = []
+        for conj in speaker.mention.root.children:
+            if conj.dep_ != "conj":
+                continue
+            other = self.ents.resolve(conj)
+            if (
+                other is not None
+                and other.entity != speaker.entity
+                and other.entity.kind in {EntityKind.PERSON, EntityKind.ORGANISATION}
+            ):
+                found.append(other)
+        return tuple(found)
 
     def _label(self, start: int, end: int) -> Resolved | None:
         """The speaker a label names ("PENCE", "Mike Pence", "Reuters"), if it names one."""
