@@ -381,3 +381,9 @@ def test_speakers_listed_together_each_make_the_claim(extract):
     found = quotes(extract(text))
     assert sorted(q.speaker.name for q in found) == ["Amy Hart", "Ben Ode"]
     assert {q.text for q in found} == {"the depot should close by June"}
+
+
+def test_a_relative_pronoun_before_the_cue_is_not_the_claim(extract):
+    text = "Ferris Bank gave £2m to the Riverside Trust, which it says will train 300 nurses."
+    found = quotes(extract(text))
+    assert [q.text for q in found] == ["will train 300 nurses"]

@@ -455,7 +455,9 @@ class QuoteExtractor:
         ] or right[:1]
         if right:
             first = right[0]
-            start = first.left_edge.i
+            # "the fund, which it says will build homes": the relative pronoun before the cue
+            # is the writer's link, not the claim's first word
+            start = max(first.left_edge.i, verb.i + 1)
             if first.dep_ == "dobj" and first.lower_ == "that":
                 start = first.i + 1
             # What follows the complement mostly belongs to it, whatever the parser hung it
