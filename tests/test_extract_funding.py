@@ -25,6 +25,9 @@ def funding(facts) -> list[FundingFact]:
         # A bare dollar is settled later by the article's country: "?$" until then.
         ("1.2 million dollars", Decimal(1_200_000), "?$"),
         ("$4 billion", Decimal(4_000_000_000), "?$"),
+        ("₹500 crore", Decimal(5_000_000_000), "INR"),
+        ("Rs 20 lakh", Decimal(2_000_000), "INR"),
+        ("a $4.5-billion fund", Decimal(4_500_000_000), "?$"),
     ],
 )
 def test_money_is_normalised(text, amount, currency):

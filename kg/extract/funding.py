@@ -28,6 +28,8 @@ SCALES = {
     "million": 10**6, "m": 10**6, "mn": 10**6, "mln": 10**6,
     "billion": 10**9, "bn": 10**9, "b": 10**9,
     "trillion": 10**12, "tn": 10**12, "trn": 10**12,
+    # South Asian English: "Rs 20 lakh", "₹500 crore".
+    "lakh": 10**5, "lakhs": 10**5, "crore": 10**7, "crores": 10**7, "cr": 10**7,
 }  # fmt: skip
 # Capitalised words that name a time, not a programme ("funding for March").
 CALENDAR_WORDS = {
@@ -36,7 +38,7 @@ CALENDAR_WORDS = {
     "friday", "saturday", "sunday", "spring", "summer", "autumn", "winter",
 }  # fmt: skip
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SCALE = r"trillion|billion|million|thousand|trn|tn|bn|mn|mln|m|k|b"
+_SCALE = r"trillion|billion|million|thousand|crores?|lakhs?|trn|tn|bn|mn|mln|cr|m|k|b"
 # Heads through which money reaches the noun or verb that says what it is for.
 _UP_DEPS = {
     "nummod",
@@ -79,7 +81,7 @@ def _money_pattern(lex: Lexicons) -> re.Pattern[str]:
     symbol = "|".join(re.escape(s) for s in symbols)
     word = "|".join(re.escape(w) for w in words)
     return re.compile(
-        rf"(?<![\w$])(?P<sym>{symbol})\s?(?P<num>{_NUMBER})(?:\s?(?P<scale>{_SCALE})\b)?"
+        rf"(?<![\w$])(?P<sym>{symbol})\s?(?P<num>{_NUMBER})(?:[\s-]?(?P<scale>{_SCALE})\b)?"
         rf"|(?<![\w.])(?P<num2>{_NUMBER})(?:\s?(?P<scale2>{_SCALE}))?\s(?:of\s)?(?P<word>{word})\b"
         rf"|\b(?P<vague>(?:tens|hundreds|millions|billions)\s+of\s+(?:millions\s+of\s+|billions\s+of\s+|thousands\s+of\s+)?)(?P<word2>{word})\b",
         re.IGNORECASE,
