@@ -54,3 +54,12 @@ def test_a_body_with_an_article_is_no_person_whatever_pronoun_follows(extract):
     )
     people = [e.name for e in extract(text).entities if e.kind is EntityKind.PERSON]
     assert people == ["Tom Reid"]
+
+
+def test_the_foundation_is_the_body_called_a_foundation(extract):
+    text = (
+        "Retail magnate Dara Quinn has given $40m to the Harlow Foundation, "
+        "the foundation said on Monday."
+    )
+    quotes = [f for f in extract(text).facts if isinstance(f, QuoteFact)]
+    assert [q.speaker.name for q in quotes] == ["Harlow Foundation"]

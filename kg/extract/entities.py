@@ -69,13 +69,15 @@ ORG_ANAPHORS = {
     "corporation", "conglomerate", "startup", "supermarket", "chain", "operator", "provider",
     "manufacturer", "developer", "publisher", "network", "club", "party", "union", "council",
     "university", "regulator", "watchdog", "department", "ministry", "utility",
+    "foundation", "trust", "institute", "museum", "hospital", "college", "commission",
+    "committee", "fund", "broadcaster", "newspaper", "magazine", "studio", "airport",
 }  # fmt: skip
 # Anaphors that name the kind of body in its own name: "the council" is the last body
 # called a council ("Camden Council"), not whichever company was named last. ("The party"
 # and "the union" stay free: "Labour" and "Unite" do not carry the word.)
 NAMED_KIND_ANAPHORS = {
     "council", "university", "college", "department", "ministry", "club", "committee",
-    "commission",
+    "commission", "foundation", "trust", "institute", "museum", "hospital", "fund", "airport",
 }  # fmt: skip
 # Modifiers that leave "the government" meaning the national one: "the federal government".
 NATIONAL_WORDS = {"federal", "national", "central"}
