@@ -63,3 +63,12 @@ def test_the_foundation_is_the_body_called_a_foundation(extract):
     )
     quotes = [f for f in extract(text).facts if isinstance(f, QuoteFact)]
     assert [q.speaker.name for q in quotes] == ["Harlow Foundation"]
+
+
+def test_a_name_in_apposition_to_the_subject_is_who_he_means_next(extract):
+    text = (
+        "Her business partner, Tom Ellis, remembers the early days differently. "
+        "He said they nearly closed twice in the first year."
+    )
+    quotes = [f for f in extract(text).facts if isinstance(f, QuoteFact)]
+    assert [q.speaker.name for q in quotes] == ["Tom Ellis"]

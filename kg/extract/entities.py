@@ -321,7 +321,10 @@ class DocumentEntities:
             tokens,
             key=lambda t: len(list(t.ancestors)) == min(len(list(x.ancestors)) for x in tokens),
         )
-        if head.dep_ in SUBJECT_DEPS and head.i not in self.quoted:
+        subject = head.dep_ in SUBJECT_DEPS or (
+            head.dep_ == "appos" and head.head.dep_ in SUBJECT_DEPS
+        )  # "Her business partner, Jo Bloggs, remembers ...": the apposition names the subject
+        if subject and head.i not in self.quoted:
             self.add_subject(head.i, cluster)
 
     def adopt_person(self, head: Token) -> Cluster | None:
