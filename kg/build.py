@@ -363,25 +363,26 @@ def extract_articles(
     """
     from kg.extract import extract_doc
     from kg.extract.lexicon import lexicon_dirs, load_lexicons
+    from kg.nlp import parser_text
 
     lexicons = load_lexicons(lexicon_dirs())
 
-    def pieces() -> Iterator[tuple[str, tuple[Article, int, int, int]]]:
+    def pieces() -> Iterator[tuple[str, tuple[Article, str, int, int, int]]]:
         for article in articles:
             chunks = text_chunks(article.text)
             offset = 0
             for index, chunk in enumerate(chunks):
-                yield chunk, (article, offset, index, len(chunks))
+                yield parser_text(chunk), (article, chunk, offset, index, len(chunks))
                 offset += len(chunk)
 
     offsets: list[int] = []
     results: list[ArticleFacts] = []
     failure: Problem | None = None
     parsed = nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size)
-    for doc, (article, offset, index, count) in parsed:
+    for doc, (article, chunk, offset, index, count) in parsed:
         if failure is None:
             try:
-                piece = article if count == 1 else dataclasses.replace(article, text=doc.text)
+                piece = article if count == 1 else dataclasses.replace(article, text=chunk)
                 results.append(extract_doc(doc, piece, lexicons))
                 offsets.append(offset)
             except Exception as error:  # noqa: BLE001 (one article must not stop the corpus)

