@@ -90,3 +90,9 @@ def test_a_wire_dateline_is_not_the_subject_of_the_lede(extract):
     facts = extract(text).facts
     funders = [f.funder.name for f in facts if isinstance(f, FundingFact)]
     assert funders == ["Dana Whitford"]
+
+
+def test_professor_emeritus_is_a_post_not_a_name(extract):
+    text = "Bertrand Okonkwo is currently Professor Emeritus of Mathematics at Harwick University."
+    people = {e.name for e in extract(text).entities if e.kind is EntityKind.PERSON}
+    assert people == {"Bertrand Okonkwo"}

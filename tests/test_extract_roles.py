@@ -403,7 +403,7 @@ def test_party_branch_named_in_a_possessive_leads(extract):
 def test_definite_post_is_the_one_person_the_sentence_before_is_about(extract):
     text = (
         "Margaret Holloway has defended her government's record on housing. "
-        "Speaking in London, the prime minister said: \"We are building more homes than ever.\""
+        'Speaking in London, the prime minister said: "We are building more homes than ever."'
     )
     facts = extract(text)
     assert ("Margaret Holloway", "prime minister", "UK Government") in roles(facts)
@@ -478,3 +478,32 @@ def test_an_abbreviated_post_repeats_the_post_written_out(extract):
 def test_a_profession_by_its_ending_is_a_post(extract):
     text = "Irene Vasquez was a cartographer at the Royal Geographical Society for a decade."
     assert ("Irene Vasquez", "cartographer", "Royal Geographical Society") in roles(extract(text))
+
+
+def test_the_body_joined_is_a_body_whatever_ner_calls_it(extract):
+    text = (
+        "Prior to joining Kestrel Widgets in 2011, Marta Olsen was chief financial officer "
+        "of Bramble Foods."
+    )
+    assert ("Marta Olsen", "member", "Kestrel Widgets") in roles(extract(text))
+
+
+def test_a_post_title_before_an_adopted_name_is_not_part_of_it(extract):
+    text = "Upon joining Brindle Catering, Chef Amara was the group executive chef of Lark Hotels."
+    assert ("Amara", "group executive chef", "Lark Hotels") in roles(extract(text))
+
+
+def test_the_field_of_a_professor_is_no_body(extract):
+    text = (
+        "Marit Halvorsen was Professor of Operations Research and of Computer Science at Harwick."
+    )
+    found = roles(extract(text))
+    assert ("Marit Halvorsen", "professor", "Harwick") in found
+    assert not any(o == "Operations Research" for _, _, o in found)
+
+
+def test_leaving_to_become_a_post_is_the_subject_s_post(extract):
+    text = (
+        "In 1998 Halloran left the University of Leeds to become director of the Brennan Institute."
+    )
+    assert ("Halloran", "director", "Brennan Institute") in roles(extract(text))

@@ -256,6 +256,8 @@ class DocumentEntities:
                     break  # "Professor Sir Jo Bloggs": the next honorific starts the name
                 if nxt.ent_type_ == "DATE":
                     break  # an honorific makes a person even of what NER took for a body
+                if f"{_clean(token.text)} {nxt.lower_}" in self.lex.role_titles:
+                    break  # "Professor Emeritus of Physics": a post, not a name
                 run.append(nxt)
             if run:
                 found.append((run, self.lex.honorifics[_clean(token.text)]))
@@ -328,10 +330,12 @@ class DocumentEntities:
         if subject and head.i not in self.quoted:
             self.add_subject(head.i, cluster)
 
-    def adopt_person(self, head: Token) -> Cluster | None:
+    def adopt_person(self, head: Token, holds_post: bool = False) -> Cluster | None:
         """Make a person of a proper-noun phrase that the context shows is one.
 
         For subjects NER missed or mislabelled: "Okafor is a distinguished professor at ...".
+        With `holds_post` (the phrase holds a post only a person holds), a one-word name NER
+        took for a place or nationality is adopted too, unless it names a country.
         """
         if head.i in self.person_at or head.pos_ != "PROPN" or head.i in self.quoted:
             return self.person_at.get(head.i)
@@ -343,7 +347,12 @@ class DocumentEntities:
         tokens = [
             t for t in tokens if t.text[:1].isupper() and _clean(t.text) not in self.lex.honorifics
         ]
-        if not tokens or any(t.ent_type_ in {"GPE", "DATE", "NORP"} for t in tokens):
+        while len(tokens) > 1 and tokens[0].lower_ in self.lex.role_titles:
+            tokens = tokens[1:]  # "Chef Okafor was ...": the title is not part of the name
+        place = any(t.ent_type_ in {"GPE", "NORP"} for t in tokens)
+        if place and holds_post and len(tokens) == 1 and tokens[0].text not in self.lex.countries:
+            place = False  # "Halloran is a professor at ...": NER's place holds no post
+        if not tokens or place or any(t.ent_type_ == "DATE" for t in tokens):
             return None
         name = " ".join(t.text for t in tokens)
         cluster = self._containing(name.split(), before=tokens[0].i)

@@ -73,6 +73,9 @@ WORK_VERBS = {
 }  # fmt: skip
 # Posts followed by a field, not a body: "Professor of Psychology at Clark University".
 ACADEMIC_POSTS = {"professor", "lecturer", "reader", "fellow", "emeritus", "chair", "scholar"}
+# Of these, the posts whose "of" names a field even when NER calls it a body ("Professor of
+# Operations Research"); a chair or fellow "of" a company or society is held there.
+FIELD_POSTS = ACADEMIC_POSTS - {"chair", "fellow"}
 # Posts a body can hold too ("Germany is a member of NATO"): they do not prove a person.
 CORPORATE_POSTS = {
     "member",
@@ -106,6 +109,14 @@ ORG_NOUNS = {
     "board", "faculty", "staff", "career", "position", "post", "job", "role", "member",
     "appointment", "division", "department", "unit", "office", "laboratory", "lab",
 }  # fmt: skip
+# Verbs whose object is a body, whatever NER calls its name: "joined Kestrel Widgets in 2011"
+# (a work of art to NER), "co-founded Brightline".
+BODY_OBJECT_LEMMAS = {"join", "rejoin", "found", "co-found", "cofound", "establish"}
+# Verbs whose "at/for/with" phrase is where the subject works: "worked at Fennick Labs".
+EMPLOYED_AT_LEMMAS = {"work", "employ"}
+# What NER calls a body's name when it mistakes it, in the places above; a person, a place
+# it knows (GPE), a date or a number is never taken for one.
+_MISREAD_BODY_LABELS = {"", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
 APPOINTING_LEMMAS = {"name", "appoint", "elect", "promote", "hire", "install"}
 COPULAR_LEMMAS = {
     "be",
@@ -418,11 +429,14 @@ def _subject(verb: Token) -> Token | None:
         return _subject(verb.head)
     if subject is not None or verb.dep_ not in {"pcomp", "advcl", "xcomp"}:
         return subject
-    if verb.dep_ != "xcomp" and verb.tag_ != "VBG":
+    # "Jane Doe left Acme to become chief executive of Beta": an infinitive of purpose.
+    infinitive = verb.tag_ == "VB" and any(c.lower_ == "to" for c in verb.children)
+    if verb.dep_ != "xcomp" and verb.tag_ != "VBG" and not infinitive:
         return None
     governor = next((t for t in verb.ancestors if t.pos_ in {"VERB", "AUX"}), None)
     if governor is None or (
-        verb.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in governor.children)
+        (verb.dep_ == "xcomp" or infinitive)
+        and any(c.dep_ == "dobj" and c.ent_type_ not in ORG_LABELS for c in governor.children)
     ):
         return None  # "the party urged Jane Doe to join": she would join, not the party
     return next((c for c in governor.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
@@ -568,6 +582,10 @@ def _organisation_after(after: list[Token], post: str) -> str | None:
                 while i < len(after) and after[i].text[:1].isupper():
                     run.append(after[i])
                     i += 1
+        field = post.split()[-1] in FIELD_POSTS
+        if run and preposition == "of" and field and run[-1].lemma_.lower() not in BODY_NOUNS:
+            # "Professor of Operations Research at Acme": a field, whatever NER calls it.
+            run = []
         if run:
             runs.append(run)
             # "a senior vice president at Blue Ocean": a capitalised name after "at" is where
@@ -867,6 +885,8 @@ class RoleExtractor:
         org: Span | Cluster | None = None
         if obj is not None:
             org = self._org_span(obj) or self._org_anaphor(obj)
+            if org is None and lemma in BODY_OBJECT_LEMMAS:
+                org = self._untagged_body(obj)
         # "resigned as chairman", "will step down as chief executive": a past departure.
         departed = (
             lemma in DEPARTING_LEMMAS
@@ -953,6 +973,8 @@ class RoleExtractor:
                 and ent[-1].lower_ not in ORG_PREPOSITIONS
             ):
                 orgs_by_sentence.setdefault(ent[0].sent.start, []).append(ent)
+        for body in self._untagged_bodies():
+            orgs_by_sentence.setdefault(body[0].sent.start, []).append(body)
         if not orgs_by_sentence:
             return
         for tokens, cluster in self._person_mentions():
@@ -1203,6 +1225,14 @@ class RoleExtractor:
                 # "worked at Acme Corp and the University of Leeds": bodies listed together.
                 continue
             return None
+        if (
+            title is not None
+            and title.lower_ in FIELD_POSTS
+            and org.head.lower_ == "of"
+            and org.head.head.i == title.i
+            and org.lemma_.lower() not in BODY_NOUNS
+        ):
+            return None  # "Professor of Operations Research": a field, whatever NER calls it
         if title is not None:
             phrase = [t for t in title.lefts if t.dep_ in {"compound", "amod"} and t.i not in ends]
             read = read_title([*phrase, title], self.lex)
@@ -1233,7 +1263,7 @@ class RoleExtractor:
         ]
         for noun in (n for a in attributes for n in _coordinated(a)):
             if _names_post(noun, self.lex) and noun.lemma_.lower() not in CORPORATE_POSTS:
-                self.ents.adopt_person(subject)
+                self.ents.adopt_person(subject, holds_post=True)
                 return
 
     def _body_after(self, name: list[Token]) -> Span | None:
@@ -1288,6 +1318,51 @@ class RoleExtractor:
             if entity is None or entity.end <= token.i:
                 return named
         return self._org_span(token)
+
+    def _untagged_bodies(self) -> Iterator[Span]:
+        """Names NER does not call bodies in a place only a body takes: the object of "join"
+        or "found", and the "at/for/with" phrase of "work" ("worked at Fennick Labs")."""
+        for token in self.doc:
+            verb = token.head
+            if token.dep_ == "pobj" and verb.lower_ in {"at", "for", "with"}:
+                verb = verb.head
+            elif token.dep_ != "dobj" or verb.lemma_.lower() not in BODY_OBJECT_LEMMAS:
+                continue
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in BODY_OBJECT_LEMMAS | (
+                EMPLOYED_AT_LEMMAS if token.dep_ == "pobj" else set()
+            ):
+                continue
+            body = self._untagged_body(token)
+            if body is not None:
+                yield body
+
+    def _untagged_body(self, token: Token) -> Span | None:
+        """The capitalised name a noun heads, when NER left it untagged or mistook it for a
+        work of art, product or place ("joined Kestrel Widgets in 2011")."""
+        if (
+            token.pos_ not in {"PROPN", "NOUN"}
+            or not token.text[:1].isupper()
+            or token.ent_type_ not in _MISREAD_BODY_LABELS
+            or token.i in self.ents.person_at
+            or token.i in self.ents.quoted
+        ):
+            return None
+
+        def part(t: Token) -> bool:
+            return t.i not in self.ents.person_at and (
+                (t.text[:1].isupper() and t.pos_ in {"PROPN", "NOUN"}) or t.like_num
+            )
+
+        start, end = token.i, token.i + 1
+        while (
+            start - 1 >= token.sent.start
+            and part(self.doc[start - 1])
+            and (self.doc[start - 1].head.i == token.i or self.doc[start - 1].dep_ == "compound")
+        ):
+            start -= 1
+        while end < token.sent.end and part(self.doc[end]) and self.doc[end].head.i == token.i:
+            end += 1
+        return self.doc[start:end]
 
     def _org_span(self, token: Token) -> Span | None:
         """The named organisation a token belongs to, if NER says it is one."""
