@@ -195,3 +195,12 @@ def test_an_administration_named_after_a_person_is_the_funder(extract):
         "to help states repair bridges."
     )
     assert [f.funder.name.lower() for f in funding(extract(text))] == ["hale administration"]
+
+
+def test_a_state_in_the_dateline_places_a_us_article(extract):
+    text = (
+        "SACRAMENTO, Calif. — The federal government has pledged $5m to the Delta Levee "
+        "program, officials in California said."
+    )
+    facts = funding(extract(text))
+    assert [(f.funder.name, f.currency) for f in facts] == [("United States Government", "USD")]
