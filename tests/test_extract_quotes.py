@@ -167,6 +167,15 @@ def test_quotation_signed_with_a_dash(extract):
     assert direct and direct[0].speaker.name == "Maria Lopez"
 
 
+def test_signatures_padded_with_no_break_spaces_name_each_quotation(extract):
+    text = (
+        "“The new bridge has cut my commute in half.”\xa0― Maria Lopez\xa0\n"
+        "“I still cannot afford the tolls every day.”\xa0― Tom Reyes\xa0\n"
+    )
+    direct = [q for q in quotes(extract(text)) if q.direct]
+    assert [q.speaker.name for q in direct] == ["Maria Lopez", "Tom Reyes"]
+
+
 def test_dateline_is_not_the_speaker(extract):
     text = "NEW YORK (Reuters) - Acme Corp said on Thursday it would close two factories in Ohio."
     found = quotes(extract(text))
@@ -387,3 +396,29 @@ def test_a_relative_pronoun_before_the_cue_is_not_the_claim(extract):
     text = "Ferris Bank gave £2m to the Riverside Trust, which it says will train 300 nurses."
     found = quotes(extract(text))
     assert [q.text for q in found] == ["will train 300 nurses"]
+
+
+def test_gerund_cue_after_a_preposition_takes_the_clause_subject(extract):
+    text = (
+        "Head teacher Joan Pike opened the assembly by saying the school would stay open "
+        "all summer."
+    )
+    found = quotes(extract(text))
+    assert [(q.speaker.name, q.text) for q in found] == [
+        ("Joan Pike", "the school would stay open all summer")
+    ]
+
+
+def test_told_a_group_that_reports_the_clause_after_the_group(extract):
+    text = "Mayor Tom Hill told a crowd of farmers that few people cared about rural roads."
+    found = quotes(extract(text))
+    assert [(q.speaker.name, q.text) for q in found] == [
+        ("Tom Hill", "few people cared about rural roads")
+    ]
+
+
+def test_one_of_an_unnamed_group_is_the_source(extract):
+    text = "One of the nurses called the new rota a danger to patients and staff."
+    found = quotes(extract(text))
+    assert found and found[0].speaker_mention.text == "One of the nurses"
+    assert found[0].speaker.kind is EntityKind.UNNAMED_SOURCE

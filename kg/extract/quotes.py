@@ -20,11 +20,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.entities import DocumentEntities, Resolved
+from kg.extract.entities import SUBJECT_DEPS, DocumentEntities, Resolved, noun_phrase
 from kg.extract.evidence import char_evidence, doc_text, text_span
 from kg.extract.lexicon import Lexicons
 from kg.extract.quotemarks import Quotation, paragraphs
-from kg.facts import EntityKind, QuoteFact
+from kg.facts import Entity, EntityKind, QuoteFact
 from kg.facts import Span as TextSpan
 
 # Clausal complements that carry what was said. An infinitive ("agreed to buy") is an
@@ -34,6 +34,8 @@ INFINITIVE_CUES = {"promise", "vow", "pledge", "threaten", "swear", "deny"}
 # Dependents through which a speech verb's subject is found on its head instead:
 # "criticised these moves saying that" (advcl), "laughed and said" (conj), "declined to say".
 CLIMB_DEPS = {"advcl", "conj", "xcomp", "acl"}
+# Prepositions before a gerund cue whose subject is the clause's: "began by saying".
+GERUND_PREPOSITIONS = {"by", "after", "before", "while", "in", "since", "without"}
 # Dependents of a speech verb after its content that say when, where or what else it did,
 # not what was said: "said X in a statement on Thursday", "said X and left".
 SETTING_DEPS = {"conj", "cc", "advcl", "npadvmod", "advmod", "agent"}
@@ -55,8 +57,9 @@ _MARKS = set("\"“”„«»'‘’")
 # A speaker label opening a paragraph ("PENCE: ...", "Pat Caddell: ...").
 _NAME = r"[A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,3}"
 _LABEL = re.compile(rf"[ \t\"“]*({_NAME})[ \t]*:[ \t]+(?=\S)")
-# A signature after a quotation: "” ― Jane Roe".
-_SIGNATURE = re.compile(rf"[\"”’'.,]*[ \t]*[―—–][ \t]*({_NAME})")
+# A signature after a quotation: "” ― Jane Roe"; web copy often pads the dash with
+# no-break spaces.
+_SIGNATURE = re.compile(rf"[\"”’'.,]*[ \t\xa0]*[―—–][ \t\xa0]*({_NAME})")
 
 
 @dataclass
@@ -339,8 +342,10 @@ class QuoteExtractor:
     def _speaker(self, verb: Token) -> Resolved | None:
         """The resolved subject of a speech verb, climbing through participles and conjuncts."""
         current = self._reporting_verb(verb) or verb
+        passive = False
         for _ in range(4):
-            subjects = [c for c in current.children if c.dep_ == "nsubj"]
+            subject_deps = SUBJECT_DEPS if passive else {"nsubj"}
+            subjects = [c for c in current.children if c.dep_ in subject_deps]
             subject = next((c for c in reversed(subjects) if c.i not in self.ents.dateline), None)
             subject = subject or (subjects[0] if subjects else None)
             if subject is None:
@@ -357,7 +362,14 @@ class QuoteExtractor:
                     return self._name_before(verb)
                 if subject.i in self.ents.quoted:
                     return None
-                return self._surname_or(subject, self.ents.resolve(subject))
+                resolved = self.ents.resolve(subject) or self._one_of(subject)
+                return self._surname_or(subject, resolved)
+            if current.dep_ == "pcomp" and current.head.lower_ in GERUND_PREPOSITIONS:
+                # "opened the meeting by saying ...", "After saying ..., she was taken to
+                # hospital": the gerund's subject is the clause's, passive or not
+                current = current.head.head
+                passive = True
+                continue
             if current.dep_ not in CLIMB_DEPS or current.head.i == current.i:
                 return self._name_before(verb)
             current = current.head
@@ -365,6 +377,16 @@ class QuoteExtractor:
                 # "criticised these moves saying that": the participle hangs on the object.
                 current = current.head.head if current.dep_ == "pobj" else current.head
         return None
+
+    def _one_of(self, subject: Token) -> Resolved | None:
+        """ "One of the lawyers said ...": a source picked out of an unnamed group."""
+        of = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        group = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+        found = self.ents.resolve(group) if group is not None else None
+        if found is None or found.entity.kind is not EntityKind.UNNAMED_SOURCE:
+            return None
+        mention = self.doc[subject.left_edge.i : noun_phrase(group).end]
+        return Resolved(Entity(mention.text, EntityKind.UNNAMED_SOURCE), mention)
 
     def _reporting_verb(self, participle: Token) -> Token | None:
         """The outermost cue whose reported clause a participle cue is attached inside: in
@@ -445,6 +467,8 @@ class QuoteExtractor:
             elif child.dep_ == "prep" and child.lower_ == "for" and frame == "object":
                 # "called for new elections", "called for reducing the tax"
                 right.extend(c for c in child.children if c.dep_ in {"pobj", "pcomp"})
+        if not right and (told := self._told_that(verb)) is not None:
+            right.append(told)
         # A participle cue after the verb reports on its own (", adding that ..."); a clausal
         # one may be what was said ("said he believes the plan works").
         right = [c for c in right if not (c.dep_ == "advcl" and self._is_cue_token(c))]
@@ -503,6 +527,20 @@ class QuoteExtractor:
                 # "A, but B, a source said": the parser hung the cue on A; it reports both
                 start = head.left_edge.i
             return self._trimmed(start, left[-1].right_edge.i)
+        return None
+
+    def _told_that(self, verb: Token) -> Token | None:
+        """ "told a meeting of farmers that prices would rise": the parser hung the reported
+        clause on the addressee as a relative clause, but its "that" opens a clause (a
+        complementiser), it is not a relative pronoun."""
+        addressee = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+        if addressee is None:
+            return None
+        for token in addressee.subtree:
+            if token.dep_ in {"relcl", "acl"} and any(
+                c.dep_ == "mark" and c.lower_ == "that" and c.i < token.i for c in token.children
+            ):
+                return token
         return None
 
     def _mostly_quoted(self, token: Token) -> bool:
