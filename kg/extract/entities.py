@@ -185,6 +185,8 @@ class DocumentEntities:
             or not tokens[0].text[:1].isupper()
         ):
             gender = self.lex.honorifics.get(_clean(tokens[0].text), gender)
+            if tokens[0].lower_ == "of" and len(tokens) == 2:
+                return [], gender  # "Emeritus of Mathematics": a post and its field
             tokens = tokens[1:]
         # "Environmental Protection Agency Administrator Jo Bloggs": NER took in the body
         # and the title; the name starts after the last title word.
@@ -226,12 +228,13 @@ class DocumentEntities:
 
     def _names_a_thing(self, ent: Span) -> bool:
         """ "James B. Duke Professor", "Jimmy Carter Library": a name that names something else."""
-        if ent.end >= len(self.doc):
-            return False
-        following = self.doc[ent.end]
-        return following.text in NAMED_AFTER and (
-            following.pos_ == "PROPN" or following.text[:1].isupper()
-        )
+        # "the Martin and Ann Lee Senior Fellow": capitalised words of one compound between.
+        for following in self.doc[ent.end : ent.end + 3]:
+            if following.text in NAMED_AFTER:
+                return following.pos_ == "PROPN" or following.text[:1].isupper()
+            if following.dep_ != "compound" or not following.text[:1].isupper():
+                return False
+        return False
 
     def _person_spans(self) -> list[tuple[list[Token], str]]:
         """Name candidates: NER PERSON spans, and honorific + proper noun runs NER missed."""

@@ -1219,8 +1219,8 @@ class RoleExtractor:
                 # "CLU was created at MIT by Barbara Liskov": made it there, works there.
                 verb = verb or token
                 continue
-            if token.pos_ == "NOUN" and lemma in ORG_NOUNS:
-                continue
+            if token.pos_ in {"NOUN", "PROPN"} and lemma in ORG_NOUNS:
+                continue  # "is on the Board of Directors of Acme"
             if token.ent_type_ == "ORG" and _listed(token, path):
                 # "worked at Acme Corp and the University of Leeds": bodies listed together.
                 continue
