@@ -507,3 +507,16 @@ def test_leaving_to_become_a_post_is_the_subject_s_post(extract):
         "In 1998 Halloran left the University of Leeds to become director of the Brennan Institute."
     )
     assert ("Halloran", "director", "Brennan Institute") in roles(extract(text))
+
+
+def test_a_capitalised_laboratory_inside_the_body_named(extract):
+    text = (
+        "Following a year at Leeds University, later Okafor worked at the University of "
+        "Harwick's Brennan Laboratory in England, where he met his wife."
+    )
+    assert ("Okafor", "employee", "Brennan Laboratory") in roles(extract(text))
+
+
+def test_a_facility_that_employs(extract):
+    text = "Ola Brandt worked at the Keswick Opera House for a decade."
+    assert ("Ola Brandt", "employee", "Keswick Opera House") in roles(extract(text))

@@ -967,7 +967,7 @@ class RoleExtractor:
         orgs_by_sentence: dict[int, list[Span]] = {}
         for ent in self.ents.entities:
             if (
-                ent.label_ == "ORG"
+                ent.label_ in {"ORG", "FAC"}
                 and not _is_title([ent[-1].lower_], ent[-1], self.lex)
                 and not all(_ranks_post(t, self.lex) for t in ent)
                 and ent[-1].lower_ not in ORG_PREPOSITIONS
