@@ -422,3 +422,24 @@ def test_one_of_an_unnamed_group_is_the_source(extract):
     found = quotes(extract(text))
     assert found and found[0].speaker_mention.text == "One of the nurses"
     assert found[0].speaker.kind is EntityKind.UNNAMED_SOURCE
+
+
+def test_clause_saying_when_it_was_said_is_not_a_claim(extract):
+    text = "“We will rebuild the stand by August,” club chairman Ian Brook said as he left."
+    found = quotes(extract(text))
+    assert [q.text for q in found] == ["We will rebuild the stand by August,"]
+
+
+def test_when_after_a_refusal_to_say_is_the_question(extract):
+    text = "Council leader Rosa Diaz would not say when the library would reopen."
+    found = quotes(extract(text))
+    assert [q.text for q in found] == ["when the library would reopen"]
+
+
+def test_quoted_programme_title_is_not_a_claim(extract):
+    text = (
+        "On Sunday’s edition of “Match of the Day,” club chairman Ian Brook said the club "
+        "would appeal."
+    )
+    found = quotes(extract(text))
+    assert [q.text for q in found] == ["the club would appeal"]

@@ -34,8 +34,15 @@ INFINITIVE_CUES = {"promise", "vow", "pledge", "threaten", "swear", "deny"}
 # Dependents through which a speech verb's subject is found on its head instead:
 # "criticised these moves saying that" (advcl), "laughed and said" (conj), "declined to say".
 CLIMB_DEPS = {"advcl", "conj", "xcomp", "acl"}
+# Subordinators of an adverbial clause that sets the scene of a speech act rather than
+# saying what was said: "said as he entered the talks", "said after the meeting broke up".
+CIRCUMSTANCE_MARKS = {
+    "when", "after", "as", "before", "until", "while", "since", "once", "so", "whenever",
+}  # fmt: skip
+# Cues whose "when" clause is the question asked: "asked when the line would reopen".
+QUESTION_CUES = {"ask", "wonder", "question"}
 # Prepositions before a gerund cue whose subject is the clause's: "began by saying".
-GERUND_PREPOSITIONS = {"by", "after", "before", "while", "in", "since", "without"}
+GERUND_PREPOSITIONS = {"by", "after", "before", "while", "in", "since"}
 # Dependents of a speech verb after its content that say when, where or what else it did,
 # not what was said: "said X in a statement on Thursday", "said X and left".
 SETTING_DEPS = {"conj", "cc", "advcl", "npadvmod", "advmod", "agent"}
@@ -50,6 +57,9 @@ _MAX_WORDS_BETWEEN = 6
 # Characters around a quotation within which its cue may stand (a long speaker description).
 _REACH = 400
 _MIN_DIRECT_WORDS = 3
+# Titles quoted inside a sentence: programmes, books, songs ("appeared on “Face the Nation”").
+_MAX_TITLE_WORDS = 6
+_TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "in", "on", "for", "to", "at", "with"}
 _WORD = re.compile(r"\w+")
 # The complementiser that opens reported speech: part of the span, not of the claim.
 _THAT = re.compile(r"^that\b[\s,]*", re.IGNORECASE)
@@ -453,7 +463,7 @@ class QuoteExtractor:
         right = []
         for child in verb.rights:
             if (
-                child.dep_ in CONTENT_DEPS
+                (child.dep_ in CONTENT_DEPS and not self._circumstance(child, frame))
                 or (
                     child.dep_ == "xcomp"
                     and (verb.lemma_.lower() in INFINITIVE_CUES or frame == "intent")
@@ -528,6 +538,26 @@ class QuoteExtractor:
                 start = head.left_edge.i
             return self._trimmed(start, left[-1].right_edge.i)
         return None
+
+    def _circumstance(self, clause: Token, frame: str) -> bool:
+        """Whether an adverbial clause on a speech verb says when or why it was said, not
+        what: "said as he entered the talks", "wrote to reassure investors". An indirect
+        question is what was (not) said: "would not say when the talks resume"."""
+        if clause.dep_ != "advcl":
+            return False
+        verb = clause.head
+        asks = verb.lemma_.lower() in QUESTION_CUES or any(c.dep_ == "neg" for c in verb.children)
+        marks = {
+            c.lower_ for c in clause.children if c.dep_ in {"mark", "advmod"} and c.i < clause.i
+        }
+        if marks & CIRCUMSTANCE_MARKS and not (asks and "when" in marks):
+            return True
+        # "told staff to leave", "vowed to appeal": the infinitive is the demand or pledge
+        demand = frame == "intent" or verb.lemma_.lower() in INFINITIVE_CUES or any(
+            c.dep_ == "dobj" for c in verb.children
+        )
+        to = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+        return to and not demand
 
     def _told_that(self, verb: Token) -> Token | None:
         """ "told a meeting of farmers that prices would rise": the parser hung the reported
@@ -803,7 +833,7 @@ class QuoteExtractor:
         speech ("he said the plan was “a disgrace”"): that belongs to the reported clause.
         """
         words = _words(quotation.text(self.text))
-        if words < _MIN_DIRECT_WORDS:
+        if words < _MIN_DIRECT_WORDS or _is_title(quotation.text(self.text)):
             return False
         content = cue.content if cue is not None else None
         inside = content is not None and content[0] < quotation.end and quotation.start < content[1]
@@ -846,6 +876,18 @@ class QuoteExtractor:
 
     def _mention(self, speaker: Resolved) -> TextSpan:
         return text_span(self.doc, speaker.mention.start_char, speaker.mention.end_char)
+
+
+def _is_title(quoted: str) -> bool:
+    """Whether quoted words are a title, not speech: "on “Face the Nation,”", "a clip from
+    “The Morning Show”" (every word capitalised but the small ones, no sentence in it)."""
+    words = _WORD.findall(quoted)
+    return (
+        len(words) <= _MAX_TITLE_WORDS
+        and not re.search(r"[.!?]", quoted)
+        and all(w[:1].isupper() or w in _TITLE_SMALL_WORDS for w in words)
+        and words[-1][:1].isupper()
+    )
 
 
 def _without(quotations: list[Quotation], labelled: list[tuple[int, int]]) -> list[Quotation]:
