@@ -520,3 +520,12 @@ def test_a_capitalised_laboratory_inside_the_body_named(extract):
 def test_a_facility_that_employs(extract):
     text = "Ola Brandt worked at the Keswick Opera House for a decade."
     assert ("Ola Brandt", "employee", "Keswick Opera House") in roles(extract(text))
+
+
+def test_the_foundations_chair_is_chair_of_the_body_called_a_foundation(extract):
+    text = (
+        "Corvane Motors said on Monday it would cut 400 jobs. Corvane Motors shares fell.\n\n"
+        "Separately, the Lisle Foundation said it would give $5m to schools. "
+        "Ada Lisle, the foundation's chair, said the money would buy laptops."
+    )
+    assert ("Ada Lisle", "chair", "Lisle Foundation") in roles(extract(text))

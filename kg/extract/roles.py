@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.entities import (
     BODY_NOUNS,
+    NAMED_KIND_ANAPHORS,
     NATIONAL_WORDS,
     ORG_ANAPHORS,
     ORG_LABELS,
@@ -1286,7 +1287,8 @@ class RoleExtractor:
                 # "The company's founder": a company, not the party named last.
                 return self._company_of_article(token.i)
             if lemma in ORG_ANAPHORS:
-                return self.ents.org_antecedent(token.i)
+                kind = lemma if lemma in NAMED_KIND_ANAPHORS else None
+                return self.ents.org_antecedent(token.i, kind)
             if lemma in BODY_NOUNS:
                 # "the foundation's chair": the last body with "foundation" in its name.
                 return self.ents.org_antecedent(token.i, lemma)
