@@ -443,3 +443,13 @@ def test_quoted_programme_title_is_not_a_claim(extract):
     )
     found = quotes(extract(text))
     assert [q.text for q in found] == ["the club would appeal"]
+
+
+def test_a_pronoun_inside_a_quotation_does_not_set_the_speaker_gender(extract):
+    text = (
+        "Sam Okafor, a politics professor at Keele University, described the minister's "
+        "approach.\n\n"
+        '"If he is the party leader next year, he will cut taxes," she said.'
+    )
+    direct = [q for q in quotes(extract(text)) if q.direct]
+    assert [q.speaker.name for q in direct] == ["Sam Okafor"]

@@ -571,7 +571,9 @@ class DocumentEntities:
         position = bisect.bisect_left(self._subject_events, i, key=lambda e: e[0])
         for _, _, cluster in reversed(self._subject_events[:position]):
             if gender == "-" or cluster.gender in ("-", gender):
-                if gender != "-":
+                if gender != "-" and i not in self.quoted:
+                    # a pronoun in a quotation ("“If he loses,” she said") may mean anyone:
+                    # it does not tell the speaker's gender
                     cluster.gender = gender
                 return cluster
         return None
