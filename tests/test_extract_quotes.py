@@ -453,3 +453,14 @@ def test_a_pronoun_inside_a_quotation_does_not_set_the_speaker_gender(extract):
     )
     direct = [q for q in quotes(extract(text)) if q.direct]
     assert [q.speaker.name for q in direct] == ["Sam Okafor"]
+
+
+def test_short_reply_with_its_cue_is_a_quote(extract):
+    text = "Councillor Amy Lee was asked if she would stand again. “I might,” she said."
+    direct = [q for q in quotes(extract(text)) if q.direct]
+    assert [(q.speaker.name, q.text) for q in direct] == [("Amy Lee", "I might,")]
+
+
+def test_short_quoted_phrase_without_a_cue_is_not_a_quote(extract):
+    text = "Councillor Amy Lee spoke about the “new normal,” and the cost of living."
+    assert not [q for q in quotes(extract(text)) if q.direct]

@@ -832,8 +832,14 @@ class QuoteExtractor:
         Scare quotes and titles are not, and neither is a phrase quoted inside reported
         speech ("he said the plan was “a disgrace”"): that belongs to the reported clause.
         """
-        words = _words(quotation.text(self.text))
-        if words < _MIN_DIRECT_WORDS or _is_title(quotation.text(self.text)):
+        quoted = quotation.text(self.text)
+        words = _words(quoted)
+        # “I would,” she said: a short reply is speech when a cue takes it up and its own
+        # punctuation closes it
+        spoken = (
+            cue is not None and not quotation.single and quoted.rstrip()[-1:] in {",", "?", "!"}
+        )
+        if words < (2 if spoken else _MIN_DIRECT_WORDS) or _is_title(quoted):
             return False
         content = cue.content if cue is not None else None
         inside = content is not None and content[0] < quotation.end and quotation.start < content[1]
