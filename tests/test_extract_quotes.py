@@ -464,3 +464,9 @@ def test_short_reply_with_its_cue_is_a_quote(extract):
 def test_short_quoted_phrase_without_a_cue_is_not_a_quote(extract):
     text = "Councillor Amy Lee spoke about the “new normal,” and the cost of living."
     assert not [q for q in quotes(extract(text)) if q.direct]
+
+
+def test_what_a_poll_shows_keeps_the_views_it_reports(extract):
+    text = "A YouGov poll showed that few voters thought the new bridge was worth the cost."
+    found = quotes(extract(text))
+    assert [q.text for q in found] == ["few voters thought the new bridge was worth the cost"]

@@ -524,8 +524,13 @@ class QuoteExtractor:
                 ):
                     break  # "... in a statement on Thursday", ", encouraging ...", "and left"
                 end = max(end, sibling.right_edge.i)
-            if frame == "object" and any(self._is_cue_token(t) for t in self.doc[start : end + 1]):
-                return None  # "criticised these moves saying that ...": the inner cue reports
+            if frame == "object" and any(
+                self._is_cue_token(t) and not any(c.dep_ in SUBJECT_DEPS for c in t.children)
+                for t in self.doc[start : end + 1]
+            ):
+                # "criticised these moves saying that ...": the inner cue reports; one with a
+                # subject of its own is part of the claim ("polls show that few voters think")
+                return None
             return self._trimmed(
                 start, self._before_aside(start, self._before_next_cue(start, end))
             )
