@@ -470,3 +470,9 @@ def test_what_a_poll_shows_keeps_the_views_it_reports(extract):
     text = "A YouGov poll showed that few voters thought the new bridge was worth the cost."
     found = quotes(extract(text))
     assert [q.text for q in found] == ["few voters thought the new bridge was worth the cost"]
+
+
+def test_an_intention_is_recorded_under_its_own_rule(extract):
+    text = "Transport minister Ruth Calder wants to freeze rail fares next year."
+    (quote,) = quotes(extract(text))
+    assert quote.evidence.rule == "quote.intent"

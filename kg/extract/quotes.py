@@ -27,6 +27,10 @@ from kg.extract.quotemarks import Quotation, paragraphs
 from kg.facts import Entity, EntityKind, QuoteFact
 from kg.facts import Span as TextSpan
 
+# The rule an indirect claim is recorded under, by its cue's frame: what was said or how
+# something was judged, or an intention ("wants to cut the levy"), which a user who wants
+# spoken claims only can filter out.
+RULES = {"clause": "quote.indirect", "object": "quote.indirect", "intent": "quote.intent"}
 # Clausal complements that carry what was said. An infinitive ("agreed to buy") is an
 # act, not speech, except after verbs of commitment ("vowed to appeal").
 CONTENT_DEPS = {"ccomp", "advcl", "parataxis"}
@@ -182,8 +186,8 @@ class QuoteExtractor:
                 self.doc,
                 min(start, cue.verb.idx),
                 max(end, cue.verb.idx + 1),
-                "quote.indirect",
-                0.8,
+                RULES.get(cue.frame, "quote.indirect"),
+                0.7 if cue.frame == "intent" else 0.8,
             ),
             speaker_mention=self._mention(speaker),
             cue=text_span(self.doc, cue.verb.idx, cue.verb.idx + len(cue.verb.text)),
