@@ -476,3 +476,27 @@ def test_an_intention_is_recorded_under_its_own_rule(extract):
     text = "Transport minister Ruth Calder wants to freeze rail fares next year."
     (quote,) = quotes(extract(text))
     assert quote.evidence.rule == "quote.intent"
+
+
+def test_a_cue_conjoined_after_a_reported_clause_keeps_the_outer_speaker(extract):
+    text = (
+        "Council leader Dana Pryce said the budget was “a disgrace” and claimed the mayor "
+        "had hidden the true cost of the tram.\n\n"
+        "Union secretary Omar Hale said the offer did not go far enough and called for a "
+        "pay review."
+    )
+    found = {(q.speaker.name, q.text) for q in quotes(extract(text))}
+    assert ("Dana Pryce", "the mayor had hidden the true cost of the tram") in found
+    assert ("Omar Hale", "a pay review") in found
+    assert not [s for s, _ in found if s not in {"Dana Pryce", "Omar Hale"}]
+
+
+def test_she_after_a_name_apposed_in_a_caption_is_that_person(extract):
+    text = (
+        "The council leader, Dana Pryce, at the opening of the new library on Friday.\n\n"
+        "She said the building had cost less than planned."
+    )
+    found = quotes(extract(text))
+    assert [(q.speaker.name, q.text) for q in found] == [
+        ("Dana Pryce", "the building had cost less than planned")
+    ]

@@ -328,7 +328,13 @@ class DocumentEntities:
             key=lambda t: len(list(t.ancestors)) == min(len(list(x.ancestors)) for x in tokens),
         )
         subject = head.dep_ in SUBJECT_DEPS or (
-            head.dep_ == "appos" and head.head.dep_ in SUBJECT_DEPS
+            head.dep_ == "appos"
+            and (
+                head.head.dep_ in SUBJECT_DEPS
+                # "The council leader, Jo Bloggs, at the opening on Friday." (or a
+                # sentence parsed with no verb): the noun the name is apposed to is the root
+                or (head.head.dep_ == "ROOT" and head.head.pos_ in {"NOUN", "PROPN"})
+            )
         )  # "Her business partner, Jo Bloggs, remembers ...": the apposition names the subject
         if subject and head.i not in self.quoted:
             self.add_subject(head.i, cluster)

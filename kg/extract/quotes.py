@@ -386,10 +386,27 @@ class QuoteExtractor:
                 continue
             if current.dep_ not in CLIMB_DEPS or current.head.i == current.i:
                 return self._name_before(verb)
-            current = current.head
+            current = self._outer_conjunct(current) or current.head
             if current.dep_ in {"dobj", "pobj"} and current.pos_ in {"NOUN", "PROPN"}:
                 # "criticised these moves saying that": the participle hangs on the object.
                 current = current.head.head if current.dep_ == "pobj" else current.head
+        return None
+
+    def _outer_conjunct(self, verb: Token) -> Token | None:
+        """The cue a subjectless speech verb is coordinated with when the parser hung it on
+        that cue's reported clause: in "Dutton said the plan was "too little" and claimed the
+        government had failed", "claimed" is Dutton's, not the plan's. It is taken as the
+        outer cue's when it has that cue's tense and not the tense of the reported clause
+        ("was", "would force"); "said the minister lied and claimed ..." stays ambiguous."""
+        clause = verb.head
+        if not (verb.dep_ == "conj" and clause.dep_ == "ccomp" and self._is_cue_token(verb)):
+            return None
+        outer = clause.head
+        if not self._is_cue_token(outer) or outer.tag_ != verb.tag_:
+            return None
+        auxiliary = any(c.dep_ in {"aux", "auxpass"} for c in clause.children)
+        if auxiliary or clause.pos_ == "AUX" or clause.tag_ != verb.tag_:
+            return outer
         return None
 
     def _one_of(self, subject: Token) -> Resolved | None:
