@@ -529,3 +529,28 @@ def test_the_foundations_chair_is_chair_of_the_body_called_a_foundation(extract)
         "Ada Lisle, the foundation's chair, said the money would buy laptops."
     )
     assert ("Ada Lisle", "chair", "Lisle Foundation") in roles(extract(text))
+
+
+def test_a_state_senator_sits_in_the_state_senate_of_the_state_named_nearby(extract):
+    text = (
+        "WASHINGTON (AP) — Sen. Ruth Abel, D-N.Y., said New York would gain from the bill.\n\n"
+        "State Sen. Dana Ortiz, D-Tampa, said Florida would need more money. "
+        "Assemblymember Rosa Vega, a Democrat from Fresno, said California had been ignored."
+    )
+    found = roles(extract(text))
+    assert ("Ruth Abel", "senator", "United States Senate") in found
+    assert ("Dana Ortiz", "senator", "Florida State Senate") in found
+    assert ("Rosa Vega", "assembly member", "California State Assembly") in found
+
+
+def test_a_state_senator_without_a_state_named_gets_no_body(extract):
+    text = "State Sen. Dana Ortiz said the budget was unfair."
+    assert not [r for r in roles(extract(text)) if r[0] == "Dana Ortiz"]
+
+
+def test_lower_case_state_senator_is_placed_in_the_articles_state(extract):
+    text = (
+        "Ohio lawmakers passed the budget on Friday. "
+        "State senator Paul Kim said the cuts went too far."
+    )
+    assert ("Paul Kim", "state senator", "Ohio State Senate") in roles(extract(text))

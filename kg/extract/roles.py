@@ -175,6 +175,18 @@ ABBREVIATED_POSTS = {("lt", "gov"): "lieutenant governor", ("atty", "gen"): "att
 PLACE_POSTS = {"governor", "lieutenant governor", "attorney general", "mayor"}
 # Posts many hold at once: "the senator" cannot be told from the article's one holder.
 _SHARED_POSTS = {"senator", "representative", "congressman", "congresswoman", "mp", "member"}
+# Posts in a US state's legislature, with the chamber's name for the article's state:
+# "State Sen. Jo Bloggs", "state senator Jo Bloggs", "Assemblymember Jo Bloggs".
+STATE_LEGISLATURE_POSTS = {
+    "senator": "{} State Senate",
+    "state senator": "{} State Senate",
+    "representative": "{} House of Representatives",
+    "state representative": "{} House of Representatives",
+    "assembly member": "{} State Assembly",
+    "assemblymember": "{} State Assembly",
+    "assemblyman": "{} State Assembly",
+    "assemblywoman": "{} State Assembly",
+}
 _PARTY_TAG = re.compile(r"^\(?([RDI])-[A-Z][A-Za-z. ]*\)?$")
 _PARTY_TAG_NAMES = {"R": "Republican Party", "D": "Democratic Party", "I": "Independent"}
 
@@ -809,6 +821,14 @@ class RoleExtractor:
         if post is None:
             return
         self.ents.add_holder(name[0].i, post, cluster)
+        state_title = first > 0 and self.doc[first - 1].lower_ == "state"
+        if state_title or post == "assembly member":
+            # "State Sen. Jo Bloggs": a seat in the state's legislature, not in Congress.
+            first -= state_title
+            mention = self.doc[first : name[-1].i + 1]
+            if (chamber := self._state_chamber(post, mention)) is not None:
+                self._store(cluster, post, chamber, mention, "role.honorific", 0.7)
+            return
         mention = self.doc[first : name[-1].i + 1]
         place = self.ents.entity_at(first - 1) if first > 0 else None
         if post in PLACE_POSTS and place is not None and place.label_ == "GPE":
@@ -1016,9 +1036,47 @@ class RoleExtractor:
                 organisation = self._devolved_government()
             elif found.bare in COMPANY_POSTS and not found.owned:
                 organisation = self._company_of_article(found.mention.start)
+            elif found.bare in STATE_LEGISLATURE_POSTS:
+                chamber = self._state_chamber(found.bare, found.mention)
+                if chamber is not None:
+                    self._store(
+                        found.cluster, found.post, chamber, found.mention, "role.context", 0.6
+                    )
             if organisation is not None:
                 entity = organisation.entity()
                 self._store(found.cluster, found.post, entity, found.mention, "role.context", 0.6)
+
+    def _state_chamber(self, post: str, mention: Span) -> Entity | None:
+        """The chamber of the state legislature a state post sits in (us_states.tsv): the
+        state named nearest in the sentence, then in those either side ("..., whose district was
+        hit hardest, said Florida would need billions"), else the one the article names
+        most; None when it names none. Party tags ("Sen. Jo Bloggs, D-N.Y.") are the states
+        of members of Congress and do not count."""
+        if post not in STATE_LEGISLATURE_POSTS:
+            return None
+        text = self.doc.text
+        sentences = self.ents.sentence_starts
+        position = sentences.index(mention.sent.start)
+        lo = self.doc[sentences[max(0, position - 1)]].idx
+        hi = self.doc[sentences[position + 2]].idx if position + 2 < len(sentences) else len(text)
+        found: list[tuple[int, str]] = []
+        for written, state in self.lex.us_states.items():
+            pattern = rf"(?<![\w.-]){re.escape(written)}(?!\w)"
+            found += [(m.start(), state) for m in re.finditer(pattern, text)]
+        if not found:
+            return None
+        own = mention.sent
+        nearby = [
+            (not own.start_char <= at < own.end_char, abs(at - mention.start_char), state)
+            for at, state in found
+            if lo <= at < hi
+        ]
+        if nearby:
+            state = min(nearby)[2]
+        else:
+            states = [state for _, state in found]
+            state = max(states, key=states.count)
+        return Entity(STATE_LEGISLATURE_POSTS[post].format(state), EntityKind.ORGANISATION)
 
     def _party_of(self, cluster: Cluster) -> Cluster | None:
         """ "Tory MP Jo Bloggs ... Shadow chancellor Jo Bloggs": the party a person is a
