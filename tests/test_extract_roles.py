@@ -554,3 +554,14 @@ def test_lower_case_state_senator_is_placed_in_the_articles_state(extract):
         "State senator Paul Kim said the cuts went too far."
     )
     assert ("Paul Kim", "state senator", "Ohio State Senate") in roles(extract(text))
+
+
+def test_the_house_in_a_us_article_is_the_house_of_representatives(extract):
+    text = (
+        "WASHINGTON (AP) — The White House said on Friday that the United States would "
+        "send aid to Texas.\n\n"
+        "House Republican leader Mark Doyle said the bill would pass."
+    )
+    found = roles(extract(text))
+    assert ("Mark Doyle", "leader", "United States House of Representatives") in found
+    assert not [r for r in found if r[2] == "White House"]

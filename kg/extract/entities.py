@@ -523,6 +523,7 @@ class DocumentEntities:
         """
         name = span if isinstance(span, str) else self.org_name(span)
         name = normalise_org(name)
+        name = self.lex.chambers.get(name, name)  # "House" in a US article (chambers.tsv)
         if not name or not any(ch.isalpha() for ch in name):
             return None
         key = name.lower()

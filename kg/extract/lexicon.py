@@ -76,9 +76,11 @@ class Lexicons:
     national_posts: frozenset[str] = frozenset()
     first_names: dict[str, str] = field(default_factory=dict)
     us_states: dict[str, str] = field(default_factory=dict)
+    chambers: dict[str, str] = field(default_factory=dict)
     role_verbs: dict[str, str] = field(default_factory=dict)
     all_posts: dict[str, Localised] = field(default_factory=dict)
     all_parties: dict[str, Localised] = field(default_factory=dict)
+    all_chambers: dict[str, Localised] = field(default_factory=dict)
     country: str | None = None
     max_title_words: int = 1  # the longest role title, in words
 
@@ -109,7 +111,15 @@ class Lexicons:
 
         posts = {post: org for post, readings in self.all_posts.items() if (org := pick(readings))}
         parties = {w: p for w, readings in self.all_parties.items() if (p := pick(readings))}
-        return dataclasses.replace(self, posts=posts, parties=parties, country=country)
+        chambers = {  # only in an article about the chamber's own country
+            short: full
+            for short, readings in self.all_chambers.items()
+            for full, where in readings
+            if where == country
+        }
+        return dataclasses.replace(
+            self, posts=posts, parties=parties, chambers=chambers, country=country
+        )
 
     def article_country(self, text: str) -> str | None:
         """The country an article names most often (countries.tsv), or None if it names none."""
@@ -154,6 +164,10 @@ def load_lexicons(directories: tuple[Path, ...] = ()) -> Lexicons:
         if party:
             parties[word] = (*parties.get(word, ()), (party, country.upper()))
     role_titles = frozenset(t.lower() for (t,) in _rows("role_titles.txt", directories, 1))
+    chambers: dict[str, Localised] = {}
+    for short, full, country in _rows("chambers.tsv", directories, 3):
+        if full:
+            chambers[short] = (*chambers.get(short, ()), (full, country.upper()))
     lexicons = Lexicons(
         honorifics={w.lower(): g or "-" for w, g, _ in honorifics},
         honorific_posts={w.lower(): post.lower() for w, _, post in honorifics if post},
@@ -166,6 +180,7 @@ def load_lexicons(directories: tuple[Path, ...] = ()) -> Lexicons:
             if any("{government}" in v for v, _ in readings)
         ),
         all_parties=parties,
+        all_chambers=chambers,
         speech_verbs={
             v.lower(): f or "clause"
             for v, f in _rows("speech_verbs.tsv", directories, 2)
