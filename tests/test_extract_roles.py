@@ -565,3 +565,12 @@ def test_the_house_in_a_us_article_is_the_house_of_representatives(extract):
     found = roles(extract(text))
     assert ("Mark Doyle", "leader", "United States House of Representatives") in found
     assert not [r for r in found if r[2] == "White House"]
+
+
+def test_a_bare_chief_executive_belongs_to_the_company_named_most_in_the_text(extract):
+    text = (
+        "Halden Group agreed to buy Marwick Holdings on Tuesday.\n\n"
+        "Halden said profit rose. Halden shares rose 6%. Marwick said it backed the deal.\n\n"
+        "Chief Executive Ann Berg said the deal made sense."
+    )
+    assert ("Ann Berg", "Chief Executive", "Halden Group") in roles(extract(text))

@@ -605,7 +605,19 @@ class DocumentEntities:
         recent = [item for item in seen.values() if item[2] >= horizon]
         if not recent:
             return None
-        return max(recent, key=lambda item: item[:3])[3]
+        before = self.doc[i].idx
+        return max(recent, key=lambda item: (self._times_named(item[3], before), *item[1:3]))[3]
+
+    def _times_named(self, cluster: Cluster, before: int) -> int:
+        """How often the text names a body before character `before`, by its name without
+        a trailing legal form or body noun, whatever NER made of each mention: in "Halden
+        Group agreed to buy Marwick Holdings ... Halden said", "Halden" counts for Halden
+        Group though NER took it for a place."""
+        words = cluster.name.split()
+        while len(words) > 1 and words[-1].lower().rstrip(".") in LEGAL_FORMS | BODY_NOUNS:
+            words = words[:-1]
+        core = " ".join(words)
+        return len(re.findall(rf"(?<!\w){re.escape(core)}(?!\w)", self.doc.text[:before]))
 
     def entity_at(self, i: int) -> Span | None:
         """The named entity that token i belongs to, if any."""
