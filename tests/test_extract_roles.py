@@ -573,4 +573,4 @@ def test_a_bare_chief_executive_belongs_to_the_company_named_most_in_the_text(ex
         "Halden said profit rose. Halden shares rose 6%. Marwick said it backed the deal.\n\n"
         "Chief Executive Ann Berg said the deal made sense."
     )
-    assert ("Ann Berg", "Chief Executive", "Halden Group") in roles(extract(text))
+    assert ("Ann Berg", "chief executive", "Halden Group") in roles(extract(text))

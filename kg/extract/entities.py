@@ -61,6 +61,9 @@ LEGAL_FORMS = {
     "gmbh",
     "llp",
 }
+# Words after a company's name that its later mentions drop: "Halden Group" ... "Halden".
+# (Not every body noun: "Royal Navy" is not "Royal".)
+_GROUP_WORDS = {"group", "holdings"}
 # How far back (in sentences) "the bank" or "it" looks for the body it means.
 ANAPHOR_SENTENCES = 6
 # Definite nouns that point back to the last organisation named: "the bank said".
@@ -610,11 +613,11 @@ class DocumentEntities:
 
     def _times_named(self, cluster: Cluster, before: int) -> int:
         """How often the text names a body before character `before`, by its name without
-        a trailing legal form or body noun, whatever NER made of each mention: in "Halden
+        a trailing legal form or "Group", whatever NER made of each mention: in "Halden
         Group agreed to buy Marwick Holdings ... Halden said", "Halden" counts for Halden
         Group though NER took it for a place."""
         words = cluster.name.split()
-        while len(words) > 1 and words[-1].lower().rstrip(".") in LEGAL_FORMS | BODY_NOUNS:
+        while len(words) > 1 and words[-1].lower().rstrip(".") in LEGAL_FORMS | _GROUP_WORDS:
             words = words[:-1]
         core = " ".join(words)
         return len(re.findall(rf"(?<!\w){re.escape(core)}(?!\w)", self.doc.text[:before]))
