@@ -118,3 +118,13 @@ def test_the_name_of_a_named_fellowship_is_no_person(nlp):
 def test_professor_emeritus_is_a_post_not_a_name(nlp):
     text = "Bertrand Okonkwo is currently Professor Emeritus of Mathematics at Harwick University."
     assert people_if_ner_says(nlp, text, ["Bertrand Okonkwo"]) == ["Bertrand Okonkwo"]
+
+
+def test_a_name_ending_in_labs_is_a_company_whatever_ner_says(extract):
+    text = (
+        "Corvane Labs, a start-up based in Leeds, has hired 40 engineers, the company said."
+    )
+    quotes = [f for f in extract(text).facts if isinstance(f, QuoteFact)]
+    assert [(q.speaker.name, q.speaker.kind) for q in quotes] == [
+        ("Corvane Labs", EntityKind.ORGANISATION)
+    ]

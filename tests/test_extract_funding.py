@@ -204,3 +204,17 @@ def test_a_state_in_the_dateline_places_a_us_article(extract):
     )
     facts = funding(extract(text))
     assert [(f.funder.name, f.currency) for f in facts] == [("United States Government", "USD")]
+
+
+def test_a_converted_amount_in_brackets_is_the_same_funding(extract):
+    text = "Halverd Robotics has raised $40m (£31m) in a round led by Northgate Capital."
+    facts = funding(extract(text))
+    assert [(f.amount, f.currency) for f in facts] == [(Decimal(40_000_000), "USD")]
+
+
+def test_what_raises_the_money_is_what_is_funded(extract):
+    text = "Halverd Robotics has raised $40m in a Series B funding round led by Northgate Capital."
+    facts = funding(extract(text))
+    assert [(f.funder.name, f.programme.name) for f in facts] == [
+        ("Northgate Capital", "Halverd Robotics")
+    ]

@@ -44,6 +44,13 @@ BODY_NOUNS = {
     "center", "centre", "press", "times", "post", "news", "network", "academy", "church",
     "administration",
 }  # fmt: skip
+# Last words that make a name a company's, whatever NER says: "Corvane Labs said ...".
+COMPANY_WORDS = {
+    "labs", "ventures", "capital", "partners", "technologies", "systems", "holdings",
+    "industries", "solutions", "networks", "pharmaceuticals", "therapeutics", "biosciences",
+    "logistics", "robotics", "airlines", "airways", "motors", "foods", "studios", "software",
+    "analytics", "dynamics", "aerospace", "energy", "bank", "media", "group",
+}  # fmt: skip
 # Legal forms after a company's name, lower case: "Microsoft Corp" is Microsoft.
 LEGAL_FORMS = {
     "corp",
@@ -161,7 +168,7 @@ class DocumentEntities:
         self._subject_events: list[tuple[int, Cluster]] = []
         self._holders: list[tuple[int, str, Cluster]] = []  # (token, post lower-case, person)
         # spaCy builds doc.ents and doc.sents anew on each access: read them once.
-        self.entities: list[Span] = list(doc.ents)
+        self.entities: list[Span] = [_as_company(ent) for ent in doc.ents]
         self._entity_at = {i: ent for ent in self.entities for i in range(ent.start, ent.end)}
         self.sentence_starts: list[int] = [sentence.start for sentence in doc.sents]
         self.dateline = _datelines(doc)
@@ -760,11 +767,16 @@ class DocumentEntities:
                 if token.dep_ == "compound" and head.lemma_.lower() in BODY_NOUNS:
                     break  # "the Biden administration", "the Smith Foundation": a body
                 return self._person(self.person_at[token.i], phrase)
-        if head.pos_ == "PROPN" and head.lower_.rstrip(".") in LEGAL_FORMS:
+        last_word = head.lower_.rstrip(".") if head.pos_ == "PROPN" else ""
+        if last_word in LEGAL_FORMS:
             # "Acme Corp": a company by its legal form, even when NER misses it.
             return self._body(source_name(phrase), phrase)
-        if head.ent_type_ in ORG_LABELS and (ent := self._entity_at.get(head.i)) is not None:
-            return self._body(ent, phrase)
+        ent = self._entity_at.get(head.i)
+        if ent is not None and ent.label_ in ORG_LABELS:
+            return self._body(ent, phrase)  # (an NER span, or one relabelled by _as_company)
+        if last_word in COMPANY_WORDS:
+            # "Corvane Labs said": a company by its last word, whatever NER made of it.
+            return self._body(source_name(phrase), phrase)
         return None
 
     def _described(self, head: Token, phrase: Span) -> Resolved | None:
@@ -817,6 +829,14 @@ class DocumentEntities:
     def _body(self, name: Span | str, mention: Span) -> Resolved | None:
         cluster = self.organisation(name)
         return Resolved(cluster.entity(), mention) if cluster is not None else None
+
+
+def _as_company(ent: Span) -> Span:
+    """An NER span, relabelled ORG when NER called a company a person: "Corvane Labs"."""
+    last = ent[-1].lower_.rstrip(".")
+    if ent.label_ == "PERSON" and len(ent) > 1 and last in COMPANY_WORDS | LEGAL_FORMS:
+        return Span(ent.doc, ent.start, ent.end, label="ORG")
+    return ent
 
 
 def _datelines(doc: Doc) -> set[int]:

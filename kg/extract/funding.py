@@ -130,7 +130,13 @@ class FundingExtractor:
 
     def run(self) -> list[FundingFact]:
         facts = []
-        for money in find_money(doc_text(self.doc), self.lex):
+        text = doc_text(self.doc)
+        previous: Money | None = None
+        for money in find_money(text, self.lex):
+            converted = previous is not None and text[previous.end : money.start].strip() == "("
+            previous = money
+            if converted:
+                continue  # "$40m (£31m)": the same money in another currency
             span = self.doc.char_span(money.start, money.end, alignment_mode="expand")
             if span is None or len(span) == 0 or span.start in self.ents.quoted:
                 continue
@@ -151,9 +157,11 @@ class FundingExtractor:
         funder = self._funder(noun, verb)
         if funder is None:
             return None
-        programme = self._programme(noun, verb)
-        if programme is None and verb is not None and verb.lemma_.lower() in self.receive:
-            programme = self._recipient(verb)  # "Zilch has raised $125m": Zilch is funded
+        programme = None
+        if verb is not None and verb.lemma_.lower() in self.receive:
+            # "Acme has raised $125m in a Series B round": Acme is what is funded
+            programme = self._recipient(verb)
+        programme = programme or self._programme(noun, verb)
         rule = "funding.noun" if noun is not None else "funding.verb"
         confidence = 0.8 if noun is not None and verb is not None else 0.7
         return FundingFact(
