@@ -500,3 +500,12 @@ def test_she_after_a_name_apposed_in_a_caption_is_that_person(extract):
     assert [(q.speaker.name, q.text) for q in found] == [
         ("Dana Pryce", "the building had cost less than planned")
     ]
+
+
+def test_a_quote_interrupted_between_sentences_reads_as_two_sentences(extract):
+    text = (
+        "Council leader Jane Moss spoke after the vote.\n\n"
+        "“We have heard the residents,” she said. “But the library must close.”"
+    )
+    direct = [q.text for q in quotes(extract(text)) if q.direct]
+    assert direct == ["We have heard the residents. But the library must close."]

@@ -65,6 +65,8 @@ _MIN_DIRECT_WORDS = 3
 _MAX_TITLE_WORDS = 6
 _TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "in", "on", "for", "to", "at", "with"}
 _WORD = re.compile(r"\w+")
+# The end of the writer's sentence before the next opening mark: ', he said. “'
+_SENTENCE_END = re.compile(r"[.!?][\s\"“”'‘’]*$")
 # The complementiser that opens reported speech: part of the span, not of the claim.
 _THAT = re.compile(r"^that\b[\s,]*", re.IGNORECASE)
 _MARKS = set("\"“”„«»'‘’")
@@ -838,7 +840,13 @@ class QuoteExtractor:
             fact.evidence.rule,
             fact.evidence.confidence,
         )
-        text = f"{fact.text} {quotation.text(self.text)}"
+        first_part, second_part = fact.text, quotation.text(self.text)
+        between = self.text[fact.content.end : quotation.start]
+        if first_part.endswith(",") and _SENTENCE_END.search(between) and second_part[:1].isupper():
+            # “We will learn the lessons,” he said. “But ...”: the comma was the writer's,
+            # put there for the attribution; the speaker's sentence ended
+            first_part = first_part[:-1] + "."
+        text = f"{first_part} {second_part}"
         return dataclasses.replace(fact, text=text, content=content, evidence=evidence)
 
     def _starts_sentence(self, quotation: Quotation) -> bool:
