@@ -128,3 +128,10 @@ def test_a_name_ending_in_labs_is_a_company_whatever_ner_says(extract):
     assert [(q.speaker.name, q.speaker.kind) for q in quotes] == [
         ("Corvane Labs", EntityKind.ORGANISATION)
     ]
+
+
+def test_a_surname_ner_leaves_after_a_title_and_first_name_is_part_of_the_name(extract):
+    facts = extract("Treasurer Anna Pallas told reporters in Canberra that Australia would pay.")
+    names = {e.name for e in facts.entities if e.kind is EntityKind.PERSON}
+    assert "Anna Pallas" in names
+    assert "Anna" not in names

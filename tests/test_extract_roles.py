@@ -574,3 +574,53 @@ def test_a_bare_chief_executive_belongs_to_the_company_named_most_in_the_text(ex
         "Chief Executive Ann Berg said the deal made sense."
     )
     assert ("Ann Berg", "chief executive", "Halden Group") in roles(extract(text))
+
+
+def test_a_state_word_before_a_government_post_makes_it_the_states(extract):
+    found = roles(
+        extract(
+            "Queensland Treasurer Cameron Dick said Brisbane would host the talks. "
+            "The South Australian Premier, Peter Malinauskas, agreed. Canberra stayed silent."
+        )
+    )
+    assert ("Cameron Dick", "treasurer", "Queensland Government") in found
+    assert ("Peter Malinauskas", "premier", "South Australian Government") in found
+
+
+def test_a_state_and_a_portfolio_before_minister(extract):
+    found = roles(extract("NSW Education Minister Prue Car visited a school in Sydney."))
+    assert ("Prue Car", "education minister", "NSW Government") in found
+
+
+def test_a_minister_in_an_article_about_a_state_government_is_the_states(extract):
+    found = roles(
+        extract(
+            "SYDNEY — The NSW government will build 30 new schools in western Sydney.\n\n"
+            "Education Minister Prue Car said the first would open in 2026."
+        )
+    )
+    assert ("Prue Car", "education minister", "NSW Government") in found
+
+
+def test_a_unions_branch_post_is_the_unions(extract):
+    found = roles(
+        extract("The Australian Workers' Union's Victorian secretary, Ronnie Hayden, said no.")
+    )
+    assert any(p == "Ronnie Hayden" and "Union" in o for p, _, o in found)
+    assert not any(o in {"Victorian", "Victorian Government"} for _, _, o in found)
+
+
+def test_a_body_in_capitals_ner_takes_for_a_number_stays_in_the_title(extract):
+    found = roles(extract("NSW Ambulance Commissioner Dominic Morgan said crews were ready."))
+    assert ("Dominic Morgan", "commissioner", "NSW Ambulance") in found
+
+
+def test_a_government_named_after_its_leader_is_the_government_they_lead(extract):
+    facts = extract(
+        "Prime Minister Mark Tallis said the money was well spent. "
+        "The Tallis government will spend $2 billion on new hospitals, the minister said. "
+        "Melbourne and Sydney will get the first of them."
+    )
+    assert ("Mark Tallis", "prime minister", "Australian Government") in roles(facts)
+    funders = {f.funder.name for f in facts.facts if f.__class__.__name__ == "FundingFact"}
+    assert funders == {"Australian Government"}

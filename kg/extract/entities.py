@@ -167,6 +167,9 @@ class DocumentEntities:
         self.person_at: dict[int, Cluster] = {}  # token index -> person named there
         self._subject_events: list[tuple[int, Cluster]] = []
         self._holders: list[tuple[int, str, Cluster]] = []  # (token, post lower-case, person)
+        # The government each head of government leads, by the leader's surname: "the Albanese
+        # government" is the government its prime minister heads (filled by the role rules).
+        self.led_by: dict[str, str] = {}
         # spaCy builds doc.ents and doc.sents anew on each access: read them once.
         self.entities: list[Span] = [_as_company(ent) for ent in doc.ents]
         self._entity_at = {i: ent for ent in self.entities for i in range(ent.start, ent.end)}
@@ -236,6 +239,25 @@ class DocumentEntities:
             first -= 1
         return [*self.doc[first : tokens[0].i], *tokens]
 
+    def _surname_after(self, tokens: list[Token]) -> list[Token]:
+        """ "Treasurer Tim | Pallas": NER took in the title and stopped before the surname, which
+        the parser hangs the first name on."""
+        last = tokens[-1]
+        following = self.doc[last.i + 1] if last.i + 1 < len(self.doc) else None
+        if (
+            len(tokens) == 1
+            and following is not None
+            and last.dep_ == "compound"
+            and last.head.i == following.i
+            and following.pos_ == "PROPN"
+            and following.text[:1].isupper()
+            and not following.ent_type_
+            and following.lower_ not in self.lex.role_titles
+            and following.text not in NAMED_AFTER
+        ):
+            return [*tokens, following]
+        return tokens
+
     def _names_a_thing(self, ent: Span) -> bool:
         """ "James B. Duke Professor", "Jimmy Carter Library": a name that names something else."""
         # "the Martin and Ann Lee Senior Fellow": capitalised words of one compound between.
@@ -255,6 +277,8 @@ class DocumentEntities:
                 continue
             tokens, gender = self.name_tokens(ent)
             if tokens:
+                if tokens[0].i > ent.start:  # NER took in a title ("Treasurer Tim | Pallas")
+                    tokens = self._surname_after(tokens)
                 tokens = self._first_names_before(tokens)
                 found.append((tokens, gender))
                 covered.update(t.i for t in tokens)
@@ -815,6 +839,9 @@ class DocumentEntities:
         ):
             # "the government" of an article about one country is that country's government.
             return self._body(self.lex.government, phrase)
+        leader = next((t.text for t in phrase if t.i < head.i and t.text in self.led_by), None)
+        if head.lower_ in {"government", "administration"} and leader is not None:
+            return self._body(self.led_by[leader], phrase)  # "the Albanese government"
         if lemma in BODY_NOUNS and any(
             t.i < head.i and t.text[:1].isupper() and t.pos_ in {"PROPN", "ADJ", "NOUN"}
             for t in phrase

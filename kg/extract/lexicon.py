@@ -77,10 +77,12 @@ class Lexicons:
     first_names: dict[str, str] = field(default_factory=dict)
     us_states: dict[str, str] = field(default_factory=dict)
     chambers: dict[str, str] = field(default_factory=dict)
+    regions: dict[str, str] = field(default_factory=dict)
     role_verbs: dict[str, str] = field(default_factory=dict)
     all_posts: dict[str, Localised] = field(default_factory=dict)
     all_parties: dict[str, Localised] = field(default_factory=dict)
     all_chambers: dict[str, Localised] = field(default_factory=dict)
+    all_regions: dict[str, Localised] = field(default_factory=dict)
     country: str | None = None
     max_title_words: int = 1  # the longest role title, in words
 
@@ -117,8 +119,14 @@ class Lexicons:
             for full, where in readings
             if where == country
         }
+        regions = {  # "Victorian" is a state only in an article about Australia
+            written: government
+            for written, readings in self.all_regions.items()
+            for government, where in readings
+            if where == country
+        }
         return dataclasses.replace(
-            self, posts=posts, parties=parties, chambers=chambers, country=country
+            self, posts=posts, parties=parties, chambers=chambers, regions=regions, country=country
         )
 
     def article_country(self, text: str) -> str | None:
@@ -168,6 +176,10 @@ def load_lexicons(directories: tuple[Path, ...] = ()) -> Lexicons:
     for short, full, country in _rows("chambers.tsv", directories, 3):
         if full:
             chambers[short] = (*chambers.get(short, ()), (full, country.upper()))
+    regions: dict[str, Localised] = {}
+    for written, government, country in _rows("regions.tsv", directories, 3):
+        if government:
+            regions[written] = (*regions.get(written, ()), (government, country.upper()))
     lexicons = Lexicons(
         honorifics={w.lower(): g or "-" for w, g, _ in honorifics},
         honorific_posts={w.lower(): post.lower() for w, _, post in honorifics if post},
@@ -181,6 +193,7 @@ def load_lexicons(directories: tuple[Path, ...] = ()) -> Lexicons:
         ),
         all_parties=parties,
         all_chambers=chambers,
+        all_regions=regions,
         speech_verbs={
             v.lower(): f or "clause"
             for v, f in _rows("speech_verbs.tsv", directories, 2)

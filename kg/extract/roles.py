@@ -161,6 +161,9 @@ _NAME_DEPS = {"nmod", "compound", "dobj"}
 _SPOKES_POSTS = {"spokesman", "spokeswoman", "spokesperson"}
 # Ministers only a nation has, whatever state an article is about.
 _NATIONAL_ONLY_POSTS = {"prime minister", "deputy prime minister", "foreign minister"}
+# Posts that head a government, which the article may name after its holder ("the Albanese
+# government").
+LEADER_POSTS = {"prime minister", "premier", "first minister", "chief minister"}
 # Posts of a state or province held in its government: "Premier Jo Bloggs said".
 REGIONAL_POSTS = {"premier", "deputy premier"}
 # The devolved governments a bare "First Minister" heads, and the words that name their nation.
@@ -360,8 +363,10 @@ def read_title(tokens: list[Token], lex: Lexicons) -> Title | None:
         # "Microsoft's vice chair and president": the posts listed after the possessor.
         post_tokens = [*before, *post_tokens]
         before = possessor
-    elif possessor and not before:
-        before = possessor
+    elif possessor and (
+        not before or all(t.ent_type_ in {"GPE", "NORP"} or t.text in lex.regions for t in before)
+    ):
+        before = possessor  # "the union's NSW secretary": the union's post, in its NSW branch
     post = _text(post_tokens) if post_tokens else ""
     # "Independent MP Jo Bloggs": a word that says how the post is held, not where.
     before = [t for t in before if t.lower_ not in _NOT_BODY_WORDS]
@@ -379,6 +384,15 @@ def read_title(tokens: list[Token], lex: Lexicons) -> Title | None:
     organisation = _party_after(tokens[end:], lex) or _organisation_after(
         tokens[end:], " ".join(words[start:end])
     )
+    region = _region_before(before, lex)
+    if organisation is None and region is not None and not shadow and _government_post(post, lex):
+        # "Victorian Treasurer Jo Bloggs", "NSW Health Minister Jo Bloggs": the state's post,
+        # the words between the state and the post naming the portfolio.
+        government, portfolio = region
+        post = _text([*portfolio, *post_tokens]) if portfolio else post
+        organisation, before = government, []
+    if organisation in lex.regions and _government_post(post, lex):
+        organisation = lex.regions[organisation]  # "Premier of Victoria"
     national = " ".join(_words(tokens[start:end]))
     of_before = f"{national} of {' '.join(_words(before))}"
     if organisation is None and before and of_before in lex.posts:
@@ -411,6 +425,26 @@ def read_title(tokens: list[Token], lex: Lexicons) -> Title | None:
     if organisation is not None:
         organisation = normalise_org(organisation.strip(" ,"))
     return Title(post, organisation, source, tuple(parties), status)
+
+
+def _region_before(before: list[Token], lex: Lexicons) -> tuple[str, list[Token]] | None:
+    """A state or province (regions.tsv) the words before a post begin with, and the
+    capitalised portfolio words after it: "NSW Health" → (NSW Government, [Health])."""
+    for n in (2, 1):
+        if len(before) < n or (government := lex.regions.get(_text(before[:n]))) is None:
+            continue
+        rest = before[n:]
+        if all(t.text[:1].isupper() and t.ent_type_ not in ORG_LABELS for t in rest):
+            return government, rest
+    return None
+
+
+def _government_post(post: str, lex: Lexicons) -> bool:
+    """Whether a post is held in a government: a minister, a treasurer, a premier, or a post
+    the lexicon gives to the national government ("Attorney-General")."""
+    bare = post.lower()
+    last = bare.split()[-1] if bare else ""
+    return last in {"minister", "treasurer", "premier"} or bare in lex.national_posts
 
 
 def _agent_at(verb: Token, path: list[Token]) -> bool:
@@ -699,9 +733,9 @@ class RoleExtractor:
         sentence_start = name[0].sent.start
         while i >= sentence_start and len(chain) < 10:
             token = self.doc[i]
-            if i in self.ents.person_at or (
-                token.ent_type_ in _CHAIN_STOP_ENTS and not self._opens_title(token, chain)
-            ):
+            # "NSW Ambulance Commissioner": NER may call a name in capitals a number.
+            number = token.ent_type_ in _CHAIN_STOP_ENTS and not token.text.isupper()
+            if i in self.ents.person_at or (number and not self._opens_title(token, chain)):
                 break
             if token.lower_.rstrip(".") in self.lex.honorifics:
                 i -= 1
@@ -992,6 +1026,7 @@ class RoleExtractor:
                 and not _is_title([ent[-1].lower_], ent[-1], self.lex)
                 and not all(_ranks_post(t, self.lex) for t in ent)
                 and ent[-1].lower_ not in ORG_PREPOSITIONS
+                and ent.text not in self.lex.regions  # "the union's NSW secretary": a place
             ):
                 orgs_by_sentence.setdefault(ent[0].sent.start, []).append(ent)
         for body in self._untagged_bodies():
@@ -1096,6 +1131,7 @@ class RoleExtractor:
         "government" with the name of its state or province ("the New South Wales
         government"), or None for the nation's ("the federal government")."""
         national = (self.lex.government or "").lower()
+        surnames = {c.name.split()[-1] for c in self.ents.people}
         for token in self.doc[lo:hi]:
             if token.lower_ != "government" or token.i in self.ents.quoted:
                 continue
@@ -1104,6 +1140,8 @@ class RoleExtractor:
                 yield token, None
                 continue
             place = next((c for c in modifiers if c.ent_type_ in {"NORP", "GPE"}), None)
+            if place is not None and place.text in surnames:
+                continue  # "the Albanese government": named after its leader, not a place
             entity = self.ents.entity_at(place.i) if place is not None else None
             words = []  # "the New South Wales government", a place NER may miss
             while token.i - len(words) - 1 >= 0:
@@ -1111,14 +1149,16 @@ class RoleExtractor:
                 if not (word.pos_ == "PROPN" and word.text[:1].isupper()):
                     break
                 words.insert(0, word.text)
-            if entity is not None:
+            if " ".join(words) in self.lex.regions:
+                place_name = " ".join(words)  # "the NSW government", whatever NER calls NSW
+            elif entity is not None:
                 place_name = entity.text
             elif " ".join(words) in self.lex.countries:
                 place_name = " ".join(words)
             else:
                 continue
             country = self.lex.countries.get(place_name)
-            name = f"{place_name} Government"
+            name = self.lex.regions.get(place_name, f"{place_name} Government")
             if name.lower() == national:
                 yield token, None
             elif not country or country == self.lex.country:
@@ -1505,6 +1545,8 @@ class RoleExtractor:
         rule: str,
         confidence: float,
     ) -> None:
+        if post.lower() in LEADER_POSTS and "government" in organisation.name.lower():
+            self.ents.led_by[cluster.name.split()[-1]] = organisation.name
         key = (cluster.name, organisation.name.lower())
         known = self.facts.get(key)
         if known is not None:
