@@ -395,7 +395,8 @@ def test_speakers_listed_together_each_make_the_claim(extract):
 def test_a_relative_pronoun_before_the_cue_is_not_the_claim(extract):
     text = "Ferris Bank gave £2m to the Riverside Trust, which it says will train 300 nurses."
     found = quotes(extract(text))
-    assert [q.text for q in found] == ["will train 300 nurses"]
+    assert [q.text for q in found] == ["the Riverside Trust will train 300 nurses"]
+    assert found[0].content.text == "will train 300 nurses"
 
 
 def test_gerund_cue_after_a_preposition_takes_the_clause_subject(extract):
@@ -509,3 +510,48 @@ def test_a_quote_interrupted_between_sentences_reads_as_two_sentences(extract):
     )
     direct = [q.text for q in quotes(extract(text)) if q.direct]
     assert direct == ["We have heard the residents. But the library must close."]
+
+
+def test_the_question_put_to_a_speaker_is_not_her_claim(extract):
+    text = (
+        "Asked whether the council had cut too deep, Ana Ruiz told the local radio station: "
+        "“No. We protected every school in the city.”"
+    )
+    found = quotes(extract(text))
+    assert [(q.speaker.name, q.direct) for q in found] == [("Ana Ruiz", True)]
+
+
+def test_what_a_hearer_was_told_has_no_speaker(extract):
+    text = "Tom Berry was told that his contract would not be renewed."
+    assert quotes(extract(text)) == []
+
+
+def test_a_headline_does_not_report_claims(extract):
+    text = (
+        "Farmers demand rethink on water levy as drought bites\n\n"
+        "Farmers in the valley say the new water levy will drive families off the land."
+    )
+    found = quotes(extract(text))
+    assert [q.text for q in found] == ["the new water levy will drive families off the land"]
+
+
+def test_a_relative_pronoun_subject_is_read_as_its_noun(extract):
+    text = "The grant goes to the flood relief fund, which officials said was nearly empty."
+    found = quotes(extract(text))
+    assert [(q.speaker.name, q.text) for q in found] == [
+        ("officials", "the flood relief fund was nearly empty")
+    ]
+
+
+def test_a_relative_pronoun_that_is_the_source_stays_the_source(extract):
+    text = "Mr Hale trusted the surveys that showed him ahead in every county."
+    found = quotes(extract(text))
+    assert all(not q.text.startswith("the surveys") for q in found)
+
+
+def test_a_clipped_has_before_a_cue_is_not_a_passive(extract):
+    text = "The housing minister, Rita Vale, who's called for a ban on no-fault evictions, spoke."
+    found = quotes(extract(text))
+    assert [(q.speaker.name, q.text) for q in found] == [
+        ("Rita Vale", "a ban on no-fault evictions")
+    ]

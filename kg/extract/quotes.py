@@ -54,6 +54,8 @@ SETTING_PREPOSITIONS = {
     "in", "on", "at", "during", "after", "before", "since", "while", "from", "via",
     "through", "with", "by", "amid", "ahead", "following", "outside", "inside", "near",
 }  # fmt: skip
+# Relative pronouns that can stand for the subject of a claim: "which critics say is unfair".
+RELATIVE_PRONOUNS = {"which", "who", "that"}
 # Particles that make multi-word cues: "point out", "call for", "go on".
 _PARTICLES = {"out", "for", "on"}
 # What may stand between a cue and the quotation it introduces: "said in a statement: “".
@@ -61,10 +63,13 @@ _MAX_WORDS_BETWEEN = 6
 # Characters around a quotation within which its cue may stand (a long speaker description).
 _REACH = 400
 _MIN_DIRECT_WORDS = 3
+# A first paragraph this short without a full stop is the article's title.
+_MAX_HEADLINE_WORDS = 25
 # Titles quoted inside a sentence: programmes, books, songs ("appeared on “Face the Nation”").
 _MAX_TITLE_WORDS = 6
 _TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "in", "on", "for", "to", "at", "with"}
 _WORD = re.compile(r"\w+")
+_CLIPPED = {"'s", "’s"}
 # The end of the writer's sentence before the next opening mark: ', he said. “'
 _SENTENCE_END = re.compile(r"[.!?][\s\"“”'‘’]*$")
 # The complementiser that opens reported speech: part of the span, not of the claim.
@@ -148,9 +153,12 @@ class QuoteExtractor:
                 for other in cue.co_speakers if cue is not None else ():
                     facts.append(self._direct(quotation, other, cue, confidence, explicit))
             previous = (quotation, speaker, cue)
+        headline = self._headline()
         for cue in cues:
             if cue.speaker is None or cue.content is None or cue.frame == "quote":
                 continue
+            if headline is not None and headline[0] <= cue.verb.idx < headline[1]:
+                continue  # "Backbenchers demand U-turn": headline-ese, restated in the body
             if cue.speaker.entity.kind is EntityKind.UNNAMED_SOURCE and self._nested(cue, cues):
                 continue  # "she said the results showed ...": the results are part of her claim
             if cue.frame in {"intent", "object"} and self._nested(cue, cues, named_only=False):
@@ -169,6 +177,8 @@ class QuoteExtractor:
                 after = self.text[cue.hole[1] : end].lstrip(" ,—–-")
                 claim = f"{before} {after}".strip()
             claim = _THAT.sub("", claim, count=1)
+            if (antecedent := self._relative_antecedent(cue)) is not None:
+                claim = f"{antecedent} {claim}"
             if _words(claim) < 3:
                 continue
             for speaker in (cue.speaker, *cue.co_speakers):
@@ -329,6 +339,17 @@ class QuoteExtractor:
             )
         return facts
 
+    def _headline(self) -> tuple[int, int] | None:
+        """The article's title: a short first paragraph with no full stop at its end,
+        followed by the body."""
+        if len(self.paragraphs) < 2:
+            return None
+        start, end = self.paragraphs[0]
+        title = self.text[start:end].strip()
+        if "\n" in title or _words(title) > _MAX_HEADLINE_WORDS:
+            return None
+        return None if title.rstrip("\"”’'")[-1:] in {".", "!", "?"} else (start, end)
+
     def _signed(self, quotation: Quotation) -> Resolved | None:
         """A quotation signed with a dash: "“We will win.” ― Jane Roe"."""
         match = _SIGNATURE.match(self.text, quotation.end, min(len(self.text), quotation.end + 80))
@@ -357,8 +378,11 @@ class QuoteExtractor:
 
     def _speaker(self, verb: Token) -> Resolved | None:
         """The resolved subject of a speech verb, climbing through participles and conjuncts."""
+        if _passive_without_agent(verb):
+            return None  # "Asked whether ..., she said": she was asked; who asked is unsaid
         current = self._reporting_verb(verb) or verb
-        passive = False
+        # "who's called for ...": the parser reads a clipped "has" as a passive "is"
+        passive = any(c.dep_ == "auxpass" and c.lower_ in _CLIPPED for c in verb.children)
         for _ in range(4):
             subject_deps = SUBJECT_DEPS if passive else {"nsubj"}
             subjects = [c for c in current.children if c.dep_ in subject_deps]
@@ -566,6 +590,31 @@ class QuoteExtractor:
                 start = head.left_edge.i
             return self._trimmed(start, left[-1].right_edge.i)
         return None
+
+    def _relative_antecedent(self, cue: Cue) -> str | None:
+        """The noun a relative pronoun stands for when it is the subject of the claim: in
+        "the fund, which officials warned was running low", the claim is that the fund was
+        running low, not "was running low"."""
+        verb = cue.verb
+        pronoun = verb.doc[verb.left_edge.i]
+        if (
+            verb.dep_ != "relcl"
+            or pronoun.lower_ not in RELATIVE_PRONOUNS
+            or (pronoun.head.i == verb.i and pronoun.dep_ in SUBJECT_DEPS)
+        ):
+            return None  # "the polls that showed him ahead": the pronoun is the source
+        clause = next((c for c in verb.rights if c.dep_ in CONTENT_DEPS), None)
+        if clause is None or any(
+            c.dep_ in SUBJECT_DEPS and c.i != pronoun.i for c in clause.children
+        ):
+            return None
+        noun = verb.head
+        if noun.pos_ not in {"NOUN", "PROPN"} or any(a.dep_ == "relcl" for a in noun.ancestors):
+            return None  # "flags those that need attention, which it says ...": which what?
+        start = noun.i
+        while start > 0 and verb.doc[start - 1].dep_ in {"compound", "amod", "det", "nummod"}:
+            start -= 1
+        return verb.doc[start : noun.i + 1].text
 
     def _circumstance(self, clause: Token, frame: str) -> bool:
         """Whether an adverbial clause on a speech verb says when or why it was said, not
@@ -916,6 +965,22 @@ class QuoteExtractor:
 
     def _mention(self, speaker: Resolved) -> TextSpan:
         return text_span(self.doc, speaker.mention.start_char, speaker.mention.end_char)
+
+
+def _passive_without_agent(verb: Token) -> bool:
+    """Whether a speech verb is passive with no "by" phrase ("was told that ...", "Asked
+    whether ..."): its subject, or the clause it hangs on, is the hearer, not the speaker."""
+    deps = {c.dep_ for c in verb.children}
+    if "agent" in deps:
+        return False
+    participle = (
+        verb.tag_ == "VBN"
+        and verb.dep_ in {"advcl", "acl"}
+        and not deps & {"aux", "nsubj", "nsubjpass"}
+    )
+    # "who's called for tax rises": a clipped "has", not a passive
+    passive = any(c.dep_ == "auxpass" and c.lower_ not in _CLIPPED for c in verb.children)
+    return passive or participle
 
 
 def _is_title(quoted: str) -> bool:
