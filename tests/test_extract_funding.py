@@ -218,3 +218,35 @@ def test_what_raises_the_money_is_what_is_funded(extract):
     assert [(f.funder.name, f.programme.name) for f in facts] == [
         ("Northgate Capital", "Halverd Robotics")
     ]
+
+
+def test_a_funder_ner_ends_on_a_conjunction_is_named_without_it(extract):
+    facts = extract(
+        "Acme said the purchase would be paid for with a 500 million pound loan "
+        "provided by Barclays and HSBC."
+    )
+    assert all(not f.funder.name.endswith(" and") for f in funding(facts))
+
+
+def test_the_same_sum_from_the_same_funder_twice_is_one_fact(extract):
+    text = (
+        "Government unveils $2 billion schools package.\n\n"
+        "The Australian government will spend $2 billion over four years on new schools."
+    )
+    assert len(funding(extract(text))) == 1
+
+
+def test_the_fund_a_later_sentence_sends_the_money_to_is_the_programme(extract):
+    text = (
+        "The Australian government will spend $2 billion over four years on new schools. "
+        "Education Minister Jason Clare said the money would flow to the states through a new "
+        "School Building Fund."
+    )
+    facts = funding(extract(text))
+    assert [f.programme.name if f.programme else None for f in facts] == ["School Building Fund"]
+
+
+def test_money_given_through_a_fund_names_it_as_the_programme(extract):
+    text = "The UK government will provide £24m through the Fleming Fund to track infections."
+    facts = funding(extract(text))
+    assert facts and facts[0].programme and facts[0].programme.name == "Fleming Fund"

@@ -624,3 +624,40 @@ def test_a_government_named_after_its_leader_is_the_government_they_lead(extract
     assert ("Mark Tallis", "prime minister", "Australian Government") in roles(facts)
     funders = {f.funder.name for f in facts.facts if f.__class__.__name__ == "FundingFact"}
     assert funders == {"Australian Government"}
+
+
+def test_its_after_a_sentence_about_an_unnamed_body_is_not_the_last_named_body(extract):
+    found = roles(
+        extract(
+            "Royal Mail cut the fees it paid to village shops. The town council wants to buy the "
+            "shop. Its chairman, Tom Hale, said talks had begun."
+        )
+    )
+    assert not any(p == "Tom Hale" for p, _, _ in found)
+
+
+def test_its_after_a_named_bodys_board_is_that_bodys(extract):
+    found = roles(
+        extract(
+            "Acme Foods agreed to buy Norbridge Holdings. Norbridge's board backed the offer. "
+            "Its chairman, Tom Hale, said the price was fair."
+        )
+    )
+    assert ("Tom Hale", "chairman", "Norbridge Holdings") in found
+
+
+def test_a_body_described_before_its_name(extract):
+    found = roles(
+        extract("Jo Marsh, the chief executive of the charity Homes For All, said it was late.")
+    )
+    assert ("Jo Marsh", "chief executive", "Homes For All") in found
+
+
+def test_a_company_named_without_group_later_is_the_same_company(extract):
+    found = roles(
+        extract(
+            "Brindle Group reported higher profits on Tuesday. "
+            "Brindle finance chief Anna Lowe said costs had fallen."
+        )
+    )
+    assert ("Anna Lowe", "finance chief", "Brindle Group") in found

@@ -859,7 +859,10 @@ class DocumentEntities:
 
 
 def _as_company(ent: Span) -> Span:
-    """An NER span, relabelled ORG when NER called a company a person: "Corvane Labs"."""
+    """An NER span, relabelled ORG when NER called a company a person: "Corvane Labs"; without
+    the conjunction NER sometimes ends a body's name on ("arranged by [Barclays and] HSBC")."""
+    if len(ent) > 1 and ent.label_ in ORG_LABELS and ent[-1].pos_ == "CCONJ":
+        ent = Span(ent.doc, ent.start, ent.end - 1, label=ent.label_)
     last = ent[-1].lower_.rstrip(".")
     if ent.label_ == "PERSON" and len(ent) > 1 and last in COMPANY_WORDS | LEGAL_FORMS:
         return Span(ent.doc, ent.start, ent.end, label="ORG")
@@ -914,8 +917,9 @@ def source_name(phrase: Span) -> str:
 
 
 def _without_legal_form(words: list[str]) -> list[str]:
-    """An organisation's words without a trailing legal form ("corp", "inc.", "plc")."""
-    while len(words) > 1 and words[-1].rstrip(".,") in LEGAL_FORMS:
+    """An organisation's words without a trailing legal form ("corp", "inc.", "plc") or
+    "Group" / "Holdings" ("Halden Group" ... "Halden said")."""
+    while len(words) > 1 and words[-1].rstrip(".,") in LEGAL_FORMS | _GROUP_WORDS:
         words = words[:-1]
     return [w.rstrip(",") for w in words]
 

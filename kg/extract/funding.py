@@ -12,6 +12,7 @@ include a £45m fund"), resolved through coreference.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -39,6 +40,10 @@ CALENDAR_WORDS = {
 }  # fmt: skip
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"trillion|billion|million|thousand|crores?|lakhs?|trn|tn|bn|mn|mln|cr|m|k|b"
+# What a later sentence calls money already given: "The money will go to the Homes Fund".
+_MONEY_ANAPHORS = {"money", "funding", "cash", "investment", "grant", "funds"}
+# Verbs that send such money somewhere: "go to", "flow through", "be paid into".
+_DESTINATION_VERBS = {"go", "flow", "pass", "channel", "pay", "route", "funnel"}
 # Heads through which money reaches the noun or verb that says what it is for.
 _UP_DEPS = {
     "nummod",
@@ -145,8 +150,52 @@ class FundingExtractor:
                 currency = self.lex.dollar
             fact = self._funding(span, money, currency)
             if fact is not None:
-                facts.append(fact)
+                facts = _merged(facts, fact)
+        return self._programmes_named_after(facts)
+
+    def _programmes_named_after(self, facts: list[FundingFact]) -> list[FundingFact]:
+        """ "The government will spend $2bn ... The money will flow through a new Homes Fund":
+        the fund a later sentence sends "the money" to is the programme of the funding before
+        it that names none."""
+        for token in self.doc:
+            if (
+                token.dep_ != "nsubj"
+                or token.lemma_.lower() not in _MONEY_ANAPHORS
+                or not any(c.lower_ in {"the", "this", "that"} for c in token.children)
+                or token.head.lemma_.lower() not in _DESTINATION_VERBS
+                or token.i in self.ents.quoted
+            ):
+                continue
+            programme = self._destination(token.head)
+            sentence = token.sent
+            lo = self.doc[self._sentence_back(sentence.start, 3)].idx
+            earlier = [
+                k
+                for k, f in enumerate(facts)
+                if f.programme is None
+                and f.amount_mention is not None
+                and lo <= f.amount_mention.start < sentence.start_char
+            ]
+            if programme is not None and earlier:
+                k = earlier[-1]
+                facts[k] = dataclasses.replace(facts[k], programme=programme)
         return facts
+
+    def _destination(self, verb: Token) -> Entity | None:
+        """The named fund a verb of destination sends money to, through or into."""
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ not in {"to", "through", "into", "via"}:
+                continue
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is not None and (name := self._proper_name(pobj)):
+                return Entity(name, EntityKind.PROGRAMME)
+        return None
+
+    def _sentence_back(self, start: int, n: int) -> int:
+        """The first token of the sentence n sentences before the one starting at `start`."""
+        starts = self.ents.sentence_starts
+        position = starts.index(start) if start in starts else 0
+        return starts[max(0, position - n)]
 
     def _funding(self, span: Span, money: Money, currency: str | None) -> FundingFact | None:
         inside = {t.i for t in span}
@@ -341,7 +390,7 @@ class FundingExtractor:
         for anchor in anchors:
             for child in anchor.children:
                 if child.dep_ in {"prep", "dative"} and child.lower_ in {
-                    "for", "to", "into", "in", "towards",
+                    "for", "to", "into", "in", "towards", "through",
                 }:  # fmt: skip
                     pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                     if pobj is not None and (name := self._proper_name(pobj)):
@@ -399,6 +448,23 @@ class FundingExtractor:
         if first == token.i and token.pos_ != "PROPN" and token.ent_type_ not in ORG_LABELS:
             return None
         return self.doc[first : token.i + 1].text
+
+
+def _merged(facts: list[FundingFact], fact: FundingFact) -> list[FundingFact]:
+    """The facts with one more, unless the same funder gives the same sum again ("... unveils
+    $3.5 billion housing package. The government will spend $3.5 billion ..."): then one
+    fact, with the programme either names."""
+    for k, known in enumerate(facts):
+        if (
+            known.funder.name == fact.funder.name
+            and known.amount == fact.amount
+            and known.currency == fact.currency
+            and (known.programme is None or fact.programme is None)
+        ):
+            if known.programme is None and fact.programme is not None:
+                facts[k] = fact
+            return facts
+    return [*facts, fact]
 
 
 def extract_funding(doc: Doc, ents: DocumentEntities, lex: Lexicons) -> list[FundingFact]:

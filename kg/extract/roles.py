@@ -596,6 +596,13 @@ def _organisation_after(after: list[Token], post: str) -> str | None:
         i += 1
         while i < len(after) and after[i].pos_ == "DET":
             i += 1
+        if (
+            i + 1 < len(after)
+            and after[i].text.islower()
+            and after[i].lemma_ in ORG_NOUNS | _COMPANY_ANAPHORS
+            and after[i + 1].text[:1].isupper()
+        ):
+            i += 1  # "chief executive of the charity Shelter Now": what the body is, then its name
         run: list[Token] = []
         while i < len(after):
             word = after[i]
@@ -1377,6 +1384,9 @@ class RoleExtractor:
         """ "The company's founder", "its chief executive": the body named last before."""
         for token in phrase:
             if token.lower_ == "its":
+                subject = self._body_subject_before(token)
+                if subject is not None:
+                    return subject or None
                 return self.ents.org_antecedent(token.i)
             lemma = token.lemma_.lower()
             if token.i + 1 >= len(self.doc) or self.doc[token.i + 1].tag_ != "POS":
@@ -1391,6 +1401,35 @@ class RoleExtractor:
                 # "the foundation's chair": the last body with "foundation" in its name.
                 return self.ents.org_antecedent(token.i, lemma)
         return None
+
+    def _body_subject_before(self, its: Token) -> Cluster | bool | None:
+        """Whose "its" means when the clause before has a body as its subject: "The parish
+        council is looking for a buyer. Its chairman, Jo Bloggs, said": the body named there
+        (or its possessor, "Acme's board"), False when that body has no name the article
+        gives, None when the subject before is no body."""
+        lo = self.ents.sentence_starts[max(0, self.ents.sentence_starts.index(its.sent.start) - 1)]
+        subjects = [
+            t
+            for t in self.doc[lo : its.i]
+            if t.dep_ in {"nsubj", "nsubjpass"}
+            and t.pos_ in {"NOUN", "PROPN"}
+            and t.i not in self.ents.quoted
+            and t.i not in self.ents.person_at
+        ]
+        if not subjects:
+            return None
+        subject = subjects[-1]
+        owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+        for candidate in (subject, owner):
+            if candidate is not None and (span := self._org_span(candidate)) is not None:
+                return self.ents.organisation(span) or False
+        lemma = subject.lemma_.lower()
+        if lemma not in BODY_NOUNS | ORG_ANAPHORS:
+            return None
+        found = self.ents.resolve(subject)
+        if found is not None and found.entity.kind is EntityKind.ORGANISATION:
+            return self.ents.organisation(found.entity.name) or False
+        return False
 
     def _employer(self, verb: Token) -> Span | None:
         """The organisation of an appointment given beside the title ("joined Acme as ...")."""
