@@ -661,3 +661,33 @@ def test_a_company_named_without_group_later_is_the_same_company(extract):
         )
     )
     assert ("Anna Lowe", "finance chief", "Brindle Group") in found
+
+
+def test_a_national_post_in_sentences_about_another_country_is_that_countrys(extract):
+    text = (
+        "Britain and Canada signed a trade agreement in London on Monday, the UK government "
+        "said. Prime Minister Keir Starmer said British exporters would gain most.\n\n"
+        "In Ottawa, Prime Minister Mark Carney said Canada would cut tariffs on British cheese.\n\n"
+        "The Treasury said Britain would publish the text."
+    )
+    found = roles(extract(text))
+    assert ("Mark Carney", "prime minister", "Government of Canada") in found
+    assert ("Keir Starmer", "prime minister", "UK Government") in found
+
+
+def test_a_trip_abroad_or_a_foreign_leader_met_leaves_the_post_at_home(extract):
+    text = (
+        "Britain will cut tariffs, the UK government said in London. "
+        "Prime Minister Keir Starmer met French President Emmanuel Macron in Paris "
+        "and will travel to Washington next week."
+    )
+    found = roles(extract(text))
+    assert ("Keir Starmer", "prime minister", "UK Government") in found
+
+
+def test_the_seat_an_mp_sits_for_is_no_person(extract):
+    facts = extract(
+        "The letter, signed by the Labour MP for Bolton West, Martha Ellingworth, was sent "
+        "to Downing Street in London."
+    )
+    assert not any(p == "Bolton West" for p, _, _ in roles(facts))

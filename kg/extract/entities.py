@@ -258,6 +258,14 @@ class DocumentEntities:
             return [*tokens, following]
         return tokens
 
+    def _names_a_seat(self, ent: Span) -> bool:
+        """ "the Labour MP for Bolton West, Jo Bloggs": the place a post is held for, which
+        NER may take for a person."""
+        if ent.start < 2 or self.doc[ent.start - 1].lower_ != "for":
+            return False
+        title = self.doc[ent.start - 2]
+        return title.lower_ in self.lex.role_titles or title.lower_ in self.lex.honorific_posts
+
     def _names_a_thing(self, ent: Span) -> bool:
         """ "James B. Duke Professor", "Jimmy Carter Library": a name that names something else."""
         # "the Martin and Ann Lee Senior Fellow": capitalised words of one compound between.
@@ -273,7 +281,7 @@ class DocumentEntities:
         found = []
         covered: set[int] = set()
         for ent in self.entities:
-            if ent.label_ != "PERSON" or self._names_a_thing(ent):
+            if ent.label_ != "PERSON" or self._names_a_thing(ent) or self._names_a_seat(ent):
                 continue
             tokens, gender = self.name_tokens(ent)
             if tokens:

@@ -129,6 +129,11 @@ class Lexicons:
             self, posts=posts, parties=parties, chambers=chambers, regions=regions, country=country
         )
 
+    @property
+    def country_words(self) -> re.Pattern[str]:
+        """The words of countries.tsv, as one pattern of whole words."""
+        return _country_pattern(tuple(self.countries))
+
     def article_country(self, text: str) -> str | None:
         """The country an article names most often (countries.tsv), or None if it names none."""
         counts: dict[str, int] = {}

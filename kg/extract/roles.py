@@ -164,6 +164,8 @@ _NATIONAL_ONLY_POSTS = {"prime minister", "deputy prime minister", "foreign mini
 # Posts that head a government, which the article may name after its holder ("the Albanese
 # government").
 LEADER_POSTS = {"prime minister", "premier", "first minister", "chief minister"}
+# Prepositions of places someone goes to or comes from, which say nothing of whose post is held.
+_MOTION_PREPOSITIONS = {"to", "from", "toward", "towards", "into", "via"}
 # Posts of a state or province held in its government: "Premier Jo Bloggs said".
 REGIONAL_POSTS = {"premier", "deputy premier"}
 # The devolved governments a bare "First Minister" heads, and the words that name their nation.
@@ -1088,6 +1090,47 @@ class RoleExtractor:
                 entity = organisation.entity()
                 self._store(found.cluster, found.post, entity, found.mention, "role.context", 0.6)
 
+    def _country_abroad(self, person: Cluster) -> str | None:
+        """The government of another country than the article's, when the sentences that name
+        a person name that country at least twice and more often than the article's own:
+        "In Ottawa, Prime Minister Mark Carney said Canada would ..." in an article about
+        Britain. Places someone goes to or comes from, words inside quotations and
+        nationalities in another person's title ("met French President ...") do not count."""
+        sentences = {
+            t.sent.start: t.sent
+            for i, c in self.ents.person_at.items()
+            if c is person
+            for t in [self.doc[i]]
+        }
+        counts: dict[str, int] = {}
+        for sentence in sentences.values():
+            for match in self.lex.country_words.finditer(sentence.text):
+                span = self.doc.char_span(
+                    sentence.start_char + match.start(),
+                    sentence.start_char + match.end(),
+                    alignment_mode="expand",
+                )
+                if span is None or span.start in self.ents.quoted:
+                    continue
+                first = span[0]
+                if first.head.lower_ in _MOTION_PREPOSITIONS and first.dep_ == "pobj":
+                    continue
+                if span.root.head.i in self.ents.person_at or any(
+                    t.i in self.ents.person_at and self.ents.person_at[t.i] is not person
+                    for t in self.doc[span.end : span.end + 4]
+                ):
+                    continue  # "French President Emmanuel Macron": another person's country
+                code = self.lex.countries[match.group(0)]
+                counts[code] = counts.get(code, 0) + 1
+        home = counts.pop(self.lex.country or "", 0)
+        if not counts:
+            return None
+        code = max(counts, key=lambda c: counts[c])
+        info = self.lex.country_info.get(code)
+        if info is None or counts[code] < 2 or counts[code] <= home:
+            return None
+        return info.government
+
     def _state_chamber(self, post: str, mention: Span) -> Entity | None:
         """The chamber of the state legislature a state post sits in (us_states.tsv): the
         state named nearest in the sentence, then in those either side ("..., whose district was
@@ -1568,6 +1611,14 @@ class RoleExtractor:
                 if state is not None and (bare == "mp" or not state):
                     return
                 organisation = state or organisation
+        if (
+            source == "lexicon"
+            and organisation == self.lex.government
+            and title.post.lower() in self.lex.national_posts
+            and (abroad := self._country_abroad(cluster)) is not None
+        ):
+            # "Prime Minister Mark Carney said Ottawa ..." in an article about Britain.
+            organisation = abroad
         org_cluster = self.ents.organisation(organisation)
         if org_cluster is None:
             return
