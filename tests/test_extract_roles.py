@@ -691,3 +691,41 @@ def test_the_seat_an_mp_sits_for_is_no_person(extract):
         "to Downing Street in London."
     )
     assert not any(p == "Bolton West" for p, _, _ in roles(facts))
+
+
+def test_a_title_after_a_preposition_before_the_name(extract):
+    found = roles(
+        extract(
+            "The motion, tabled by the Green MP for Brighton Pavilion, Sian Berry, was lost "
+            "in Westminster."
+        )
+    )
+    assert ("Sian Berry", "mp", "House of Commons") in found
+
+
+def test_a_named_owner_opens_a_title_before_the_name(extract):
+    found = roles(
+        extract("Shelter's policy director, Jo Marsh, said rents in London had doubled.")
+    )
+    assert ("Jo Marsh", "policy director", "Shelter") in found
+
+
+def test_council_posts_in_an_article_about_one_council(extract):
+    text = (
+        "Hartwell District Council has approved a new leisure centre. A grant from Sport "
+        "England will pay for part of it.\n\n"
+        "Councillor Amy Stone, the cabinet member for leisure, said work would start soon.\n\n"
+        "The council leader, Raj Patel, said Hartwell District Council had listened."
+    )
+    found = roles(extract(text))
+    assert ("Amy Stone", "cabinet member", "Hartwell District Council") in found
+    assert ("Raj Patel", "leader", "Hartwell District Council") in found
+    assert not any(o == "Sport England" for _, _, o in found)
+
+
+def test_a_majority_leader_leads_in_the_chamber_the_sentence_names(extract):
+    text = (
+        "WASHINGTON (AP) — Congress voted on the bill on Friday. In the Senate, Majority "
+        "Leader Jo Banks, D-Ohio, said a vote would come late Friday."
+    )
+    assert ("Jo Banks", "majority leader", "United States Senate") in roles(extract(text))

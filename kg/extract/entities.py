@@ -283,6 +283,8 @@ class DocumentEntities:
         for ent in self.entities:
             if ent.label_ != "PERSON" or self._names_a_thing(ent) or self._names_a_seat(ent):
                 continue
+            if ent.text in self.lex.parties:
+                continue  # "Labour's deputy leader": a party NER took for a person
             tokens, gender = self.name_tokens(ent)
             if tokens:
                 if tokens[0].i > ent.start:  # NER took in a title ("Treasurer Tim | Pallas")

@@ -145,6 +145,10 @@ COMPANY_POSTS = {
     "managing director", "chief economist", "group chief executive", "executive chairman",
     "deputy chairman", "non-executive chairman", "chief marketing officer", "cmo",
 }  # fmt: skip
+# Posts of a chamber's majority or minority, held in the chamber the sentence names.
+CHAMBER_POSTS = {"majority leader", "minority leader", "majority whip", "minority whip"}
+# Posts of a local council that an article about one council gives without its name.
+COUNCIL_POSTS = {"cabinet member", "council leader", "deputy council leader", "councillor"}
 # Words in the name of a public body, which a bare company post is never held at.
 _PUBLIC_BODY_WORDS = {
     "party", "council", "government", "ministry", "department", "parliament", "assembly",
@@ -837,9 +841,16 @@ class RoleExtractor:
             if token.i in self.ents.person_at:
                 return
             phrase.insert(0, token)
-        while phrase and phrase[0].pos_ in {"CCONJ", "ADV"}:
-            phrase = phrase[1:]  # "But the shadow health secretary, Jo Bloggs, said"
-        opens = phrase and (phrase[0].pos_ == "DET" or phrase[0].tag_ == "PRP$")
+        while phrase and phrase[0].pos_ in {"CCONJ", "ADV", "ADP"}:
+            # "But the shadow health secretary, Jo Bloggs, said", "organised by the Labour MP
+            # for Bolton West, Jo Bloggs".
+            phrase = phrase[1:]
+        owner = next((k for k, t in enumerate(phrase) if t.tag_ == "POS"), None)
+        # "Labour's deputy leader, Jo Bloggs": a named owner opens the phrase as "the" does.
+        named_owner = bool(owner) and all(
+            t.pos_ == "PROPN" and t.text[:1].isupper() for t in phrase[:owner]
+        )
+        opens = phrase and (phrase[0].pos_ == "DET" or phrase[0].tag_ == "PRP$" or named_owner)
         inside = {t.i for t in phrase}
         # "The home secretary, ...", "A professor of history at Durham University, ...".
         head = next((t for t in phrase if t.head.i not in inside), None)
@@ -1055,7 +1066,8 @@ class RoleExtractor:
                 if found is None:
                     continue
                 post, confidence = found
-                org_cluster = self.ents.organisation(org)
+                # "Labour's deputy leader": a party by its full name, as the title rules give it.
+                org_cluster = self.ents.organisation(self.lex.parties.get(org.text, org))
                 if org_cluster is None:
                     continue
                 lo, hi = min(head.i, org.start), max(head.i, org.end - 1)
@@ -1080,6 +1092,11 @@ class RoleExtractor:
                 organisation = self._devolved_government()
             elif found.bare in COMPANY_POSTS and not found.owned:
                 organisation = self._company_of_article(found.mention.start)
+            elif found.bare in CHAMBER_POSTS:
+                organisation = self._chamber_in(found.mention.sent)
+            elif found.bare in COUNCIL_POSTS and not found.owned:
+                # "Jo Bloggs, the cabinet member for housing": the council the article names.
+                organisation = self._local_council()
             elif found.bare in STATE_LEGISLATURE_POSTS:
                 chamber = self._state_chamber(found.bare, found.mention)
                 if chamber is not None:
@@ -1445,6 +1462,46 @@ class RoleExtractor:
                 return self.ents.org_antecedent(token.i, lemma)
         return None
 
+    def _chamber_in(self, sentence: Span) -> Cluster | None:
+        """ "In the Senate, Majority Leader Jo Bloggs said": the one chamber (chambers.tsv)
+        a sentence names outside quotations."""
+        named = {
+            self.lex.chambers[t.text]
+            for t in sentence
+            if t.text in self.lex.chambers and t.i not in self.ents.quoted
+        }
+        return self.ents.organisation(named.pop()) if len(named) == 1 else None
+
+    def _local_council(self) -> Cluster | None:
+        """The council an article is about: of the bodies named "... Council" (not "Arts
+        Council England"), the one named most, if one is."""
+        counts: dict[int, tuple[int, Cluster]] = {}
+        for ent in self.ents.entities:
+            if ent.label_ != "ORG" or ent.start in self.ents.quoted:
+                continue
+            cluster = self.ents.organisation(ent)
+            if cluster is not None and cluster.name.split()[-1] == "Council":
+                n, _ = counts.get(id(cluster), (0, cluster))
+                counts[id(cluster)] = (n + 1, cluster)
+        ranked = sorted(counts.values(), key=lambda item: -item[0])
+        if not ranked or (len(ranked) > 1 and ranked[0][0] == ranked[1][0]):
+            return None
+        return ranked[0][1]
+
+    @staticmethod
+    def _kind_before_post(phrase: list[Token], post: str) -> str | None:
+        """The kind of body a definite title names in lower case before its post: "council"
+        in "the council leader", "the university's chancellor" is left to the possessive."""
+        words = post.lower().split()
+        for k, token in enumerate(phrase[:-1]):
+            if (
+                token.lower_ in NAMED_KIND_ANAPHORS
+                and [t.lower_ for t in phrase[k + 1 : k + 1 + len(words)]] == words
+                and any(t.lower_ == "the" for t in phrase[:k])
+            ):
+                return token.lower_
+        return None
+
     def _body_subject_before(self, its: Token) -> Cluster | bool | None:
         """Whose "its" means when the clause before has a body as its subject: "The parish
         council is looking for a buyer. Its chairman, Jo Bloggs, said": the body named there
@@ -1595,6 +1652,11 @@ class RoleExtractor:
         ) is not None:
             # "its president": the body's, not the post the lexicon knows ("the President").
             organisation, source = owner.name, "text"
+        if organisation is None and (kind := self._kind_before_post(phrase, title.post)):
+            # "The council leader, Jo Bloggs": the council the article names last.
+            found = self._local_council() if kind == "council" else None
+            found = found or self.ents.org_antecedent(name[0].i, kind)
+            organisation = found.name if found is not None else None
         post = f"{title.status} {title.post}" if title.status else title.post
         if organisation is None:
             owned = any(t.tag_ in {"POS", "PRP$"} for t in phrase)
