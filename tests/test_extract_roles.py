@@ -704,9 +704,7 @@ def test_a_title_after_a_preposition_before_the_name(extract):
 
 
 def test_a_named_owner_opens_a_title_before_the_name(extract):
-    found = roles(
-        extract("Shelter's policy director, Jo Marsh, said rents in London had doubled.")
-    )
+    found = roles(extract("Shelter's policy director, Jo Marsh, said rents in London had doubled."))
     assert ("Jo Marsh", "policy director", "Shelter") in found
 
 
@@ -729,3 +727,28 @@ def test_a_majority_leader_leads_in_the_chamber_the_sentence_names(extract):
         "Leader Jo Banks, D-Ohio, said a vote would come late Friday."
     )
     assert ("Jo Banks", "majority leader", "United States Senate") in roles(extract(text))
+
+
+def test_a_treasurer_and_premier_of_a_state_budget_story_are_the_states(extract):
+    text = (
+        "HOBART — The Tasmanian government will spend $300 million on ferries, Treasurer Eric "
+        "Abetz said on Tuesday.\n\n"
+        "The deficit will grow to $1.2 billion next year.\n\n"
+        "Premier Jeremy Rockliff said the ferries would be built in Australia."
+    )
+    found = roles(extract(text))
+    assert ("Eric Abetz", "treasurer", "Tasmanian Government") in found
+    assert ("Jeremy Rockliff", "premier", "Tasmanian Government") in found
+
+
+def test_a_legislative_leader_tagged_with_a_town_sits_in_the_state_chamber(extract):
+    text = (
+        "SALEM, Ore. (AP) — Oregon lawmakers passed the budget. Senate Majority Leader "
+        "Kate Lund, D-Eugene, said it was fair."
+    )
+    assert ("Kate Lund", "senate majority leader", "Oregon State Senate") in roles(extract(text))
+
+
+def test_a_governor_without_a_state_before_the_title_is_the_articles_states(extract):
+    text = "SALEM, Ore. (AP) — Gov. Tina Kotek signed the Oregon budget on Monday."
+    assert ("Tina Kotek", "governor", "Oregon") in roles(extract(text))

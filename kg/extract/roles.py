@@ -196,6 +196,13 @@ STATE_LEGISLATURE_POSTS = {
     "assemblyman": "{} State Assembly",
     "assemblywoman": "{} State Assembly",
 }
+# Posts that head a US state, held in the state the article names.
+_STATE_HEADS = {"governor", "lieutenant governor"}
+# The chambers of Congress, and the state post whose chamber a state legislator sits in.
+_CONGRESS_SEATS = {
+    "United States Senate": "senator",
+    "United States House of Representatives": "representative",
+}
 _PARTY_TAG = re.compile(r"^\(?([RDI])-[A-Z][A-Za-z. ]*\)?$")
 _PARTY_TAG_NAMES = {"R": "Republican Party", "D": "Democratic Party", "I": "Independent"}
 
@@ -892,6 +899,13 @@ class RoleExtractor:
                 mention = self.doc[place.start : name[-1].i + 1]
                 self._store(cluster, post, org.entity(), mention, "role.honorific", 0.8)
             return
+        if post in _STATE_HEADS:
+            # "LANSING, Mich. (AP) — Gov. Jo Bloggs signed ...": the state the article is about.
+            chamber = self._state_chamber("senator", mention)
+            state = chamber.name.removesuffix(" State Senate") if chamber is not None else None
+            if state is not None and (org := self.ents.organisation(state)) is not None:
+                self._store(cluster, post, org.entity(), mention, "role.honorific", 0.7)
+            return
         organisation = self.lex.posts.get(post)
         if organisation is not None and (org := self.ents.organisation(organisation)) is not None:
             self._store(cluster, post, org.entity(), mention, "role.honorific", 0.7)
@@ -1240,6 +1254,11 @@ class RoleExtractor:
         hi = starts[position + 2] if position + 2 < len(starts) else len(self.doc)
         named = sorted(self._governments(lo, hi), key=lambda g: abs(g[0].i - mention.start))
         name = next((n for _, n in named if n is not None), None)
+        if name is None:
+            # "The Queensland government will ... Premier Jo Bloggs said": the one state
+            # government the article names, when it names one.
+            regional = {n for _, n in self._governments(0, len(self.doc)) if n is not None}
+            name = regional.pop() if len(regional) == 1 else None
         return self.ents.organisation(name) if name else None
 
     def _state_minister(self, mention: Span) -> str | None:
@@ -1462,6 +1481,21 @@ class RoleExtractor:
                 return self.ents.org_antecedent(token.i, lemma)
         return None
 
+    def _local_party_tag(self, name: list[Token]) -> bool:
+        """Whether a US party tag after a name gives a town, not a state: "D-Grand Rapids"."""
+        j = name[-1].i + 1
+        if j + 2 >= len(self.doc) or self.doc[j].text not in {"(", ","}:
+            return False
+        closing = ")" if self.doc[j].text == "(" else ","
+        close = next((t.i for t in self.doc[j + 1 : j + 8] if t.text == closing), None)
+        if close is None:
+            return False
+        match = _PARTY_TAG.match(self.doc[j + 1 : close].text.replace(" ", ""))
+        if match is None:
+            return False
+        place = self.doc[j + 1 : close].text.split("-", 1)[1].strip(" .)")
+        return not any(w.rstrip(".") == place for w in self.lex.us_states)
+
     def _chamber_in(self, sentence: Span) -> Cluster | None:
         """ "In the Senate, Majority Leader Jo Bloggs said": the one chamber (chambers.tsv)
         a sentence names outside quotations."""
@@ -1666,13 +1700,22 @@ class RoleExtractor:
             bare = title.post.lower()
             federal = any(t.lower_ in NATIONAL_WORDS for t in phrase)
             if not federal and (
-                (bare.endswith("minister") and bare not in _NATIONAL_ONLY_POSTS) or bare == "mp"
+                (_government_post(bare, self.lex) and bare not in _NATIONAL_ONLY_POSTS)
+                or bare == "mp"
             ):
                 # "Housing Minister Jo Bloggs" in an article about a state's government.
                 state = self._state_minister(mention)
                 if state is not None and (bare == "mp" or not state):
                     return
                 organisation = state or organisation
+        seat = _CONGRESS_SEATS.get(organisation or "")
+        if seat is not None and self._local_party_tag(name):
+            # "Senate Majority Leader Jo Bloggs, D-Grand Rapids": AP tags a state legislator
+            # with a town, a member of Congress with a state.
+            chamber = self._state_chamber(seat, mention)
+            organisation = chamber.name if chamber is not None else None
+            if organisation is None:
+                return
         if (
             source == "lexicon"
             and organisation == self.lex.government
