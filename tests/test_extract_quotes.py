@@ -555,3 +555,14 @@ def test_a_clipped_has_before_a_cue_is_not_a_passive(extract):
     assert [(q.speaker.name, q.text) for q in found] == [
         ("Rita Vale", "a ban on no-fault evictions")
     ]
+
+
+def test_finding_someone_to_do_a_job_is_not_a_demand(extract):
+    text = "The parish council is trying to find a community group to take over the library."
+    assert quotes(extract(text)) == []
+
+
+def test_a_percent_sign_ends_the_claim_with_its_number(extract):
+    text = "According to the county returning officer, turnout was 41%."
+    found = quotes(extract(text))
+    assert [q.text for q in found] == ["turnout was 41%"]

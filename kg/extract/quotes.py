@@ -35,6 +35,9 @@ RULES = {"clause": "quote.indirect", "object": "quote.indirect", "intent": "quot
 # act, not speech, except after verbs of commitment ("vowed to appeal").
 CONTENT_DEPS = {"ccomp", "advcl", "parataxis"}
 INFINITIVE_CUES = {"promise", "vow", "pledge", "threaten", "swear", "deny"}
+# Reporting verbs of the "clause" frame that address someone, so that "VERB someone to do"
+# is what that someone is told to do: "told staff to leave", "asked voters to turn out".
+ADDRESS_CUES = {"tell", "ask", "warn", "caution"}
 # Dependents through which a speech verb's subject is found on its head instead:
 # "criticised these moves saying that" (advcl), "laughed and said" (conj), "declined to say".
 CLIMB_DEPS = {"advcl", "conj", "xcomp", "acl"}
@@ -70,6 +73,8 @@ _MAX_TITLE_WORDS = 6
 _TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "in", "on", "for", "to", "at", "with"}
 _WORD = re.compile(r"\w+")
 _CLIPPED = {"'s", "’s"}
+# Signs that end a claim's last word rather than the writer's sentence: "turnout was 38%".
+_KEPT_SIGNS = {"%", "‰"}
 # The end of the writer's sentence before the next opening mark: ', he said. “'
 _SENTENCE_END = re.compile(r"[.!?][\s\"“”'‘’]*$")
 # The complementiser that opens reported speech: part of the span, not of the claim.
@@ -510,7 +515,11 @@ class QuoteExtractor:
         right = []
         for child in verb.rights:
             if (
-                (child.dep_ in CONTENT_DEPS and not self._circumstance(child, frame))
+                (
+                    child.dep_ in CONTENT_DEPS
+                    and not self._circumstance(child, frame)
+                    and not (_infinitival(child) and not self._demands(verb, frame, child))
+                )
                 or (
                     child.dep_ == "xcomp"
                     and (verb.lemma_.lower() in INFINITIVE_CUES or frame == "intent")
@@ -684,13 +693,26 @@ class QuoteExtractor:
         for child in verb.rights:
             if child.i < addressee.i:
                 continue
-            if child.dep_ == "xcomp" and any(
-                a.dep_ == "aux" and a.lower_ == "to" for a in child.children
+            if (
+                child.dep_ == "xcomp"
+                and _infinitival(child)
+                and self._demands(verb, frame, child)
             ):
                 return addressee.left_edge.i, child.right_edge.i
             if child.dep_ == "oprd" and frame == "object":
                 return addressee.left_edge.i, child.right_edge.i
         return None
+
+    @staticmethod
+    def _demands(verb: Token, frame: str, infinitive: Token) -> bool:
+        """Whether "VERB someone to do" is a demand or a claim about them: "urged the council
+        to act", "told staff to leave", "found the levy to be unlawful", but not "trying to
+        find a buyer to run the shop" (what the buyer is for)."""
+        return (
+            frame != "clause"
+            or verb.lemma_.lower() in ADDRESS_CUES
+            or infinitive.lemma_.lower() == "be"
+        )
 
     def _before_next_cue(self, start: int, end: int) -> int:
         """The last token of a content before a cue of its own that follows it: ", adding
@@ -754,7 +776,9 @@ class QuoteExtractor:
         ):
             first += 1
         while last >= first and (
-            doc[last].is_space or doc[last].is_punct or doc[last].dep_ == "cc"
+            doc[last].is_space
+            or (doc[last].is_punct and doc[last].text not in _KEPT_SIGNS)
+            or doc[last].dep_ == "cc"
         ):
             last -= 1  # nor a dangling "and" whose conjunct is a cue of its own
         if first > last:
@@ -965,6 +989,11 @@ class QuoteExtractor:
 
     def _mention(self, speaker: Resolved) -> TextSpan:
         return text_span(self.doc, speaker.mention.start_char, speaker.mention.end_char)
+
+
+def _infinitival(clause: Token) -> bool:
+    """Whether a clause is a to-infinitive: "(find a group) to reopen the shop"."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def _passive_without_agent(verb: Token) -> bool:
