@@ -752,3 +752,14 @@ def test_a_legislative_leader_tagged_with_a_town_sits_in_the_state_chamber(extra
 def test_a_governor_without_a_state_before_the_title_is_the_articles_states(extract):
     text = "SALEM, Ore. (AP) — Gov. Tina Kotek signed the Oregon budget on Monday."
     assert ("Tina Kotek", "governor", "Oregon") in roles(extract(text))
+
+
+def test_a_bare_treasurer_in_a_national_story_is_the_nations(extract):
+    text = (
+        "Prime Minister Ann Ray has announced a $2 billion plan for regional Australia.\n\n"
+        "Treasurer Tom Hale told reporters the plan was fully costed.\n\n"
+        "Separately, the Queensland government will spend $50 million on rural roads."
+    )
+    found = roles(extract(text))
+    assert ("Tom Hale", "treasurer", "Australian Government") in found
+    assert not any(r[0] == "Tom Hale" and r[2] == "Queensland Government" for r in found)

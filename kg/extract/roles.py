@@ -1271,11 +1271,21 @@ class RoleExtractor:
             return None
         position = self.ents.sentence_starts.index(mention.sent.start)
         starts = self.ents.sentence_starts
-        lo = starts[max(0, position - 1)]
+        # "Prime Minister Jo Bloggs ... Treasurer Ann Ray said ...": with the nation's
+        # government at work in the article, only a state government named in the same
+        # sentence makes a minister the state's.
+        nation_named = any(
+            f.organisation.name == self.lex.government for f in self.facts.values()
+        )
+        lo = mention.sent.start if nation_named else starts[max(0, position - 1)]
         hi = starts[position + 2] if position + 2 < len(starts) else len(self.doc)
+        if nation_named:
+            hi = mention.sent.end
         named = sorted(self._governments(lo, hi), key=lambda g: abs(g[0].i - mention.start))
         if named:
             return named[0][1] or self.lex.government or ""
+        if nation_named:
+            return self.lex.government or ""
         national = any(n is None for _, n in self._governments(0, len(self.doc)))
         federal = re.search(r"\b(?:[Ff]ederal|Commonwealth)\b", self.doc.text)
         return "" if national or federal else max(set(regional), key=regional.count)
