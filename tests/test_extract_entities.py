@@ -2,7 +2,7 @@
 
 from kg.extract.entities import DocumentEntities
 from kg.extract.lexicon import load_lexicons
-from kg.facts import EntityKind, FundingFact, QuoteFact
+from kg.facts import EntityKind, FundingFact, QuoteFact, RoleFact
 from kg.nlp import parser_text
 
 
@@ -121,9 +121,7 @@ def test_professor_emeritus_is_a_post_not_a_name(nlp):
 
 
 def test_a_name_ending_in_labs_is_a_company_whatever_ner_says(extract):
-    text = (
-        "Corvane Labs, a start-up based in Leeds, has hired 40 engineers, the company said."
-    )
+    text = "Corvane Labs, a start-up based in Leeds, has hired 40 engineers, the company said."
     quotes = [f for f in extract(text).facts if isinstance(f, QuoteFact)]
     assert [(q.speaker.name, q.speaker.kind) for q in quotes] == [
         ("Corvane Labs", EntityKind.ORGANISATION)
@@ -135,3 +133,14 @@ def test_a_surname_ner_leaves_after_a_title_and_first_name_is_part_of_the_name(e
     names = {e.name for e in facts.entities if e.kind is EntityKind.PERSON}
     assert "Anna Pallas" in names
     assert "Anna" not in names
+
+
+def test_a_country_is_not_the_body_whose_name_ends_with_it(extract):
+    text = (
+        "Nationals leader Peter Quill backed the plan, saying Australia had waited long enough.\n\n"
+        "The Retail Council of Australia's chief executive, Ann Brody, welcomed it."
+    )
+    roles = {
+        (f.person.name, f.organisation.name) for f in extract(text).facts if isinstance(f, RoleFact)
+    }
+    assert ("Ann Brody", "Retail Council of Australia") in roles

@@ -763,3 +763,34 @@ def test_a_bare_treasurer_in_a_national_story_is_the_nations(extract):
     found = roles(extract(text))
     assert ("Tom Hale", "treasurer", "Australian Government") in found
     assert not any(r[0] == "Tom Hale" and r[2] == "Queensland Government" for r in found)
+
+
+def test_a_body_named_inside_a_well_known_post_is_not_a_second_body(extract):
+    text = "Sam Ortiz remains Chancellor of the Exchequer, and Ann Lowe becomes Science Secretary."
+    roles = {
+        (f.person.name, f.role, f.organisation.name)
+        for f in extract(text).facts
+        if isinstance(f, RoleFact)
+    }
+    assert (
+        "Ann Lowe",
+        "Science Secretary",
+        "Department for Science, Innovation and Technology",
+    ) in roles
+    assert not {o for _, _, o in roles} & {"Exchequer", "Science"}
+
+
+def test_a_post_in_service_to_another_is_not_the_other_post(extract):
+    text = "Tom Reid, the chief secretary to the Prime Minister, joined the Cabinet in London."
+    roles = [(f.person.name, f.role) for f in extract(text).facts if isinstance(f, RoleFact)]
+    assert ("Tom Reid", "Prime Minister") not in roles
+
+
+def test_promoted_to_a_post_holds_it(extract):
+    text = "Halden Foods promoted Jane Doe to chief operating officer."
+    roles = [
+        (f.person.name, f.role, f.organisation.name)
+        for f in extract(text).facts
+        if isinstance(f, RoleFact)
+    ]
+    assert roles == [("Jane Doe", "chief operating officer", "Halden Foods")]

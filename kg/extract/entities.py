@@ -71,6 +71,8 @@ LEGAL_FORMS = {
 # Words after a company's name that its later mentions drop: "Halden Group" ... "Halden".
 # (Not every body noun: "Royal Navy" is not "Royal".)
 _GROUP_WORDS = {"group", "holdings"}
+# "Australia" is not "National Party of Australia": a name after "of" is not the body's own name.
+_OF_WORDS = {"of"}
 # How far back (in sentences) "the bank" or "it" looks for the body it means.
 ANAPHOR_SENTENCES = 6
 # Definite nouns that point back to the last organisation named: "the bank said".
@@ -588,12 +590,17 @@ class DocumentEntities:
             if (
                 len(words) < len(other)
                 and other[-len(words) :] == words
+                and other[-len(words) - 1] not in _OF_WORDS
                 and words[-1][:1].isalpha()
             ):
                 cluster.aliases.add(name)
                 self.orgs[key] = cluster
                 return cluster
-            if len(other) < len(words) and words[-len(other) :] == other:
+            if (
+                len(other) < len(words)
+                and words[-len(other) :] == other
+                and words[-len(other) - 1] not in _OF_WORDS
+            ):
                 cluster.aliases.add(cluster.name)
                 cluster.name = name
                 self.orgs[key] = cluster

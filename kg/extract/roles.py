@@ -134,7 +134,7 @@ COPULAR_LEMMAS = {
 }
 # Verbs whose "as" phrase names a post the subject takes, keeps or leaves: "Jo Bloggs will take
 # over as chief executive", "stepped down as chairman" (a past departure leaves a former post).
-AS_POST_LEMMAS = {"take", "step", "return", "start", "stay", "continue", "stand", "come"}
+AS_POST_LEMMAS = {"take", "step", "return", "start", "stay", "continue", "stand", "come", "move"}
 DEPARTING_LEMMAS = {"resign", "quit", "retire", "leave", "step"}
 # Posts of a company that an article about one company gives without the company's name:
 # "Chairman Jo Bloggs said the board ...", "Finance chief Ann Lee said costs would rise".
@@ -286,7 +286,10 @@ def read_title(tokens: list[Token], lex: Lexicons) -> Title | None:
         tokens = tokens[1:]
     words = _words(tokens)
     # The post is the right-most title in the phrase before any "of"-style preposition.
-    cut = next((i for i, w in enumerate(words) if w in ORG_PREPOSITIONS and i > 0), len(words))
+    # "chief secretary to the Prime Minister": a post held in service to another is not it.
+    cut = next(
+        (i for i, w in enumerate(words) if w in ORG_PREPOSITIONS | {"to"} and i > 0), len(words)
+    )
     best: tuple[int, int] | None = None
     for end in range(cut, 0, -1):
         for start in range(max(0, end - lex.max_title_words), end):
@@ -303,7 +306,9 @@ def read_title(tokens: list[Token], lex: Lexicons) -> Title | None:
     for start in range(len(words)):
         for end in range(len(words), start + 2, -1):
             phrase = " ".join(words[start:end])
-            if ("of" in words[start:end]) and (phrase in lex.role_titles or phrase in lex.posts):
+            if ({"of", "to"} & set(words[start:end])) and (
+                phrase in lex.role_titles or phrase in lex.posts
+            ):
                 best, cut = (start, end), end
                 break
     parties: list[str] = []
@@ -1033,7 +1038,10 @@ class RoleExtractor:
             body = self.ents.organisation(span)
         targets = []
         for child in verb.children:
-            if child.dep_ == "prep" and child.lower_ == "as":
+            if child.dep_ == "prep" and (
+                child.lower_ == "as" or (child.lower_ == "to" and verb.lemma_.lower() == "promote")
+            ):
+                # "promoted Jo Bloggs to Home Secretary": the post she is raised to.
                 targets += [c for c in child.children if c.dep_ == "pobj"]
             elif child.dep_ in {"oprd", "xcomp", "attr", "dobj"}:
                 # "named Jo Bloggs its chief executive": the post may hang on the name.
@@ -1274,9 +1282,7 @@ class RoleExtractor:
         # "Prime Minister Jo Bloggs ... Treasurer Ann Ray said ...": with the nation's
         # government at work in the article, only a state government named in the same
         # sentence makes a minister the state's.
-        nation_named = any(
-            f.organisation.name == self.lex.government for f in self.facts.values()
-        )
+        nation_named = any(f.organisation.name == self.lex.government for f in self.facts.values())
         lo = mention.sent.start if nation_named else starts[max(0, position - 1)]
         hi = starts[position + 2] if position + 2 < len(starts) else len(self.doc)
         if nation_named:
@@ -1428,6 +1434,12 @@ class RoleExtractor:
             and org.lemma_.lower() not in BODY_NOUNS
         ):
             return None  # "Professor of Operations Research": a field, whatever NER calls it
+        if title is not None:
+            named = self.doc[min(title.i, org.i) : max(title.i, org.i) + 1].text.lower()
+            if named in self.lex.all_posts:
+                # "Chancellor of the Exchequer", "Science Secretary": the body is part of the
+                # post's name.
+                return None
         if title is not None:
             phrase = [t for t in title.lefts if t.dep_ in {"compound", "amod"} and t.i not in ends]
             read = read_title([*phrase, title], self.lex)
