@@ -566,3 +566,33 @@ def test_a_percent_sign_ends_the_claim_with_its_number(extract):
     text = "According to the county returning officer, turnout was 41%."
     found = quotes(extract(text))
     assert [q.text for q in found] == ["turnout was 41%"]
+
+
+def test_a_participle_after_the_cue_is_what_the_speaker_did_not_said(extract):
+    text = (
+        "Ruth Penhale runs the village bakery.\n\n"
+        "“We bake every loaf by hand,” Ms Penhale said, wiping flour from the counter."
+    )
+    found = quotes(extract(text))
+    assert [(q.speaker.name, q.text) for q in found] == [
+        ("Ruth Penhale", "We bake every loaf by hand,")
+    ]
+
+
+def test_asked_opening_a_sentence_is_the_hearer_even_when_tagged_past(extract):
+    text = (
+        "Colin Marsh chairs the harbour trust.\n\n"
+        "Asked whether the ferry would return next summer, Mr Marsh shrugged."
+    )
+    assert quotes(extract(text)) == []
+
+
+def test_a_stance_coordinated_in_the_reported_clause_stays_in_it(extract):
+    text = (
+        "Defending, Tom Reyes said his client was sorry and had sought counselling for "
+        "his temper."
+    )
+    found = quotes(extract(text))
+    assert [(q.speaker.name, q.text) for q in found] == [
+        ("Tom Reyes", "his client was sorry and had sought counselling for his temper")
+    ]

@@ -638,6 +638,14 @@ class QuoteExtractor:
         }
         if marks & CIRCUMSTANCE_MARKS and not (asks and "when" in marks):
             return True
+        if (
+            clause.tag_ in {"VBG", "VBN"}
+            and clause.i > verb.i
+            and verb.doc[clause.left_edge.i - 1].text in {",", "—", "–"}
+            and not marks
+            and not any(c.dep_ in SUBJECT_DEPS for c in clause.children)
+        ):
+            return True  # "she said, sitting at the kitchen table": what she did as she spoke
         # "told staff to leave", "vowed to appeal": the infinitive is the demand or pledge
         demand = frame == "intent" or verb.lemma_.lower() in INFINITIVE_CUES or any(
             c.dep_ == "dobj" for c in verb.children
@@ -725,7 +733,17 @@ class QuoteExtractor:
             before = self.doc[token.left_edge.i - 1]
             if token.dep_ == "advcl" and token.tag_ == "VBG" and before.text in {",", "—", "–"}:
                 return before.i - 1
-            if token.dep_ == "conj" and before.dep_ == "cc":
+            if (
+                token.dep_ == "conj"
+                and before.dep_ == "cc"
+                # "said her client was ashamed and had sought help": a stance coordinated in
+                # the reported clause is part of it, not a second act of the speaker
+                and (
+                    self.lex.speech_verbs.get(token.lemma_.lower()) != "intent"
+                    or self._is_cue_token(token.head)
+                    or self._outer_conjunct(token) is not None
+                )
+            ):
                 return before.i - 1
         return end
 
@@ -1003,7 +1021,8 @@ def _passive_without_agent(verb: Token) -> bool:
     if "agent" in deps:
         return False
     participle = (
-        verb.tag_ == "VBN"
+        # "Asked whether ..., he paused": the parser may tag a sentence-initial "Asked" VBD
+        (verb.tag_ == "VBN" or (verb.tag_ == "VBD" and verb.is_sent_start))
         and verb.dep_ in {"advcl", "acl"}
         and not deps & {"aux", "nsubj", "nsubjpass"}
     )
