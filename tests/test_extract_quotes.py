@@ -596,3 +596,14 @@ def test_a_stance_coordinated_in_the_reported_clause_stays_in_it(extract):
     assert [(q.speaker.name, q.text) for q in found] == [
         ("Tom Reyes", "his client was sorry and had sought counselling for his temper")
     ]
+
+
+def test_a_two_word_name_read_as_a_body_is_the_person_an_honorific_names(extract):
+    text = (
+        "Halvern's chief executive, Brent Aldous, told analysts in February that the frozen "
+        "division had \"a bright future\" and that he was \"not a seller\".\n\n"
+        '"We like this business. We think it has years of growth in it," Mr Aldous said on a '
+        "call with analysts at the time."
+    )
+    direct = [q for q in quotes(extract(text)) if q.direct]
+    assert [q.speaker.name for q in direct] == ["Brent Aldous"]

@@ -282,8 +282,28 @@ class DocumentEntities:
         """Name candidates: NER PERSON spans, and honorific + proper noun runs NER missed."""
         found = []
         covered: set[int] = set()
+        honorific_tokens = self._tokens_spelled(self.lex.honorifics, dotted=True)
+        # Surnames the article writes after an honorific ("Mr Aldous"): a two-word name NER
+        # took for a body ("Brent Aldous" as ORG) is the person the honorific names, unless
+        # both a Mr and a Mrs bear it (a couple: which one is unclear).
+        genders: dict[str, set[str]] = {}
+        for t in honorific_tokens:
+            if t.i + 1 < len(self.doc):
+                gender = self.lex.honorifics[_clean(t.text)]
+                genders.setdefault(self.doc[t.i + 1].text, set()).add(gender)
+        titled = {name for name, found in genders.items() if not {"m", "f"} <= found}
         for ent in self.entities:
-            if ent.label_ != "PERSON" or self._names_a_thing(ent) or self._names_a_seat(ent):
+            misread = (
+                ent.label_ == "ORG"
+                and len(ent) == 2
+                and ent[-1].text in titled
+                and all(t.pos_ == "PROPN" and t.text.istitle() for t in ent)
+            )
+            if (
+                (ent.label_ != "PERSON" and not misread)
+                or self._names_a_thing(ent)
+                or self._names_a_seat(ent)
+            ):
                 continue
             if ent.text in self.lex.parties:
                 continue  # "Labour's deputy leader": a party NER took for a person
@@ -294,7 +314,7 @@ class DocumentEntities:
                 tokens = self._first_names_before(tokens)
                 found.append((tokens, gender))
                 covered.update(t.i for t in tokens)
-        for token in self._tokens_spelled(self.lex.honorifics, dotted=True):
+        for token in honorific_tokens:
             if token.i + 1 >= len(self.doc):
                 continue
             run = []
