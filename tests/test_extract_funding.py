@@ -157,8 +157,7 @@ def test_federal_government_is_the_national_government(extract):
 
 def test_the_council_is_not_the_company_named_last(extract):
     text = (
-        "Shares in Brightwell Foods rose on Monday.\n\n"
-        "The council has committed £2m to the scheme."
+        "Shares in Brightwell Foods rose on Monday.\n\nThe council has committed £2m to the scheme."
     )
     assert [f.funder.name for f in funding(extract(text))] != ["Brightwell Foods"]
 
@@ -250,3 +249,32 @@ def test_money_given_through_a_fund_names_it_as_the_programme(extract):
     text = "The UK government will provide £24m through the Fleming Fund to track infections."
     facts = funding(extract(text))
     assert facts and facts[0].programme and facts[0].programme.name == "Fleming Fund"
+
+
+def test_each_sum_is_paid_by_its_own_from_phrase(extract):
+    text = (
+        "The largest share, £4m, comes from the Science Council, with a further £2m from "
+        "the Harbour Trust."
+    )
+    found = {(f.funder.name, f.amount) for f in extract(text).facts if isinstance(f, FundingFact)}
+    assert found == {("Science Council", 4000000), ("Harbour Trust", 2000000)}
+
+
+def test_a_sum_from_an_unnamed_source_is_not_given_to_another_payer(extract):
+    text = "The Science Council gave £4m, and the charity raised a further £2m from local people."
+    found = {(f.funder.name, f.amount) for f in extract(text).facts if isinstance(f, FundingFact)}
+    assert ("Science Council", 2000000) not in found
+
+
+def test_money_received_from_a_funders_named_programme_is_that_programme(extract):
+    text = "Oldham Council received £2m from the Department for Transport's Active Travel Fund."
+    facts = [f for f in extract(text).facts if isinstance(f, FundingFact)]
+    assert [(f.funder.name, f.programme.name if f.programme else None) for f in facts] == [
+        ("Department for Transport", "Active Travel Fund")
+    ]
+
+
+def test_a_programme_named_before_a_common_noun_is_named_whole(extract):
+    text = "The Halden Foundation is providing £400,000 through its Skills for Life programme."
+    facts = [f for f in extract(text).facts if isinstance(f, FundingFact)]
+    assert [f.programme.name for f in facts if f.programme] == ["Skills for Life programme"]

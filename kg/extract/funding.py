@@ -19,7 +19,7 @@ from decimal import Decimal
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.entities import ORG_LABELS, DocumentEntities, Resolved
+from kg.extract.entities import ORG_LABELS, DocumentEntities, Resolved, noun_phrase
 from kg.extract.evidence import doc_text, sentence_evidence, text_span
 from kg.extract.lexicon import Lexicons
 from kg.facts import Entity, EntityKind, FundingFact
@@ -203,13 +203,17 @@ class FundingExtractor:
         noun, verb = self._purpose(head, inside)
         if noun is None and verb is None:
             return None
-        funder = self._funder(noun, verb)
+        # "a further £3m from Alzheimer's Research UK": the money's own source pays it, and
+        # when that source cannot be named no other body is taken for it.
+        source = next((p for p in head.children if p.dep_ == "prep" and p.lower_ == "from"), None)
+        funder = self._source_of(source) if source is not None else self._funder(noun, verb)
         if funder is None:
             return None
         programme = None
         if verb is not None and verb.lemma_.lower() in self.receive:
-            # "Acme has raised $125m in a Series B round": Acme is what is funded
-            programme = self._recipient(verb)
+            # "received £3m from the Department for Education's Holiday Activities programme":
+            # the funder's programme; else "Acme has raised $125m": Acme is what is funded.
+            programme = self._named_source(verb) or self._recipient(verb)
         programme = programme or self._programme(noun, verb)
         rule = "funding.noun" if noun is not None else "funding.verb"
         confidence = 0.8 if noun is not None and verb is not None else 0.7
@@ -325,7 +329,21 @@ class FundingExtractor:
         return None
 
     def _payer(self, token: Token) -> Resolved | None:
+        entity = self.ents.entity_at(token.i)
+        owner = _owner_end(entity, token) if entity is not None else None
+        if entity is not None and owner is not None:
+            # "the Department for Transport's Active Travel Fund" as one NER span: the owner pays.
+            name = self.ents.org_name(self.doc[entity.start : owner])
+            if (body := self.ents.organisation(name)) is not None:
+                return Resolved(body.entity(), self.doc[entity.start : owner])
         found = self.ents.resolve(token)
+        unnamed = found is None or found.entity.kind is EntityKind.UNNAMED_SOURCE
+        if unnamed and token.pos_ == "PROPN":
+            # "from Alzheimer's Research UK": a body NER missed here but the article names.
+            phrase = noun_phrase(token)
+            known = self.ents.orgs.get(self.ents.org_name(phrase).lower())
+            if known is not None:
+                return Resolved(known.entity(), phrase)
         if found is None or found.entity.kind is EntityKind.UNNAMED_SOURCE:
             return None
         return found
@@ -345,6 +363,26 @@ class FundingExtractor:
                 pobj = next((c for c in token.children if c.dep_ == "pobj"), None)
                 if pobj is not None and (found := self._payer(pobj)):
                     return found
+        return None
+
+    def _source_of(self, prep: Token) -> Resolved | None:
+        """The payer a "from" phrase names ("£3m from the Wellcome Trust")."""
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        return self._payer(pobj) if pobj is not None else None
+
+    def _named_source(self, verb: Token) -> Entity | None:
+        """A funder's named fund the money comes from: "from the Council's Green Fund"."""
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ != "from":
+                continue
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            for token in pobj.subtree if pobj is not None else []:
+                if (
+                    self._is_funding_noun(token)
+                    and any(c.dep_ == "poss" for c in token.children)
+                    and (name := self._proper_name(token))
+                ):
+                    return Entity(name, EntityKind.PROGRAMME)
         return None
 
     def _subject_of(self, verb: Token) -> Resolved | None:
@@ -414,7 +452,7 @@ class FundingExtractor:
             named = [
                 c
                 for c in token.lefts
-                if c.dep_ == "compound"
+                if c.dep_ in {"compound", "nmod"}
                 and c.pos_ == "PROPN"
                 and c.text[:1].isupper()
                 and c.ent_type_ not in {"PERSON", "GPE", "NORP", "DATE"}
@@ -435,6 +473,10 @@ class FundingExtractor:
             "EVENT",
             "WORK_OF_ART",
         }:
+            owner = _owner_end(entity, entity[0])
+            if owner is not None and owner <= token.i:
+                # "the Department for Transport's Active Travel Fund": the fund, not its owner.
+                return self.ents.org_name(self.doc[owner + 1 : entity.end])
             return self.ents.org_name(entity)  # "the University of Oxford", whole
         parts = [
             c
@@ -448,6 +490,15 @@ class FundingExtractor:
         if first == token.i and token.pos_ != "PROPN" and token.ent_type_ not in ORG_LABELS:
             return None
         return self.doc[first : token.i + 1].text
+
+
+def _owner_end(entity: Span, token: Token) -> int | None:
+    """Where the owner's name ends ("'s") in one NER span that names a body and a thing it
+    owns ("the Department for Transport's Active Travel Fund"), if at or after `token`."""
+    for t in entity[:-1]:
+        if t.tag_ == "POS" and t.i > token.i and t.i + 1 < entity.end:
+            return t.i
+    return None
 
 
 def _merged(facts: list[FundingFact], fact: FundingFact) -> list[FundingFact]:
