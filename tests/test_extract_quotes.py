@@ -607,3 +607,8 @@ def test_a_two_word_name_read_as_a_body_is_the_person_an_honorific_names(extract
     )
     direct = [q for q in quotes(extract(text)) if q.direct]
     assert [q.speaker.name for q in direct] == ["Brent Aldous"]
+
+
+def test_declining_to_comment_is_no_claim(extract):
+    text = "A spokesperson for Harwell Bank declined to comment on the leaked report."
+    assert quotes(extract(text)) == []

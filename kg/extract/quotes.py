@@ -31,6 +31,13 @@ from kg.facts import Span as TextSpan
 # something was judged, or an intention ("wants to cut the levy"), which a user who wants
 # spoken claims only can filter out.
 RULES = {"clause": "quote.indirect", "object": "quote.indirect", "intent": "quote.intent"}
+# Refusals whose infinitive is a verb of speaking report no claim: "declined to comment",
+# "refused to say whether the talks had failed".
+REFUSALS = {"decline", "refuse"}
+_SPEAKING = {
+    "comment", "say", "discuss", "elaborate", "speculate", "confirm", "reveal", "disclose",
+    "answer", "respond", "specify", "identify", "name", "give", "provide", "detail",
+}  # fmt: skip
 # Clausal complements that carry what was said. An infinitive ("agreed to buy") is an
 # act, not speech, except after verbs of commitment ("vowed to appeal").
 CONTENT_DEPS = {"ccomp", "advcl", "parataxis"}
@@ -537,6 +544,10 @@ class QuoteExtractor:
             right.append(told)
         # A participle cue after the verb reports on its own (", adding that ..."); a clausal
         # one may be what was said ("said he believes the plan works").
+        if verb.lemma_.lower() in REFUSALS and any(
+            c.dep_ == "xcomp" and c.lemma_.lower() in _SPEAKING for c in right
+        ):
+            return None  # "declined to comment on the report": a refusal to speak claims nothing
         right = [c for c in right if not (c.dep_ == "advcl" and self._is_cue_token(c))]
         right = [
             c
