@@ -342,7 +342,7 @@ class DocumentEntities:
             for name in (name_text(tokens) for tokens, _ in spans)
         ]
         # Full names first, longest first, so short forms can join them; names said only
-        # inside quotations ("Crooked Hillary Clinton") come after those the article uses.
+        # inside quotations ("Sleepy Jo Bloggs") come after those the article uses.
         quoted = {
             n for (tokens, _), n in zip(spans, names, strict=True) if tokens[0].i in self.quoted
         }

@@ -368,7 +368,7 @@ class QuoteExtractor:
         return self._label(*match.span(1)) if match else None
 
     def _noun_cue(self, noun: Token) -> Cue | None:
-        """ "Trump's claim that ...", "the warning by officials that ...": the possessor or the
+        """ "her claim that ...", "the warning by officials that ...": the possessor or the
         "by" phrase says what the "that" clause holds."""
         clause = next(
             (
