@@ -794,3 +794,28 @@ def test_promoted_to_a_post_holds_it(extract):
         if isinstance(f, RoleFact)
     ]
     assert roles == [("Jane Doe", "chief operating officer", "Halden Foods")]
+
+
+def test_an_honorific_between_comma_and_name_keeps_the_title_before(extract):
+    text = "The Green Party leader, Sir Tom Hale, called for an early election in Britain."
+    roles = [
+        (f.person.name, f.role, f.organisation.name)
+        for f in extract(text).facts
+        if isinstance(f, RoleFact)
+    ]
+    assert ("Tom Hale", "leader", "Green Party") in roles
+
+
+def test_the_seat_after_mp_for_is_no_body(extract):
+    text = "Sara Lund, the Labour MP for Hexham, said the plan was wrong."
+    roles = [f.organisation.name for f in extract(text).facts if isinstance(f, RoleFact)]
+    assert "Hexham" not in roles
+
+
+def test_a_vice_chancellor_is_not_the_chancellor(extract):
+    text = (
+        "Researchers at Dunmore University won the prize in London.\n\n"
+        "The university's vice-chancellor, Professor Ian Rusk, said he was proud."
+    )
+    roles = [f.organisation.name for f in extract(text).facts if isinstance(f, RoleFact)]
+    assert "HM Treasury" not in roles

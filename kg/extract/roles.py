@@ -183,6 +183,8 @@ ABBREVIATED_POSTS = {("lt", "gov"): "lieutenant governor", ("atty", "gen"): "att
 # Posts held in the state or city named before their abbreviation: "Ohio Gov. Jo Bloggs".
 PLACE_POSTS = {"governor", "lieutenant governor", "attorney general", "mayor"}
 # Posts many hold at once: "the senator" cannot be told from the article's one holder.
+# Posts whose "for" names the seat held: "MP for Bolton West", "MLA for Kiama".
+_SEAT_POSTS = {"mp", "msp", "ms", "mla", "mhk", "mep", "member", "senator", "representative"}
 _SHARED_POSTS = {"senator", "representative", "congressman", "congresswoman", "mp", "member"}
 # Posts in a US state's legislature, with the chamber's name for the article's state:
 # "State Sen. Jo Bloggs", "state senator Jo Bloggs", "Assemblymember Jo Bloggs".
@@ -425,7 +427,9 @@ def read_title(tokens: list[Token], lex: Lexicons) -> Title | None:
         organisation, source = f"{_text(before)} Government", "lexicon"
     if organisation is None and not shadow:
         full = " ".join(_words(tokens[:end]))
-        for candidate in (full, national):
+        # "vice-chancellor" is not the chancellor: the post as read, modifiers and all.
+        read = " ".join(_words(post_tokens))
+        for candidate in (full, read if read.endswith(national) else national):
             if candidate in lex.posts:
                 organisation, source = lex.posts[candidate], "lexicon"
                 break
@@ -612,6 +616,8 @@ def _organisation_after(after: list[Token], post: str) -> str | None:
             continue
         preposition = token.lower_
         i += 1
+        if preposition == "for" and post.split()[-1:] and post.split()[-1] in _SEAT_POSTS:
+            break  # "MP for Hexham": the seat, not the body, and no body after it
         while i < len(after) and after[i].pos_ == "DET":
             i += 1
         if (
@@ -833,6 +839,8 @@ class RoleExtractor:
     def _apposition_before(self, name: list[Token], cluster: Cluster) -> None:
         """ "The home secretary, Yvette Cooper, said"."""
         j = name[0].i - 1
+        while j > 0 and self.doc[j].lower_.rstrip(".") in self.lex.honorifics:
+            j -= 1  # "The Liberal Democrat leader, Sir Ed Davey, said"
         if j < 1 or self.doc[j].text != ",":
             return
         after = name[-1].i + 1
@@ -862,7 +870,13 @@ class RoleExtractor:
         named_owner = bool(owner) and all(
             t.pos_ == "PROPN" and t.text[:1].isupper() for t in phrase[:owner]
         )
-        opens = phrase and (phrase[0].pos_ == "DET" or phrase[0].tag_ == "PRP$" or named_owner)
+        # "Labour MP for Bolton West, Jo Bloggs": a party opens it too.
+        opens = phrase and (
+            phrase[0].pos_ == "DET"
+            or phrase[0].tag_ == "PRP$"
+            or named_owner
+            or _party_at(phrase, 0, self.lex) is not None
+        )
         inside = {t.i for t in phrase}
         # "The home secretary, ...", "A professor of history at Durham University, ...".
         head = next((t for t in phrase if t.head.i not in inside), None)
@@ -1434,6 +1448,8 @@ class RoleExtractor:
             and org.lemma_.lower() not in BODY_NOUNS
         ):
             return None  # "Professor of Operations Research": a field, whatever NER calls it
+        if title is not None and title.lower_ in _SEAT_POSTS and org.head.lower_ == "for":
+            return None  # "MP for Bolton West": a seat, not a body
         if title is not None:
             named = self.doc[min(title.i, org.i) : max(title.i, org.i) + 1].text.lower()
             if named in self.lex.all_posts:
