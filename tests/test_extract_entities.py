@@ -144,3 +144,37 @@ def test_a_country_is_not_the_body_whose_name_ends_with_it(extract):
         (f.person.name, f.organisation.name) for f in extract(text).facts if isinstance(f, RoleFact)
     }
     assert ("Ann Brody", "Retail Council of Australia") in roles
+
+
+def test_a_companys_first_word_alone_names_it(extract):
+    text = (
+        "Tolland Bank has reported a rise in profits.\n\n"
+        "Tolland's finance director, Ruth Amis, said lending was strong. Shares in Tolland rose 2%."
+    )
+    roles = {
+        (f.person.name, f.organisation.name) for f in extract(text).facts if isinstance(f, RoleFact)
+    }
+    assert ("Ruth Amis", "Tolland Bank") in roles
+
+
+def test_a_headlines_short_name_joins_the_body_named_in_full_after_it(extract):
+    text = (
+        "Ardent pledges £5m to fight malaria\n\n"
+        "The Ardent Trust has committed £5m to a new programme.\n\n"
+        "Ardent's director of research, Dr Ian Pole, said the money was needed."
+    )
+    roles = {
+        (f.person.name, f.organisation.name) for f in extract(text).facts if isinstance(f, RoleFact)
+    }
+    assert ("Ian Pole", "Ardent Trust") in roles
+
+
+def test_a_city_does_not_join_a_body_named_after_it(extract):
+    text = (
+        "The London Assembly met on Monday.\n\n"
+        "Jo Platt, a councillor in London, said the vote in London was close."
+    )
+    roles = {
+        (f.person.name, f.organisation.name) for f in extract(text).facts if isinstance(f, RoleFact)
+    }
+    assert ("Jo Platt", "London") in roles

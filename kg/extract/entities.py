@@ -625,6 +625,37 @@ class DocumentEntities:
                 cluster.name = name
                 self.orgs[key] = cluster
                 return cluster
+        if len(words) == 1 and name[:1].isupper() and self._only_a_body(name):
+            # "Castlegate Bank ... Castlegate's finance director": a body's first word alone
+            # names it, when no other body known so far starts with that word; NER's "place"
+            # only when the body is a company ("shares in Castlegate").
+            longer = {c.name: c for k, c in self.orgs.items() if k.split()[0] == key and k != key}
+            company = any(
+                _without_legal_form(c.name.lower().split())[-1] in COMPANY_WORDS
+                for c in longer.values()
+            )
+            place = any(e.text == name and e.label_ in {"GPE", "LOC"} for e in self.entities)
+            if len(longer) == 1 and (company or not place):
+                cluster = next(iter(longer.values()))
+                cluster.aliases.add(name)
+                self.orgs[key] = cluster
+                return cluster
+        first = self.orgs.get(words[0]) if len(words) > 1 else None
+        if (
+            first is not None
+            and first.name.lower() == words[0]
+            and len(first.aliases) == 1
+            and self._only_a_body(first.name)
+        ):
+            # "Wellcome pledges £50m ... The Wellcome Trust has committed": the headline's short
+            # name was the body's first word.
+            company = _without_legal_form(words)[-1] in COMPANY_WORDS
+            place = any(e.text == first.name and e.label_ in {"GPE", "LOC"} for e in self.entities)
+            if company or not place:
+                first.aliases.add(name)
+                first.name = name
+                self.orgs[key] = first
+                return first
         cluster = Cluster(name, EntityKind.ORGANISATION, {name})
         self.orgs[key] = cluster
         if not isinstance(span, str) and span.end + 2 < len(self.doc):
@@ -633,6 +664,13 @@ class DocumentEntities:
                 cluster.aliases.add(after[1].text)
                 self.orgs[after[1].text.lower()] = cluster
         return cluster
+
+    def _only_a_body(self, name: str) -> bool:
+        """No known place, people or person is written `name` in the article ("Victoria" is a
+        state before it is Victoria Police)."""
+        if name in self.lex.regions or name in self.lex.countries:
+            return False
+        return not any(e.text == name and e.label_ in {"NORP", "PERSON"} for e in self.entities)
 
     # -- coreference ------------------------------------------------------------------------
 
