@@ -1108,12 +1108,12 @@ class RoleExtractor:
                     continue
                 lo, hi = min(head.i, org.start), max(head.i, org.end - 1)
                 mention = self.doc[lo : hi + 1]
-                self._store(cluster, post, org_cluster.entity(), mention, "role.path", confidence)
                 if tokens[0].i in self.unplaced:
                     # "Acme is led by Chairman Jo Bloggs": the post is held in the body the
-                    # sentence ties the person to.
+                    # sentence ties the person to, and the verb only says so.
                     post = self.unplaced.pop(tokens[0].i).post
-                    self._store(cluster, post, org_cluster.entity(), mention, "role.path", 0.7)
+                    confidence = 0.7
+                self._store(cluster, post, org_cluster.entity(), mention, "role.path", confidence)
 
     def _place_unplaced(self) -> None:
         """Posts read without their body, placed where the article shows whose they are;
