@@ -822,6 +822,9 @@ def test_a_vice_chancellor_is_not_the_chancellor(extract):
 
 
 def test_led_by_a_titled_person_gives_the_title_not_leader(extract):
-    text = "The Federal Aviation Administration, led by Administrator Ruth Kell, is conducting a review."
+    text = (
+        "The Federal Aviation Administration, led by Administrator Ruth Kell, is conducting "
+        "a review."
+    )
     roles = [(f.person.name, f.role) for f in extract(text).facts if isinstance(f, RoleFact)]
     assert roles == [("Ruth Kell", "Administrator")]
