@@ -178,3 +178,13 @@ def test_a_city_does_not_join_a_body_named_after_it(extract):
         (f.person.name, f.organisation.name) for f in extract(text).facts if isinstance(f, RoleFact)
     }
     assert ("Jo Platt", "London") in roles
+
+
+def test_a_name_before_a_post_and_another_name_is_the_employer(extract):
+    text = "Shares fell 4%. Peel Hunt analyst Charles Hall said the results were disappointing."
+    roles = [
+        (f.person.name, f.role, f.organisation.name)
+        for f in extract(text).facts
+        if isinstance(f, RoleFact)
+    ]
+    assert roles == [("Charles Hall", "analyst", "Peel Hunt")]

@@ -278,6 +278,21 @@ class DocumentEntities:
                 return False
         return False
 
+    def _names_employer(self, ent: Span) -> bool:
+        """ "Peel Hunt analyst Charles Hall": a name before a lower-case post and another name
+        is the employer's."""
+        k = ent.end
+        while k < len(self.doc) and k - ent.end < 3 and self.doc[k].text.islower():
+            k += 1
+        post = self.doc[ent.end : k].text.lower()
+        return (
+            k > ent.end
+            and k < len(self.doc)
+            and self.doc[k].ent_type_ == "PERSON"
+            and self.doc[k].ent_iob_ == "B"
+            and post in self.lex.role_titles
+        )
+
     def _person_spans(self) -> list[tuple[list[Token], str]]:
         """Name candidates: NER PERSON spans, and honorific + proper noun runs NER missed."""
         found = []
@@ -292,6 +307,11 @@ class DocumentEntities:
                 gender = self.lex.honorifics[_clean(t.text)]
                 genders.setdefault(self.doc[t.i + 1].text, set()).add(gender)
         titled = {name for name, found in genders.items() if not {"m", "f"} <= found}
+        # "Analysts at Peel Hunt ... Peel Hunt analyst Charles Hall": once a name is seen to
+        # be an employer's, it is nobody's anywhere in the article.
+        employers = {
+            e.text for e in self.entities if e.label_ == "PERSON" and self._names_employer(e)
+        }
         for ent in self.entities:
             misread = (
                 ent.label_ == "ORG"
@@ -302,6 +322,7 @@ class DocumentEntities:
             if (
                 (ent.label_ != "PERSON" and not misread)
                 or self._names_a_thing(ent)
+                or ent.text in employers
                 or self._names_a_seat(ent)
             ):
                 continue
