@@ -828,3 +828,13 @@ def test_led_by_a_titled_person_gives_the_title_not_leader(extract):
     )
     roles = [(f.person.name, f.role) for f in extract(text).facts if isinstance(f, RoleFact)]
     assert roles == [("Ruth Kell", "Administrator")]
+
+
+def test_whose_post_belongs_to_the_body_the_relative_clause_hangs_on(extract):
+    text = "The grant goes to Dunmore Council, whose leader, Ann Coyle, said it was welcome."
+    roles = [
+        (f.person.name, f.role, f.organisation.name)
+        for f in extract(text).facts
+        if isinstance(f, RoleFact)
+    ]
+    assert roles == [("Ann Coyle", "leader", "Dunmore Council")]

@@ -881,7 +881,14 @@ class RoleExtractor:
         # "The home secretary, ...", "A professor of history at Durham University, ...".
         head = next((t for t in phrase if t.head.i not in inside), None)
         if opens and head is not None and head.lower_ in self.lex.role_titles:
-            self._add(cluster, phrase, name, "role.apposition", 0.8)
+            # "Blackpool Council, whose leader, Jo Bloggs, said": the body "whose" stands for.
+            relative = next((a for a in phrase[0].ancestors if a.dep_ == "relcl"), None)
+            owner = (
+                self._org_span(relative.head)
+                if phrase[0].lower_ == "whose" and relative is not None
+                else None
+            )
+            self._add(cluster, phrase, name, "role.apposition", 0.8, fallback_org=owner)
 
     def _honorific_post(self, name: list[Token], cluster: Cluster) -> None:
         """ "Sen. Todd Young": a title abbreviation that names a post (honorifics.txt)."""
