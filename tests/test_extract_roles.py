@@ -838,3 +838,15 @@ def test_whose_post_belongs_to_the_body_the_relative_clause_hangs_on(extract):
         if isinstance(f, RoleFact)
     ]
     assert roles == [("Ann Coyle", "leader", "Dunmore Council")]
+
+
+def test_a_title_after_a_party_tag_is_the_named_persons(extract):
+    text = (
+        "Sen. Ann Ruiz, D-Ore., the chairwoman of the Senate Finance Committee, opened the hearing."
+    )
+    roles = [
+        (f.person.name, f.role, f.organisation.name)
+        for f in extract(text).facts
+        if isinstance(f, RoleFact)
+    ]
+    assert ("Ann Ruiz", "chairwoman", "Senate Finance Committee") in roles

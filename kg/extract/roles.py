@@ -802,6 +802,12 @@ class RoleExtractor:
         j = name[-1].i + 1
         if j >= len(self.doc) or self.doc[j].text != ",":
             return
+        # "Sen. Jo Bloggs, R-Texas, the committee's chairman": past the party tag.
+        k = j + 1
+        while k < min(len(self.doc), j + 6) and self.doc[k].text != ",":
+            k += 1
+        if k < len(self.doc) and _PARTY_TAG.match(self.doc[j + 1 : k].text.replace(" ", "")):
+            j = k
         phrase: list[Token] = []
         for token in self.doc[j + 1 : min(len(self.doc), j + 16)]:
             if token.text in {",", ";", ")", ".", ":", "(", "“", '"', "”"} or token.is_space:
