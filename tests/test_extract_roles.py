@@ -850,3 +850,14 @@ def test_a_title_after_a_party_tag_is_the_named_persons(extract):
         if isinstance(f, RoleFact)
     ]
     assert ("Ann Ruiz", "chairwoman", "Senate Finance Committee") in roles
+
+
+def test_a_speaker_described_as_from_a_town_sits_in_the_state_house(extract):
+    text = (
+        "Ohio lawmakers passed the budget on Monday.\n\n"
+        "House Speaker Dan Roe, a Republican from Mill Creek, said his chamber would review it."
+    )
+    roles = [
+        (f.person.name, f.organisation.name) for f in extract(text).facts if isinstance(f, RoleFact)
+    ]
+    assert ("Dan Roe", "Ohio House of Representatives") in roles

@@ -1538,13 +1538,18 @@ class RoleExtractor:
         if j + 2 >= len(self.doc) or self.doc[j].text not in {"(", ","}:
             return False
         closing = ")" if self.doc[j].text == "(" else ","
-        close = next((t.i for t in self.doc[j + 1 : j + 8] if t.text == closing), None)
+        close = next((t.i for t in self.doc[j + 1 : j + 10] if t.text == closing), None)
         if close is None:
             return False
-        match = _PARTY_TAG.match(self.doc[j + 1 : close].text.replace(" ", ""))
-        if match is None:
+        tag = self.doc[j + 1 : close].text
+        # "House Speaker Jo Bloggs, a Republican from Richland Township": the same, spelt out.
+        described = re.match(r"^an? (?:Republican|Democrat) from (.+)$", tag)
+        if described is not None:
+            place = described.group(1).strip(" .")
+        elif _PARTY_TAG.match(tag.replace(" ", "")):
+            place = tag.split("-", 1)[1].strip(" .)")
+        else:
             return False
-        place = self.doc[j + 1 : close].text.split("-", 1)[1].strip(" .)")
         return not any(w.rstrip(".") == place for w in self.lex.us_states)
 
     def _chamber_in(self, sentence: Span) -> Cluster | None:
