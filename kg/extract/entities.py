@@ -747,7 +747,7 @@ class DocumentEntities:
         while len(words) > 1 and words[-1].lower().rstrip(".") in LEGAL_FORMS | _GROUP_WORDS:
             words = words[:-1]
         core = " ".join(words)
-        return len(re.findall(rf"(?<!\w){re.escape(core)}(?!\w)", self.doc.text[:before]))
+        return len(re.findall(rf"(?<!\w){re.escape(core)}(?!\w)", doc_text(self.doc)[:before]))
 
     def entity_at(self, i: int) -> Span | None:
         """The named entity that token i belongs to, if any."""

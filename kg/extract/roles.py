@@ -30,7 +30,7 @@ from kg.extract.entities import (
     DocumentEntities,
     normalise_org,
 )
-from kg.extract.evidence import sentence_evidence
+from kg.extract.evidence import doc_text, sentence_evidence
 from kg.extract.lexicon import Lexicons
 from kg.facts import Entity, EntityKind, RoleFact
 
@@ -1205,7 +1205,7 @@ class RoleExtractor:
         of members of Congress and do not count."""
         if post not in STATE_LEGISLATURE_POSTS:
             return None
-        text = self.doc.text
+        text = doc_text(self.doc)
         sentences = self.ents.sentence_starts
         position = sentences.index(mention.sent.start)
         lo = self.doc[sentences[max(0, position - 1)]].idx
@@ -1320,12 +1320,12 @@ class RoleExtractor:
         if nation_named:
             return self.lex.government or ""
         national = any(n is None for _, n in self._governments(0, len(self.doc)))
-        federal = re.search(r"\b(?:[Ff]ederal|Commonwealth)\b", self.doc.text)
+        federal = re.search(r"\b(?:[Ff]ederal|Commonwealth)\b", doc_text(self.doc))
         return "" if national or federal else max(set(regional), key=regional.count)
 
     def _devolved_government(self) -> Cluster | None:
         """The devolved government of the nation the article names most, for "First Minister"."""
-        text = self.doc.text
+        text = doc_text(self.doc)
         counts = {
             government: sum(len(re.findall(rf"\b{word}\b", text)) for word in words)
             for government, words in DEVOLVED_GOVERNMENTS.items()
