@@ -6,19 +6,27 @@ from kg.facts import EntityKind, FundingFact, QuoteFact, RoleFact
 from kg.nlp import parser_text
 
 
+def quotes(facts) -> list[QuoteFact]:
+    return [f for f in facts.facts if isinstance(f, QuoteFact)]
+
+
+def people(facts) -> list[str]:
+    return [e.name for e in facts.entities if e.kind is EntityKind.PERSON]
+
+
 def test_the_company_is_the_body_named_as_subject(extract):
     text = (
         "Marlow Aerospace has won an order from the Royal Air Force to service the Royal Navy's "
         "helicopters, the company said on Thursday."
     )
-    quotes = [f for f in extract(text).facts if isinstance(f, QuoteFact)]
-    assert [q.speaker.name for q in quotes] == ["Marlow Aerospace"]
+    found = quotes(extract(text))
+    assert [q.speaker.name for q in found] == ["Marlow Aerospace"]
 
 
 def test_a_title_inside_a_name_is_not_part_of_it(extract):
     text = "Federal Aviation Agency Administrator Maria Collins said the rules would change."
-    quotes = [f for f in extract(text).facts if isinstance(f, QuoteFact)]
-    assert [q.speaker.name for q in quotes] == ["Maria Collins"]
+    found = quotes(extract(text))
+    assert [q.speaker.name for q in found] == ["Maria Collins"]
 
 
 def test_it_further_on_in_a_sentence_is_the_body_named_as_its_subject(extract):
@@ -27,27 +35,25 @@ def test_it_further_on_in_a_sentence_is_the_body_named_as_its_subject(extract):
         "The Tasmanian government has given $5m to the Screen Futures Fund, which it says "
         "will train 400 young film-makers."
     )
-    quotes = [f for f in extract(text).facts if isinstance(f, QuoteFact)]
-    assert [q.speaker.name for q in quotes] == ["Tasmanian Government"]
+    found = quotes(extract(text))
+    assert [q.speaker.name for q in found] == ["Tasmanian Government"]
 
 
 def test_stacked_honorifics_are_not_a_name(extract):
     text = "Pollster Professor Sir Ian Brody said the swing was substantial."
-    quotes = [f for f in extract(text).facts if isinstance(f, QuoteFact)]
-    assert [q.speaker.name for q in quotes] == ["Ian Brody"]
+    found = quotes(extract(text))
+    assert [q.speaker.name for q in found] == ["Ian Brody"]
 
 
 def test_a_subject_taken_up_by_he_or_she_is_a_person(extract):
     # The small model calls this surname an organisation; "His" says otherwise.
     text = "Nakagawa joined the Harbour Trust in 1990. His first post there was treasurer."
-    people = [e.name for e in extract(text).entities if e.kind is EntityKind.PERSON]
-    assert people == ["Nakagawa"]
+    assert people(extract(text)) == ["Nakagawa"]
 
 
 def test_a_body_taken_up_by_it_stays_a_body(extract):
     text = "Halvorsen joined the Harbour Trust in 1990. Its first project was a bridge."
-    people = [e.name for e in extract(text).entities if e.kind is EntityKind.PERSON]
-    assert people == []
+    assert people(extract(text)) == []
 
 
 def test_a_body_with_an_article_is_no_person_whatever_pronoun_follows(extract):
@@ -55,8 +61,7 @@ def test_a_body_with_an_article_is_no_person_whatever_pronoun_follows(extract):
         "Shadow minister Tom Reid said the Alliance would fight the bill. "
         "He said the vote was close."
     )
-    people = [e.name for e in extract(text).entities if e.kind is EntityKind.PERSON]
-    assert people == ["Tom Reid"]
+    assert people(extract(text)) == ["Tom Reid"]
 
 
 def test_the_foundation_is_the_body_called_a_foundation(extract):
@@ -64,8 +69,8 @@ def test_the_foundation_is_the_body_called_a_foundation(extract):
         "Retail magnate Dara Quinn has given $40m to the Harlow Foundation, "
         "the foundation said on Monday."
     )
-    quotes = [f for f in extract(text).facts if isinstance(f, QuoteFact)]
-    assert [q.speaker.name for q in quotes] == ["Harlow Foundation"]
+    found = quotes(extract(text))
+    assert [q.speaker.name for q in found] == ["Harlow Foundation"]
 
 
 def test_a_name_in_apposition_to_the_subject_is_who_he_means_next(extract):
@@ -73,8 +78,8 @@ def test_a_name_in_apposition_to_the_subject_is_who_he_means_next(extract):
         "Her business partner, Tom Ellis, remembers the early days differently. "
         "He said they nearly closed twice in the first year."
     )
-    quotes = [f for f in extract(text).facts if isinstance(f, QuoteFact)]
-    assert [q.speaker.name for q in quotes] == ["Tom Ellis"]
+    found = quotes(extract(text))
+    assert [q.speaker.name for q in found] == ["Tom Ellis"]
 
 
 def test_the_parser_reads_the_article_without_its_dateline():
@@ -122,8 +127,8 @@ def test_professor_emeritus_is_a_post_not_a_name(nlp):
 
 def test_a_name_ending_in_labs_is_a_company_whatever_ner_says(extract):
     text = "Corvane Labs, a start-up based in Leeds, has hired 40 engineers, the company said."
-    quotes = [f for f in extract(text).facts if isinstance(f, QuoteFact)]
-    assert [(q.speaker.name, q.speaker.kind) for q in quotes] == [
+    found = quotes(extract(text))
+    assert [(q.speaker.name, q.speaker.kind) for q in found] == [
         ("Corvane Labs", EntityKind.ORGANISATION)
     ]
 
