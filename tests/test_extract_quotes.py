@@ -612,3 +612,38 @@ def test_a_two_word_name_read_as_a_body_is_the_person_an_honorific_names(extract
 def test_declining_to_comment_is_no_claim(extract):
     text = "A spokesperson for Harwell Bank declined to comment on the leaked report."
     assert quotes(extract(text)) == []
+
+
+def test_the_post_is_its_holder_not_the_holder_of_the_shadow_post(extract):
+    text = (
+        "The Chancellor of the Exchequer, Ann Pryce, set out her plans on Monday.\n\n"
+        "Ferry routes will get £2bn, the Chancellor said.\n\n"
+        "The shadow chancellor, Neil Ober, said the plans were reckless."
+    )
+    found = {q.text: q.speaker.name for q in quotes(extract(text))}
+    assert found["Ferry routes will get £2bn"] == "Ann Pryce"
+
+
+def test_wrote_on_a_site_that_reports_the_clause_after_the_site(extract):
+    text = "Councillor Ruth Abara wrote on X, formerly Twitter, that the depot would close in May."
+    found = [(q.speaker.name, q.text) for q in quotes(extract(text))]
+    assert found == [("Ruth Abara", "the depot would close in May")]
+
+
+def test_posted_on_a_site_that_is_reported_speech(extract):
+    text = "Victor Osei posted on Facebook that the ground would be sold."
+    found = [(q.speaker.name, q.text) for q in quotes(extract(text))]
+    assert found == [("Victor Osei", "the ground would be sold")]
+
+
+def test_a_company_that_posted_a_loss_claims_nothing(extract):
+    text = "Harlow Foods posted a loss of £3m for the year."
+    assert quotes(extract(text)) == []
+
+
+def test_a_subject_after_an_opening_phrase_speaks(extract):
+    text = (
+        "In a post on Instagram, the mayor of Dunmore, Alan Keyes, said the bridge would reopen."
+    )
+    found = [(q.speaker.name, q.text) for q in quotes(extract(text))]
+    assert found == [("Alan Keyes", "the bridge would reopen")]

@@ -94,6 +94,8 @@ NAMED_KIND_ANAPHORS = {
 }  # fmt: skip
 # Modifiers that leave "the government" meaning the national one: "the federal government".
 NATIONAL_WORDS = {"federal", "national", "central"}
+# Words that make a post another post: the shadow chancellor is not "the chancellor".
+OTHER_POST_MODIFIERS = {"shadow", "deputy", "former", "ex", "vice", "assistant", "junior"}
 # Nouns for texts that speak for the body that wrote them: "a Home Office document says".
 DOCUMENT_NOUNS = {
     "document", "report", "study", "statement", "letter", "memo", "survey", "poll",
@@ -781,11 +783,7 @@ class DocumentEntities:
     def holder(self, post_words: list[str], i: int) -> Cluster | None:
         """The person holding the post named by `post_words` ("mayor"), nearest before i."""
         post = " ".join(post_words).lower()
-        matches = [
-            (j, person)
-            for j, held, person in self._holders
-            if held == post or held.endswith(" " + post) or post.endswith(" " + held)
-        ]
+        matches = [(j, person) for j, held, person in self._holders if _same_post(held, post)]
         if not matches:
             return None
         earlier = [m for m in matches if m[0] < i]
@@ -973,6 +971,19 @@ def _datelines(doc: Doc) -> set[int]:
         if span is not None:
             found.update(range(span.start, span.end))
     return found
+
+
+def _same_post(held: str, named: str) -> bool:
+    """Whether "the <named>" can mean the holder of <held>: "the mayor" is the London mayor and
+    the Chancellor of the Exchequer, but not the shadow chancellor or the former mayor."""
+    if held == named:
+        return True
+    longer, shorter = (held, named) if len(held) > len(named) else (named, held)
+    if longer.startswith(shorter + " of "):
+        return True  # "chancellor of the exchequer"
+    if not longer.endswith(" " + shorter):
+        return False
+    return longer.removesuffix(" " + shorter).split()[-1] not in OTHER_POST_MODIFIERS
 
 
 def _names_kind(cluster: Cluster, kind: str) -> bool:

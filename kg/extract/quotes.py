@@ -55,6 +55,8 @@ CIRCUMSTANCE_MARKS = {
 }  # fmt: skip
 # Cues whose "when" clause is the question asked: "asked when the line would reopen".
 QUESTION_CUES = {"ask", "wonder", "question"}
+# Cues of written words, whose setting names the medium: "posted on Facebook that ..."
+WRITING_CUES = {"write", "post", "tweet", "blog"}
 # Prepositions before a gerund cue whose subject is the clause's: "began by saying".
 GERUND_PREPOSITIONS = {"by", "after", "before", "while", "in", "since"}
 # Dependents of a speech verb after its content that say when, where or what else it did,
@@ -423,12 +425,36 @@ class QuoteExtractor:
                 passive = True
                 continue
             if current.dep_ not in CLIMB_DEPS or current.head.i == current.i:
-                return self._name_before(verb)
+                if (found := self._name_before(verb)) is None and (
+                    absorbed := self._absorbed_subject(current)
+                ):
+                    return self.ents.resolve(absorbed)
+                return found
             current = self._outer_conjunct(current) or current.head
             if current.dep_ in {"dobj", "pobj"} and current.pos_ in {"NOUN", "PROPN"}:
                 # "criticised these moves saying that": the participle hangs on the object.
                 current = current.head.head if current.dep_ == "pobj" else current.head
         return None
+
+    @staticmethod
+    def _absorbed_subject(verb: Token) -> Token | None:
+        """ "In a post on Instagram, the mayor of Leeds, Ann Bell, said ...": the parser read the
+        subject as in apposition to the opening phrase; the apposition that ends at the cue's
+        comma is the subject."""
+        opening = next((c for c in verb.lefts if c.dep_ == "prep"), None)
+        if opening is None or opening.i != verb.left_edge.i:
+            return None
+        before = verb.i - 1 if verb.doc[verb.i - 1].is_punct else verb.i
+        return next(
+            (
+                t
+                for t in opening.subtree
+                if t.dep_ == "appos"
+                and t.pos_ in {"NOUN", "PROPN"}
+                and t.right_edge.i + 1 in {before, verb.i}
+            ),
+            None,
+        )
 
     def _outer_conjunct(self, verb: Token) -> Token | None:
         """The cue a subjectless speech verb is coordinated with when the parser hung it on
@@ -665,13 +691,13 @@ class QuoteExtractor:
         return to and not demand
 
     def _told_that(self, verb: Token) -> Token | None:
-        """ "told a meeting of farmers that prices would rise": the parser hung the reported
-        clause on the addressee as a relative clause, but its "that" opens a clause (a
-        complementiser), it is not a relative pronoun."""
-        addressee = next((c for c in verb.rights if c.dep_ == "dobj"), None)
-        if addressee is None:
-            return None
-        for token in addressee.subtree:
+        """ "told a meeting of farmers that prices would rise", "wrote on X, formerly Twitter,
+        that ...": the parser hung the reported clause on the addressee or on the place of
+        writing as a relative clause, but its "that" opens a clause (a complementiser), it is
+        not a relative pronoun."""
+        settings = {"prep", "npadvmod"} if verb.lemma_.lower() in WRITING_CUES else set()
+        hosts = [c for c in verb.rights if c.dep_ == "dobj" or c.dep_ in settings]
+        for token in (t for host in hosts for t in host.subtree):
             if token.dep_ in {"relcl", "acl"} and any(
                 c.dep_ == "mark" and c.lower_ == "that" and c.i < token.i for c in token.children
             ):
