@@ -1,0 +1,61 @@
+"""Role facts: who holds which post in which organisation, and party membership.
+
+Each rule finds a title phrase next to a person and hands it to `read_title`, which
+splits it into status ("former"), party, post and organisation. The rule families:
+- `names`: titles beside a name: pre-nominal ("Camden Council leader Georgia Gould"),
+  appositions after it ("Mary Barra, the chief executive of General Motors,") and before it
+  ("The Home Office's permanent secretary, Jane Doe,"), honorific posts ("Sen. Todd Young")
+  and US party-state tags ("Sen. Ted Cruz (R-Texas)");
+- `clauses`: copular, post-verb and appointment clauses ("X is the chief executive of Y",
+  "X joined Acme as chief economist", "Acme named X chair");
+- `paths`: a person and a body joined by a dependency path that only says "works there";
+- `context`: posts read without their body, placed from the article ("Chairman Jo Bloggs
+  said" in an article about one company), and definite posts ("the prime minister said");
+- `governments`: whose government, state chamber or country a post is held in.
+`titles` reads a title phrase, `store` keeps the facts (`Roles.add`, `Roles.store`) and
+`words` names the word sets more than one family reads.
+The organisation comes from the text where it is there, else from the lexicon of
+well-known posts (Home Secretary → Home Office), else from the party named with it.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from kg.extract.entities import DocumentEntities
+from kg.extract.lexicon import Lexicons
+from kg.extract.roles.clauses import adopt_subject, appointment, clausal
+from kg.extract.roles.context import definite_post, place_unplaced
+from kg.extract.roles.names import (
+    apposition_after,
+    apposition_before,
+    honorific_post,
+    party_tag,
+    prenominal,
+)
+from kg.extract.roles.paths import paths
+from kg.extract.roles.store import Roles
+from kg.facts import RoleFact
+
+__all__ = ["extract_roles"]
+
+
+def extract_roles(doc: Doc, ents: DocumentEntities, lex: Lexicons) -> list[RoleFact]:
+    """All role facts of one article; registers each post holder with `ents` for coreference."""
+    roles = Roles(doc, ents, lex)
+    for token in doc:
+        adopt_subject(roles, token)
+    for tokens, cluster in roles.person_mentions():
+        prenominal(roles, tokens, cluster)
+        apposition_after(roles, tokens, cluster)
+        apposition_before(roles, tokens, cluster)
+        party_tag(roles, tokens, cluster)
+        honorific_post(roles, tokens, cluster)
+    for token in doc:
+        clausal(roles, token)
+        appointment(roles, token)
+    paths(roles)
+    place_unplaced(roles)
+    for token in doc:
+        definite_post(roles, token)
+    return list(roles.facts.values())

@@ -1,0 +1,300 @@
+"""Roles a clause states: copular and post verbs ("X is the chief executive of Y", "X joined
+Acme as chief economist", "X, who chairs Y") and appointments ("Acme named X chair"), with
+the subjects and bodies those clauses need."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+from kg.extract.entities import ORG_LABELS, Cluster
+from kg.extract.roles.titles import names_post, title_phrase
+from kg.extract.roles.words import COPULAS
+from kg.facts import EntityKind
+
+if TYPE_CHECKING:
+    from kg.extract.roles.store import Roles
+
+# Posts a body can hold too ("Germany is a member of NATO"): they do not prove a person.
+CORPORATE_POSTS = {
+    "member",
+    "partner",
+    "owner",
+    "leader",
+    "founder",
+    "sponsor",
+    "shareholder",
+    "head",
+}
+# Verbs whose object is a body, whatever NER calls its name: "joined Kestrel Widgets in 2011"
+# (a work of art to NER), "co-founded Brightline".
+BODY_OBJECT_LEMMAS = {"join", "rejoin", "found", "co-found", "cofound", "establish"}
+# Verbs whose "at/for/with" phrase is where the subject works: "worked at Fennick Labs".
+EMPLOYED_AT_LEMMAS = {"work", "employ"}
+# What NER calls a body's name when it mistakes it, in the places above; a person, a place
+# it knows (GPE), a date or a number is never taken for one.
+_MISREAD_BODY_LABELS = {"", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
+# Verbs that put their object in a post: "Acme named Jo Bloggs chief executive".
+APPOINTING_LEMMAS = {"name", "appoint", "elect", "promote", "hire", "install"}
+# Verbs whose subject holds the post their complement names: "Jo Bloggs served as chair".
+COPULAR_LEMMAS = COPULAS | APPOINTING_LEMMAS | {"serve", "work"}
+# Verbs whose "as" phrase names a post the subject takes, keeps or leaves: "Jo Bloggs will take
+# over as chief executive", "stepped down as chairman" (a past departure leaves a former post).
+AS_POST_LEMMAS = {"take", "step", "return", "start", "stay", "continue", "stand", "come", "move"}
+DEPARTING_LEMMAS = {"resign", "quit", "retire", "leave", "step"}
+# How the parser hangs a name on the post it is given: "named [Jo Bloggs] chief executive".
+_NAME_DEPS = {"nmod", "compound", "dobj"}
+
+
+def _coordinated(noun: Token) -> list[Token]:
+    """A noun and the nouns listed with it: "a geographer and ethnologist, president of X"."""
+    found, todo = [], [noun]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        todo.extend(
+            c
+            for c in current.children
+            if c.dep_ in {"conj", "appos"} and c.pos_ in {"NOUN", "PROPN"}
+        )
+    return sorted(found, key=lambda t: t.i)
+
+
+def _subject(verb: Token) -> Token | None:
+    """A verb's subject or, for a clause without one, the subject it shares with the clause
+    it hangs on: "Before joining Acme, Jane Doe was ...", "Jane Doe left Acme to join Beta",
+    "Jane Doe studied in Leeds and became chief executive of Acme"."""
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None and verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
+        return _subject(verb.head)
+    if subject is not None or verb.dep_ not in {"pcomp", "advcl", "xcomp"}:
+        return subject
+    # "Jane Doe left Acme to become chief executive of Beta": an infinitive of purpose.
+    infinitive = verb.tag_ == "VB" and any(c.lower_ == "to" for c in verb.children)
+    if verb.dep_ != "xcomp" and verb.tag_ != "VBG" and not infinitive:
+        return None
+    governor = next((t for t in verb.ancestors if t.pos_ in {"VERB", "AUX"}), None)
+    if governor is None or (
+        (verb.dep_ == "xcomp" or infinitive)
+        and any(c.dep_ == "dobj" and c.ent_type_ not in ORG_LABELS for c in governor.children)
+    ):
+        return None  # "the party urged Jane Doe to join": she would join, not the party
+    return next((c for c in governor.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+
+
+def clausal(roles: Roles, verb: Token) -> None:
+    """ "X is the chief executive of Y", "X was named chair of Y", "X, who chairs Y"."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return
+    lemma = verb.lemma_.lower()
+    if lemma not in COPULAR_LEMMAS | AS_POST_LEMMAS and lemma not in roles.lex.role_verbs:
+        return
+    if _appointed(roles, verb) is not None:
+        return  # "Acme named Jo Bloggs chair": the object holds the post, not the subject
+    subject = _subject(verb)
+    if subject is None:
+        return
+    resolved = roles.ents.resolve(subject)
+    if resolved is None or resolved.cluster is None:
+        return
+    cluster = resolved.cluster
+    if lemma in COPULAR_LEMMAS:
+        org = _employer(roles, verb)
+        for child in verb.children:
+            target = child
+            if child.dep_ == "prep" and child.lower_ == "as":
+                target = next((c for c in child.children if c.dep_ == "pobj"), None)
+            elif child.dep_ not in {"attr", "oprd", "acomp", "dobj"} or (
+                child.dep_ == "dobj" and lemma not in APPOINTING_LEMMAS
+            ):
+                continue
+            if target is None:
+                continue
+            # "an educator and professor at Acme": the body after the first noun listed
+            # is every listed post's.
+            shared = org or _employer(roles, target)
+            for noun in _coordinated(target):
+                if names_post(noun, roles.lex):
+                    phrase = title_phrase(noun)
+                    roles.add(cluster, phrase, [subject], "role.copular", 0.8, fallback_org=shared)
+        return
+    as_phrase = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+    pobj = next((c for c in as_phrase.children if c.dep_ == "pobj"), None) if as_phrase else None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    # "joined the retailer as finance director": the body named, or the one it points back to.
+    org: Span | Cluster | None = None
+    if obj is not None:
+        org = roles.org_span(obj) or _org_anaphor(roles, obj)
+        if org is None and lemma in BODY_OBJECT_LEMMAS:
+            org = _untagged_body(roles, obj)
+    # "resigned as chairman", "will step down as chief executive": a past departure.
+    departed = (
+        lemma in DEPARTING_LEMMAS
+        and verb.tag_ in {"VBD", "VBN"}
+        and (lemma != "step" or any(c.lower_ == "down" for c in verb.children))
+    )
+    if pobj is not None and names_post(pobj, roles.lex) and (obj is None or org is not None):
+        phrase = list(pobj.subtree)
+        roles.add(
+            cluster, phrase, [subject], "role.verb", 0.75, fallback_org=org, departed=departed
+        )
+        return
+    if lemma not in roles.lex.role_verbs or org is None:
+        return
+    post = roles.lex.role_verbs[lemma]
+    if post == "-":
+        post = "member"
+    body = org if isinstance(org, Cluster) else roles.ents.organisation(org)
+    if body is not None:
+        roles.store(cluster, post, body.entity(), verb.sent, "role.verb", 0.7)
+
+
+def _org_anaphor(roles: Roles, token: Token) -> Cluster | None:
+    """The body a definite noun like "the retailer" points back to."""
+    found = roles.ents.resolve(token)
+    if found is None or found.entity.kind is not EntityKind.ORGANISATION:
+        return None
+    return roles.ents.organisation(found.entity.name)
+
+
+def _appointed(roles: Roles, verb: Token) -> tuple[Token, Cluster] | None:
+    """The person an active appointing verb puts in a post, and the word naming them:
+    "Acme has appointed Jo Bloggs as ...", "Acme named Jo Bloggs chief executive"."""
+    if verb.lemma_.lower() not in APPOINTING_LEMMAS or any(
+        c.dep_ == "auxpass" for c in verb.children
+    ):
+        return None
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "oprd"}]
+    # "named Jo Bloggs chief executive": the parser may hang the name on the post.
+    candidates = [*objects, *(g for c in objects for g in c.children if g.dep_ in _NAME_DEPS)]
+    for candidate in candidates:
+        found = roles.ents.resolve(candidate)
+        if found is not None and found.cluster is not None:
+            return candidate, found.cluster
+    return None
+
+
+def appointment(roles: Roles, verb: Token) -> None:
+    """ "Acme has appointed Jo Bloggs as its next chief executive": the object takes the
+    post at the subject's body (or the body "its" names)."""
+    appointed = _appointed(roles, verb)
+    if appointed is None:
+        return
+    person, cluster = appointed
+    subject = _subject(verb)
+    body = _org_anaphor(roles, subject) if subject is not None else None
+    if body is None and subject is not None and (span := roles.org_span(subject)):
+        body = roles.ents.organisation(span)
+    targets = []
+    for child in verb.children:
+        if child.dep_ == "prep" and (
+            child.lower_ == "as" or (child.lower_ == "to" and verb.lemma_.lower() == "promote")
+        ):
+            # "promoted Jo Bloggs to Home Secretary": the post she is raised to.
+            targets += [c for c in child.children if c.dep_ == "pobj"]
+        elif child.dep_ in {"oprd", "xcomp", "attr", "dobj"}:
+            # "named Jo Bloggs its chief executive": the post may hang on the name.
+            targets += [child, *(c for c in child.children if c.dep_ in {"dobj", "appos"})]
+    for target in targets:
+        if target.i in roles.ents.person_at or not names_post(target, roles.lex):
+            continue
+        phrase = [t for t in title_phrase(target) if t.i not in roles.ents.person_at]
+        roles.add(cluster, phrase, [person], "role.appointment", 0.8, fallback_org=body)
+
+
+def adopt_subject(roles: Roles, verb: Token) -> None:
+    """ "Okafor is a distinguished professor", "Okafor studied at Acme before becoming a
+    professor": only a person holds a personal post."""
+    if verb.lemma_.lower() not in COPULAS:
+        return
+    subject = _subject(verb)
+    if subject is None or subject.i in roles.ents.person_at or subject.pos_ != "PROPN":
+        return
+    # "Lindqvist was Professor of Chemistry at ...": a capitalised post is a post too.
+    attributes = [
+        c
+        for c in verb.children
+        if c.dep_ == "attr" and c.pos_ in {"NOUN", "PROPN"} and c.i not in roles.ents.person_at
+    ]
+    for noun in (n for a in attributes for n in _coordinated(a)):
+        if names_post(noun, roles.lex) and noun.lemma_.lower() not in CORPORATE_POSTS:
+            roles.ents.adopt_person(subject, holds_post=True)
+            return
+
+
+def _employer(roles: Roles, verb: Token) -> Span | None:
+    """The organisation of an appointment given beside the title ("joined Acme as ...")."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in {"at", "by", "with", "for"}:
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and (span := _body_name(roles, pobj)) is not None:
+                return span
+    return None
+
+
+def _body_name(roles: Roles, token: Token) -> Span | None:
+    """The organisation a noun names: NER's, or the longer capitalised name NER cut it
+    from ("Kingston Law University Leeds", where NER stops before "Leeds")."""
+    start = token.i
+    while (
+        start - 1 >= token.sent.start
+        and roles.doc[start - 1].text[:1].isupper()
+        and roles.doc[start - 1].dep_ == "compound"
+        and roles.doc[start - 1].head.i <= token.i
+    ):
+        start -= 1
+    named = roles.doc[start : token.i + 1]
+    if len(named) > 1 and any(t.ent_type_ == "ORG" for t in named):
+        entity = roles.ents.entity_at(start)
+        if entity is None or entity.end <= token.i:
+            return named
+    return roles.org_span(token)
+
+
+def untagged_bodies(roles: Roles) -> Iterator[Span]:
+    """Names NER does not call bodies in a place only a body takes: the object of "join"
+    or "found", and the "at/for/with" phrase of "work" ("worked at Fennick Labs")."""
+    for token in roles.doc:
+        verb = token.head
+        if token.dep_ == "pobj" and verb.lower_ in {"at", "for", "with"}:
+            verb = verb.head
+        elif token.dep_ != "dobj" or verb.lemma_.lower() not in BODY_OBJECT_LEMMAS:
+            continue
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in BODY_OBJECT_LEMMAS | (
+            EMPLOYED_AT_LEMMAS if token.dep_ == "pobj" else set()
+        ):
+            continue
+        body = _untagged_body(roles, token)
+        if body is not None:
+            yield body
+
+
+def _untagged_body(roles: Roles, token: Token) -> Span | None:
+    """The capitalised name a noun heads, when NER left it untagged or mistook it for a
+    work of art, product or place ("joined Kestrel Widgets in 2011")."""
+    if (
+        token.pos_ not in {"PROPN", "NOUN"}
+        or not token.text[:1].isupper()
+        or token.ent_type_ not in _MISREAD_BODY_LABELS
+        or token.i in roles.ents.person_at
+        or token.i in roles.ents.quoted
+    ):
+        return None
+
+    def part(t: Token) -> bool:
+        return t.i not in roles.ents.person_at and (
+            (t.text[:1].isupper() and t.pos_ in {"PROPN", "NOUN"}) or t.like_num
+        )
+
+    start, end = token.i, token.i + 1
+    while (
+        start - 1 >= token.sent.start
+        and part(roles.doc[start - 1])
+        and (roles.doc[start - 1].head.i == token.i or roles.doc[start - 1].dep_ == "compound")
+    ):
+        start -= 1
+    while end < token.sent.end and part(roles.doc[end]) and roles.doc[end].head.i == token.i:
+        end += 1
+    return roles.doc[start:end]

@@ -1,0 +1,255 @@
+"""Posts read without their body, placed from the article: a shadow post in its party, a
+bare "Chairman" in the company the article is about, a council post in its council, a
+chamber post in the chamber named; and definite posts ("the prime minister said")."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+from kg.extract.entities import BODY_NOUNS, NAMED_KIND_ANAPHORS, ORG_ANAPHORS, Cluster
+from kg.extract.evidence import doc_text
+from kg.extract.roles.governments import regional_government, state_chamber
+from kg.extract.roles.titles import lower_words
+from kg.extract.roles.words import COMPANY_ANAPHORS, REGIONAL_MINISTERS, STATE_LEGISLATURE_POSTS
+from kg.facts import EntityKind
+
+if TYPE_CHECKING:
+    from kg.extract.roles.store import Roles
+
+# Posts of a company that an article about one company gives without the company's name:
+# "Chairman Jo Bloggs said the board ...", "Finance chief Ann Lee said costs would rise".
+COMPANY_POSTS = {
+    "chief executive", "chief executive officer", "ceo", "chairman", "chairwoman", "chair",
+    "chairperson", "chief financial officer", "cfo", "finance chief", "finance director",
+    "financial director", "chief operating officer", "coo", "chief technology officer", "cto",
+    "managing director", "chief economist", "group chief executive", "executive chairman",
+    "deputy chairman", "non-executive chairman", "chief marketing officer", "cmo",
+}  # fmt: skip
+# Posts of a chamber's majority or minority, held in the chamber the sentence names.
+CHAMBER_POSTS = {"majority leader", "minority leader", "majority whip", "minority whip"}
+# Posts of a local council that an article about one council gives without its name.
+COUNCIL_POSTS = {"cabinet member", "council leader", "deputy council leader", "councillor"}
+# Words in the name of a public body, which a bare company post is never held at.
+_PUBLIC_BODY_WORDS = {
+    "party", "council", "government", "ministry", "department", "parliament", "assembly",
+    "senate", "house", "congress", "committee", "commission", "office", "authority", "court",
+    "police", "administration", "union", "executive", "cabinet",
+}  # fmt: skip
+# Posts of a state or province held in its government: "Premier Jo Bloggs said".
+REGIONAL_POSTS = {"premier", "deputy premier"}
+# The devolved governments a bare "First Minister" heads, and the words that name their nation.
+DEVOLVED_GOVERNMENTS = {
+    "Scottish Government": ("Scotland", "Scottish", "Holyrood"),
+    "Welsh Government": ("Wales", "Welsh", "Senedd"),
+    "Northern Ireland Executive": ("Northern Ireland", "Stormont"),
+}
+# Posts many hold at once: "the senator" cannot be told from the article's one holder.
+_SHARED_POSTS = {"senator", "representative", "congressman", "congresswoman", "mp", "member"}
+
+
+def place_unplaced(roles: Roles) -> None:
+    """Posts read without their body, placed where the article shows whose they are;
+    less sure than a body the text gives with the post."""
+    for found in roles.unplaced.values():
+        organisation: Cluster | None = None
+        if found.bare.startswith("shadow"):
+            organisation = _party_of(roles, found.cluster)
+        elif found.bare in REGIONAL_POSTS:
+            organisation = regional_government(roles, found.mention)
+        elif found.bare in REGIONAL_MINISTERS:
+            organisation = _devolved_government(roles)
+        elif found.bare in COMPANY_POSTS and not found.owned:
+            organisation = _company_of_article(roles, found.mention.start)
+        elif found.bare in CHAMBER_POSTS:
+            organisation = _chamber_in(roles, found.mention.sent)
+        elif found.bare in COUNCIL_POSTS and not found.owned:
+            # "Jo Bloggs, the cabinet member for housing": the council the article names.
+            organisation = local_council(roles)
+        elif found.bare in STATE_LEGISLATURE_POSTS:
+            chamber = state_chamber(roles, found.bare, found.mention)
+            if chamber is not None:
+                roles.store(found.cluster, found.post, chamber, found.mention, "role.context", 0.6)
+        if organisation is not None:
+            entity = organisation.entity()
+            roles.store(found.cluster, found.post, entity, found.mention, "role.context", 0.6)
+
+
+def _party_of(roles: Roles, cluster: Cluster) -> Cluster | None:
+    """ "Tory MP Jo Bloggs ... Shadow chancellor Jo Bloggs": the party a person is a
+    member of in this article, whose shadow post theirs is."""
+    parties = {p for readings in roles.lex.all_parties.values() for p, _ in readings}
+    for (person, _), fact in roles.facts.items():
+        if person == cluster.name and fact.role == "member" and fact.organisation.name in parties:
+            return roles.ents.organisation(fact.organisation.name)
+    return None
+
+
+def _devolved_government(roles: Roles) -> Cluster | None:
+    """The devolved government of the nation the article names most, for "First Minister"."""
+    text = doc_text(roles.doc)
+    counts = {
+        government: sum(len(re.findall(rf"\b{word}\b", text)) for word in words)
+        for government, words in DEVOLVED_GOVERNMENTS.items()
+    }
+    best = max(counts, key=lambda g: counts[g])
+    if counts[best] == 0 or list(counts.values()).count(counts[best]) > 1:
+        return None
+    return roles.ents.organisation(best)
+
+
+def _company_of_article(roles: Roles, i: int) -> Cluster | None:
+    """The company an article about one company means by a bare "Chairman": the body it
+    names most (and latest) in the sentences before, if that is no public body."""
+    cluster = roles.ents.org_antecedent(i)
+    if cluster is None:
+        return None
+    words = {w.lower() for w in cluster.name.split()}
+    parties = {p.lower() for readings in roles.lex.all_parties.values() for p, _ in readings}
+    if words & _PUBLIC_BODY_WORDS or cluster.name.lower() in parties:
+        return None
+    if cluster.name in roles.lex.parties or roles.lex.countries.get(cluster.name):
+        return None
+    return cluster
+
+
+def definite_post(roles: Roles, head: Token) -> None:
+    """ "Jo Bloggs defended her record. Speaking in Leeds, the prime minister said ...": a
+    single-holder post nobody in the article is given is held by the one person the
+    sentences before are about."""
+    if (
+        head.dep_ not in {"nsubj", "nsubjpass"}
+        or head.pos_ != "NOUN"
+        or head.i in roles.ents.quoted
+    ):
+        return
+    phrase = [t for t in head.lefts if t.dep_ in {"det", "compound", "amod"}]
+    if not phrase or phrase[0].lower_ != "the" or any(t.text[:1].isupper() for t in phrase):
+        return
+    post = " ".join(lower_words([*phrase[1:], head]))
+    if post in _SHARED_POSTS or (post not in roles.lex.posts and post not in REGIONAL_POSTS):
+        return
+    if roles.ents.holder(post.split(), head.i) is not None:
+        return
+    starts = roles.ents.sentence_starts
+    position = starts.index(head.sent.start)
+    window = range(starts[max(0, position - 2)], head.i)
+    named = {
+        id(c): c
+        for i, c in roles.ents.person_at.items()
+        if i in window and i not in roles.ents.quoted
+    }
+    if len(named) != 1:
+        return
+    (person,) = named.values()
+    if any(
+        f.person.name == person.name and f.role != "member" for f in roles.facts.values()
+    ) or any(u.cluster is person for u in roles.unplaced.values()):
+        return  # "Jo Bloggs" is someone else in this article
+    if roles.ents.antecedent(head.i, "-") is not person:
+        return
+    roles.ents.add_holder(head.i, post, person)
+    mention = roles.doc[head.sent.start : head.sent.end]
+    if post in REGIONAL_POSTS:
+        organisation = regional_government(roles, mention)
+    else:
+        organisation = roles.ents.organisation(roles.lex.posts[post])
+    if organisation is not None:
+        roles.store(person, post, organisation.entity(), mention, "role.context", 0.55)
+
+
+def anaphoric_owner(roles: Roles, phrase: list[Token]) -> Cluster | None:
+    """ "The company's founder", "its chief executive": the body named last before."""
+    for token in phrase:
+        if token.lower_ == "its":
+            subject = _body_subject_before(roles, token)
+            if subject is not None:
+                return subject or None
+            return roles.ents.org_antecedent(token.i)
+        lemma = token.lemma_.lower()
+        if token.i + 1 >= len(roles.doc) or roles.doc[token.i + 1].tag_ != "POS":
+            continue
+        if lemma in ORG_ANAPHORS and lemma in COMPANY_ANAPHORS:
+            # "The company's founder": a company, not the party named last.
+            return _company_of_article(roles, token.i)
+        if lemma in ORG_ANAPHORS:
+            kind = lemma if lemma in NAMED_KIND_ANAPHORS else None
+            return roles.ents.org_antecedent(token.i, kind)
+        if lemma in BODY_NOUNS:
+            # "the foundation's chair": the last body with "foundation" in its name.
+            return roles.ents.org_antecedent(token.i, lemma)
+    return None
+
+
+def _chamber_in(roles: Roles, sentence: Span) -> Cluster | None:
+    """ "In the Senate, Majority Leader Jo Bloggs said": the one chamber (chambers.tsv)
+    a sentence names outside quotations."""
+    named = {
+        roles.lex.chambers[t.text]
+        for t in sentence
+        if t.text in roles.lex.chambers and t.i not in roles.ents.quoted
+    }
+    return roles.ents.organisation(named.pop()) if len(named) == 1 else None
+
+
+def local_council(roles: Roles) -> Cluster | None:
+    """The council an article is about: of the bodies named "... Council" (not "Arts
+    Council England"), the one named most, if one is."""
+    counts: dict[int, tuple[int, Cluster]] = {}
+    for ent in roles.ents.entities:
+        if ent.label_ != "ORG" or ent.start in roles.ents.quoted:
+            continue
+        cluster = roles.ents.organisation(ent)
+        if cluster is not None and cluster.name.split()[-1] == "Council":
+            n, _ = counts.get(id(cluster), (0, cluster))
+            counts[id(cluster)] = (n + 1, cluster)
+    ranked = sorted(counts.values(), key=lambda item: -item[0])
+    if not ranked or (len(ranked) > 1 and ranked[0][0] == ranked[1][0]):
+        return None
+    return ranked[0][1]
+
+
+def kind_before_post(phrase: list[Token], post: str) -> str | None:
+    """The kind of body a definite title names in lower case before its post: "council"
+    in "the council leader", "the university's chancellor" is left to the possessive."""
+    words = post.lower().split()
+    for k, token in enumerate(phrase[:-1]):
+        if (
+            token.lower_ in NAMED_KIND_ANAPHORS
+            and [t.lower_ for t in phrase[k + 1 : k + 1 + len(words)]] == words
+            and any(t.lower_ == "the" for t in phrase[:k])
+        ):
+            return token.lower_
+    return None
+
+
+def _body_subject_before(roles: Roles, its: Token) -> Cluster | bool | None:
+    """Whose "its" means when the clause before has a body as its subject: "The parish
+    council is looking for a buyer. Its chairman, Jo Bloggs, said": the body named there
+    (or its possessor, "Acme's board"), False when that body has no name the article
+    gives, None when the subject before is no body."""
+    lo = roles.ents.sentence_starts[max(0, roles.ents.sentence_starts.index(its.sent.start) - 1)]
+    subjects = [
+        t
+        for t in roles.doc[lo : its.i]
+        if t.dep_ in {"nsubj", "nsubjpass"}
+        and t.pos_ in {"NOUN", "PROPN"}
+        and t.i not in roles.ents.quoted
+        and t.i not in roles.ents.person_at
+    ]
+    if not subjects:
+        return None
+    subject = subjects[-1]
+    owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+    for candidate in (subject, owner):
+        if candidate is not None and (span := roles.org_span(candidate)) is not None:
+            return roles.ents.organisation(span) or False
+    lemma = subject.lemma_.lower()
+    if lemma not in BODY_NOUNS | ORG_ANAPHORS:
+        return None
+    found = roles.ents.resolve(subject)
+    if found is not None and found.entity.kind is EntityKind.ORGANISATION:
+        return roles.ents.organisation(found.entity.name) or False
+    return False

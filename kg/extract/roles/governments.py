@@ -1,0 +1,180 @@
+"""Whose government a post is held in: the regional governments an article names, a state's
+minister, the chamber of a state legislature, and a country abroad."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+from kg.extract.entities import NATIONAL_WORDS, Cluster
+from kg.extract.evidence import doc_text
+from kg.extract.roles.words import STATE_LEGISLATURE_POSTS
+from kg.facts import Entity, EntityKind
+
+if TYPE_CHECKING:
+    from kg.extract.roles.store import Roles
+
+# Prepositions of places someone goes to or comes from, which say nothing of whose post is held.
+_MOTION_PREPOSITIONS = {"to", "from", "toward", "towards", "into", "via"}
+
+
+def country_abroad(roles: Roles, person: Cluster) -> str | None:
+    """The government of another country than the article's, when the sentences that name
+    a person name that country at least twice and more often than the article's own:
+    "In Ottawa, Prime Minister Mark Carney said Canada would ..." in an article about
+    Britain. Places someone goes to or comes from, words inside quotations and
+    nationalities in another person's title ("met French President ...") do not count."""
+    sentences = {
+        t.sent.start: t.sent
+        for i, c in roles.ents.person_at.items()
+        if c is person
+        for t in [roles.doc[i]]
+    }
+    counts: dict[str, int] = {}
+    for sentence in sentences.values():
+        for match in roles.lex.country_words.finditer(sentence.text):
+            span = roles.doc.char_span(
+                sentence.start_char + match.start(),
+                sentence.start_char + match.end(),
+                alignment_mode="expand",
+            )
+            if span is None or span.start in roles.ents.quoted:
+                continue
+            first = span[0]
+            if first.head.lower_ in _MOTION_PREPOSITIONS and first.dep_ == "pobj":
+                continue
+            if span.root.head.i in roles.ents.person_at or any(
+                t.i in roles.ents.person_at and roles.ents.person_at[t.i] is not person
+                for t in roles.doc[span.end : span.end + 4]
+            ):
+                continue  # "French President Emmanuel Macron": another person's country
+            code = roles.lex.countries[match.group(0)]
+            counts[code] = counts.get(code, 0) + 1
+    home = counts.pop(roles.lex.country or "", 0)
+    if not counts:
+        return None
+    code = max(counts, key=lambda c: counts[c])
+    info = roles.lex.country_info.get(code)
+    if info is None or counts[code] < 2 or counts[code] <= home:
+        return None
+    return info.government
+
+
+def state_chamber(roles: Roles, post: str, mention: Span) -> Entity | None:
+    """The chamber of the state legislature a state post sits in (us_states.tsv): the
+    state named nearest in the sentence, then in those either side ("..., whose district was
+    hit hardest, said Florida would need billions"), else the one the article names
+    most; None when it names none. Party tags ("Sen. Jo Bloggs, D-N.Y.") are the states
+    of members of Congress and do not count."""
+    if post not in STATE_LEGISLATURE_POSTS:
+        return None
+    text = doc_text(roles.doc)
+    sentences = roles.ents.sentence_starts
+    position = sentences.index(mention.sent.start)
+    lo = roles.doc[sentences[max(0, position - 1)]].idx
+    hi = roles.doc[sentences[position + 2]].idx if position + 2 < len(sentences) else len(text)
+    found: list[tuple[int, str]] = []
+    for written, state in roles.lex.us_states.items():
+        pattern = rf"(?<![\w.-]){re.escape(written)}(?!\w)"
+        found += [(m.start(), state) for m in re.finditer(pattern, text)]
+    if not found:
+        return None
+    own = mention.sent
+    nearby = [
+        (not own.start_char <= at < own.end_char, abs(at - mention.start_char), state)
+        for at, state in found
+        if lo <= at < hi
+    ]
+    if nearby:
+        state = min(nearby)[2]
+    else:
+        states = [state for _, state in found]
+        state = max(states, key=states.count)
+    return Entity(STATE_LEGISLATURE_POSTS[post].format(state), EntityKind.ORGANISATION)
+
+
+def _governments(roles: Roles, lo: int, hi: int) -> Iterator[tuple[Token, str | None]]:
+    """The governments named between tokens lo and hi, nearest to lo first: each
+    "government" with the name of its state or province ("the New South Wales
+    government"), or None for the nation's ("the federal government")."""
+    national = (roles.lex.government or "").lower()
+    surnames = {c.name.split()[-1] for c in roles.ents.people}
+    for token in roles.doc[lo:hi]:
+        if token.lower_ != "government" or token.i in roles.ents.quoted:
+            continue
+        modifiers = [c for c in token.lefts if c.dep_ in {"amod", "compound"}]
+        if any(c.lower_ in NATIONAL_WORDS for c in modifiers):
+            yield token, None
+            continue
+        place = next((c for c in modifiers if c.ent_type_ in {"NORP", "GPE"}), None)
+        if place is not None and place.text in surnames:
+            continue  # "the Albanese government": named after its leader, not a place
+        entity = roles.ents.entity_at(place.i) if place is not None else None
+        words = []  # "the New South Wales government", a place NER may miss
+        while token.i - len(words) - 1 >= 0:
+            word = roles.doc[token.i - len(words) - 1]
+            if not (word.pos_ == "PROPN" and word.text[:1].isupper()):
+                break
+            words.insert(0, word.text)
+        if " ".join(words) in roles.lex.regions:
+            place_name = " ".join(words)  # "the NSW government", whatever NER calls NSW
+        elif entity is not None:
+            place_name = entity.text
+        elif " ".join(words) in roles.lex.countries:
+            place_name = " ".join(words)
+        else:
+            continue
+        country = roles.lex.countries.get(place_name)
+        name = roles.lex.regions.get(place_name, f"{place_name} Government")
+        if name.lower() == national:
+            yield token, None
+        elif not country or country == roles.lex.country:
+            yield token, name
+
+
+def regional_government(roles: Roles, mention: Span) -> Cluster | None:
+    """ "The Tasmanian government will ..., Premier Jo Bloggs said": the government of a
+    state or province named in the sentence or the ones either side."""
+    position = roles.ents.sentence_starts.index(mention.sent.start)
+    starts = roles.ents.sentence_starts
+    lo = starts[max(0, position - 1)]
+    hi = starts[position + 2] if position + 2 < len(starts) else len(roles.doc)
+    named = sorted(_governments(roles, lo, hi), key=lambda g: abs(g[0].i - mention.start))
+    name = next((n for _, n in named if n is not None), None)
+    if name is None:
+        # "The Queensland government will ... Premier Jo Bloggs said": the one state
+        # government the article names, when it names one.
+        regional = {n for _, n in _governments(roles, 0, len(roles.doc)) if n is not None}
+        name = regional.pop() if len(regional) == 1 else None
+    return roles.ents.organisation(name) if name else None
+
+
+def state_minister(roles: Roles, mention: Span) -> str | None:
+    """Whose a minister is in an article that names a state's government as well:
+    the government named nearest in the sentence or those either side; "" when the
+    article names the nation's too and nothing nearby tells them apart, None when it
+    names no state's government."""
+    regional = [n for _, n in _governments(roles, 0, len(roles.doc)) if n is not None]
+    if not regional:
+        return None
+    position = roles.ents.sentence_starts.index(mention.sent.start)
+    starts = roles.ents.sentence_starts
+    # "Prime Minister Jo Bloggs ... Treasurer Ann Ray said ...": with the nation's
+    # government at work in the article, only a state government named in the same
+    # sentence makes a minister the state's.
+    nation_named = any(f.organisation.name == roles.lex.government for f in roles.facts.values())
+    lo = mention.sent.start if nation_named else starts[max(0, position - 1)]
+    hi = starts[position + 2] if position + 2 < len(starts) else len(roles.doc)
+    if nation_named:
+        hi = mention.sent.end
+    named = sorted(_governments(roles, lo, hi), key=lambda g: abs(g[0].i - mention.start))
+    if named:
+        return named[0][1] or roles.lex.government or ""
+    if nation_named:
+        return roles.lex.government or ""
+    national = any(n is None for _, n in _governments(roles, 0, len(roles.doc)))
+    federal = re.search(r"\b(?:[Ff]ederal|Commonwealth)\b", doc_text(roles.doc))
+    return "" if national or federal else max(set(regional), key=regional.count)

@@ -1,0 +1,291 @@
+"""Roles read beside a person's name: pre-nominal titles, appositions after and before the
+name, honorific posts ("Sen. Todd Young") and US party-state tags ("(R-Texas)")."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+from kg.extract.entities import Cluster
+from kg.extract.roles.governments import state_chamber
+from kg.extract.roles.titles import lower_words, party_at
+from kg.extract.roles.words import ORG_PREPOSITIONS, STATUS_WORDS
+from kg.facts import Entity, EntityKind
+
+if TYPE_CHECKING:
+    from kg.extract.roles.store import Roles
+
+# Tokens that end a pre-nominal title chain going leftwards.
+_CHAIN_STOP_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+# US title abbreviations of two words, written before a name: "Texas Lt. Gov. Jo Bloggs".
+ABBREVIATED_POSTS = {("lt", "gov"): "lieutenant governor", ("atty", "gen"): "attorney general"}
+# Posts held in the state or city named before their abbreviation: "Ohio Gov. Jo Bloggs".
+PLACE_POSTS = {"governor", "lieutenant governor", "attorney general", "mayor"}
+# Posts that head a US state, held in the state the article names.
+_STATE_HEADS = {"governor", "lieutenant governor"}
+_PARTY_TAG = re.compile(r"^\(?([RDI])-[A-Z][A-Za-z. ]*\)?$")
+_PARTY_TAG_NAMES = {"R": "Republican Party", "D": "Democratic Party", "I": "Independent"}
+
+
+def prenominal(roles: Roles, name: list[Token], cluster: Cluster) -> None:
+    """ "Greater Manchester police chief constable Stephen Watson", "Mayor of Manchester Andy
+    Burnham"; "Harvard professors Rita Gomez and Paul Mendel": a plural title before a list
+    of names is each one's."""
+    chain = _title_chain(roles, name)
+    if not chain and (first := _first_listed(roles, name)) is not None:
+        chain = [t for t in _title_chain(roles, first) if t.tag_ != "POS"]
+        if not chain or chain[-1].tag_ not in {"NNS", "NNPS"}:
+            return
+    if chain:
+        roles.add(cluster, chain, name, "role.prenominal", 0.9, _body_after(roles, name))
+
+
+def _first_listed(roles: Roles, name: list[Token]) -> list[Token] | None:
+    """The first name of the list a name closes: "Rita Gomez" for "Paul Mendel" in
+    "Rita Gomez and Paul Mendel"."""
+    head = next((t for t in name if t.head.i not in {n.i for n in name}), name[-1])
+    first = head
+    while first.dep_ == "conj" and first.head.i in roles.ents.person_at:
+        first = first.head
+    if first.i == head.i:
+        return None
+    cluster = roles.ents.person_at[first.i]
+    start = first.i
+    while start - 1 in roles.ents.person_at and roles.ents.person_at[start - 1] is cluster:
+        start -= 1
+    return list(roles.doc[start : first.i + 1])
+
+
+def _title_chain(roles: Roles, name: list[Token]) -> list[Token]:
+    """The title words right before a name, up to a verb, punctuation or another name."""
+    chain: list[Token] = []
+    i = name[0].i - 1
+    sentence_start = name[0].sent.start
+    while i >= sentence_start and len(chain) < 10:
+        token = roles.doc[i]
+        # "NSW Ambulance Commissioner": NER may call a name in capitals a number.
+        number = token.ent_type_ in _CHAIN_STOP_ENTS and not token.text.isupper()
+        if i in roles.ents.person_at or (number and not _opens_title(roles, token, chain)):
+            break
+        if token.lower_.rstrip(".") in roles.lex.honorifics:
+            i -= 1
+            continue
+        keep = (
+            token.pos_ in {"PROPN", "NOUN", "ADJ"}
+            or token.tag_ == "POS"
+            or token.text in {"-", "–"}
+            or (
+                token.lower_ in ORG_PREPOSITIONS | {"the", "and"}
+                and chain
+                and chain[0].text[:1].isupper()
+            )
+            or token.lower_.rstrip("-") in STATUS_WORDS
+        )
+        if not keep:
+            if token.lower_ == "its" and chain:
+                chain.insert(0, token)  # "its president Jo Bloggs": the body's post
+            break
+        chain.insert(0, token)
+        i -= 1
+    while chain and chain[0].lower_ in ORG_PREPOSITIONS | {"the", "and"}:
+        chain = chain[1:]
+    return chain
+
+
+def _opens_title(roles: Roles, token: Token, chain: list[Token]) -> bool:
+    """ "First Minister", "Second Secretary": an ordinal NER tags that begins a title."""
+    words = [token.lower_, *lower_words(chain[:2])]
+    return any(" ".join(words[:n]) in roles.lex.role_titles for n in (2, 3))
+
+
+def apposition_after(roles: Roles, name: list[Token], cluster: Cluster) -> None:
+    """ "Mary Barra, the chief executive of General Motors, said"."""
+    j = name[-1].i + 1
+    if j >= len(roles.doc) or roles.doc[j].text != ",":
+        return
+    # "Sen. Jo Bloggs, R-Texas, the committee's chairman": past the party tag.
+    k = j + 1
+    while k < min(len(roles.doc), j + 6) and roles.doc[k].text != ",":
+        k += 1
+    if k < len(roles.doc) and _PARTY_TAG.match(roles.doc[j + 1 : k].text.replace(" ", "")):
+        j = k
+    phrase: list[Token] = []
+    for token in roles.doc[j + 1 : min(len(roles.doc), j + 16)]:
+        if token.text in {",", ";", ")", ".", ":", "(", "“", '"', "”"} or token.is_space:
+            break
+        if token.pos_ in {"VERB", "AUX"} and token.tag_ not in {"VBN", "VBG"}:
+            return
+        if token.i in roles.ents.person_at or token.lower_ in {"who", "which"}:
+            return
+        phrase.append(token)
+    if phrase and (
+        phrase[0].pos_ == "DET"
+        or phrase[0].lower_ in roles.lex.role_titles
+        or phrase[0].text[:1].isupper()
+    ):
+        roles.add(cluster, phrase, name, "role.apposition", 0.85)
+        if phrase[0].lower_ in {"both", "all"}:
+            # "Jo Bloggs and Ann Lee, both professors at Acme": each of the names listed.
+            for other in _listed_before(roles, name):
+                roles.add(roles.ents.person_at[other[0].i], phrase, other, "role.apposition", 0.8)
+
+
+def _listed_before(roles: Roles, name: list[Token]) -> list[list[Token]]:
+    """The other names of the list that `name` closes ("Jo Bloggs and Ann Lee")."""
+    first = _first_listed(roles, name)
+    if first is None:
+        return []
+    found = [first]
+    for tokens, _ in roles.person_mentions():
+        head = next((t for t in tokens if t.head.i not in {n.i for n in tokens}), tokens[-1])
+        if first[-1].i < tokens[0].i < name[0].i and head.dep_ == "conj":
+            found.append(tokens)
+    return found
+
+
+def apposition_before(roles: Roles, name: list[Token], cluster: Cluster) -> None:
+    """ "The home secretary, Yvette Cooper, said"."""
+    j = name[0].i - 1
+    while j > 0 and roles.doc[j].lower_.rstrip(".") in roles.lex.honorifics:
+        j -= 1  # "The Liberal Democrat leader, Sir Ed Davey, said"
+    if j < 1 or roles.doc[j].text != ",":
+        return
+    after = name[-1].i + 1
+    if (
+        after < len(roles.doc)
+        and roles.doc[after].text not in {",", ".", ")"}
+        and roles.doc[after].pos_ not in {"VERB", "AUX"}
+    ):
+        return
+    phrase: list[Token] = []
+    for token in reversed(roles.doc[max(name[0].sent.start, j - 12) : j]):
+        if token.text in {",", ";", "(", ":"} or token.is_space or token.pos_ in {"VERB", "AUX"}:
+            break
+        if token.i in roles.ents.person_at:
+            return
+        phrase.insert(0, token)
+    while phrase and phrase[0].pos_ in {"CCONJ", "ADV", "ADP"}:
+        # "But the shadow health secretary, Jo Bloggs, said", "organised by the Labour MP
+        # for Bolton West, Jo Bloggs".
+        phrase = phrase[1:]
+    owner = next((k for k, t in enumerate(phrase) if t.tag_ == "POS"), None)
+    # "Labour's deputy leader, Jo Bloggs": a named owner opens the phrase as "the" does.
+    named_owner = bool(owner) and all(
+        t.pos_ == "PROPN" and t.text[:1].isupper() for t in phrase[:owner]
+    )
+    # "Labour MP for Bolton West, Jo Bloggs": a party opens it too.
+    opens = phrase and (
+        phrase[0].pos_ == "DET"
+        or phrase[0].tag_ == "PRP$"
+        or named_owner
+        or party_at(phrase, 0, roles.lex) is not None
+    )
+    inside = {t.i for t in phrase}
+    # "The home secretary, ...", "A professor of history at Durham University, ...".
+    head = next((t for t in phrase if t.head.i not in inside), None)
+    if opens and head is not None and head.lower_ in roles.lex.role_titles:
+        # "Blackpool Council, whose leader, Jo Bloggs, said": the body "whose" stands for.
+        relative = next((a for a in phrase[0].ancestors if a.dep_ == "relcl"), None)
+        owner = (
+            roles.org_span(relative.head)
+            if phrase[0].lower_ == "whose" and relative is not None
+            else None
+        )
+        roles.add(cluster, phrase, name, "role.apposition", 0.8, fallback_org=owner)
+
+
+def honorific_post(roles: Roles, name: list[Token], cluster: Cluster) -> None:
+    """ "Sen. Todd Young": a title abbreviation that names a post (honorifics.txt)."""
+    if name[0].i == 0:
+        return
+    before = roles.doc[name[0].i - 1]
+    post = roles.lex.honorific_posts.get(before.lower_.rstrip("."))
+    # "Lt. Gov.", "Atty. Gen.": two abbreviations, the tokeniser keeping the dot apart or not.
+    words = [t.lower_.rstrip(".") for t in roles.doc[max(0, before.i - 2) : before.i + 1]]
+    words = [w for w in words if w]
+    first = before.i
+    if len(words) >= 2 and (pair := ABBREVIATED_POSTS.get((words[-2], words[-1]))):
+        post = pair
+        first = next(
+            t.i for t in reversed(roles.doc[max(0, before.i - 2) : before.i]) if t.text != "."
+        )
+    if post is None:
+        return
+    roles.ents.add_holder(name[0].i, post, cluster)
+    state_title = first > 0 and roles.doc[first - 1].lower_ == "state"
+    if state_title or post == "assembly member":
+        # "State Sen. Jo Bloggs": a seat in the state's legislature, not in Congress.
+        first -= state_title
+        mention = roles.doc[first : name[-1].i + 1]
+        if (chamber := state_chamber(roles, post, mention)) is not None:
+            roles.store(cluster, post, chamber, mention, "role.honorific", 0.7)
+        return
+    mention = roles.doc[first : name[-1].i + 1]
+    place = roles.ents.entity_at(first - 1) if first > 0 else None
+    if post in PLACE_POSTS and place is not None and place.label_ == "GPE":
+        # "Ohio Gov. Jo Bloggs": the governor of the state named before the title.
+        org = roles.ents.organisation(place)
+        if org is not None:
+            mention = roles.doc[place.start : name[-1].i + 1]
+            roles.store(cluster, post, org.entity(), mention, "role.honorific", 0.8)
+        return
+    if post in _STATE_HEADS:
+        # "LANSING, Mich. (AP) — Gov. Jo Bloggs signed ...": the state the article is about.
+        chamber = state_chamber(roles, "senator", mention)
+        state = chamber.name.removesuffix(" State Senate") if chamber is not None else None
+        if state is not None and (org := roles.ents.organisation(state)) is not None:
+            roles.store(cluster, post, org.entity(), mention, "role.honorific", 0.7)
+        return
+    organisation = roles.lex.posts.get(post)
+    if organisation is not None and (org := roles.ents.organisation(organisation)) is not None:
+        roles.store(cluster, post, org.entity(), mention, "role.honorific", 0.7)
+
+
+def party_tag(roles: Roles, name: list[Token], cluster: Cluster) -> None:
+    """ "Sen. Ted Cruz (R-Texas)", AP's "Sen. Jo Bloggs, D-Ore., said": a US party-state
+    tag after the name."""
+    j = name[-1].i + 1
+    if j + 2 >= len(roles.doc) or roles.doc[j].text not in {"(", ","}:
+        return
+    closing = ")" if roles.doc[j].text == "(" else ","
+    close = next((t.i for t in roles.doc[j + 1 : j + 8] if t.text == closing), None)
+    if close is None:
+        return
+    match = _PARTY_TAG.match(roles.doc[j + 1 : close].text.replace(" ", ""))
+    if match:
+        party = Entity(_PARTY_TAG_NAMES[match.group(1)], EntityKind.ORGANISATION)
+        roles.store(
+            cluster, "member", party, roles.doc[name[0].i : close + 1], "role.party_tag", 0.85
+        )
+
+
+def _body_after(roles: Roles, name: list[Token]) -> Span | None:
+    """ "Chief constable Rachel Swann of Derbyshire Police": the body right after a name."""
+    j = name[-1].i + 1
+    if j + 1 >= len(roles.doc) or roles.doc[j].lower_ not in {"of", "at"}:
+        return None
+    entity = roles.ents.entity_at(j + 1) or roles.ents.entity_at(j + 2)
+    return entity if entity is not None and entity.label_ == "ORG" else None
+
+
+def local_party_tag(roles: Roles, name: list[Token]) -> bool:
+    """Whether a US party tag after a name gives a town, not a state: "D-Grand Rapids"."""
+    j = name[-1].i + 1
+    if j + 2 >= len(roles.doc) or roles.doc[j].text not in {"(", ","}:
+        return False
+    closing = ")" if roles.doc[j].text == "(" else ","
+    close = next((t.i for t in roles.doc[j + 1 : j + 10] if t.text == closing), None)
+    if close is None:
+        return False
+    tag = roles.doc[j + 1 : close].text
+    # "House Speaker Jo Bloggs, a Republican from Richland Township": the same, spelt out.
+    described = re.match(r"^an? (?:Republican|Democrat) from (.+)$", tag)
+    if described is not None:
+        place = described.group(1).strip(" .")
+    elif _PARTY_TAG.match(tag.replace(" ", "")):
+        place = tag.split("-", 1)[1].strip(" .)")
+    else:
+        return False
+    return not any(w.rstrip(".") == place for w in roles.lex.us_states)

@@ -1,0 +1,187 @@
+"""Roles a dependency path states: a person and a body joined only by posts, employment
+verbs, copulas, generic body nouns and prepositions ("Ruth Adler of Caltech")."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+from kg.extract.entities import BODY_NOUNS
+from kg.extract.roles.clauses import untagged_bodies
+from kg.extract.roles.titles import is_title, ranks_post, read_title
+from kg.extract.roles.words import COPULAS, FIELD_POSTS, ORG_NOUNS, ORG_PREPOSITIONS, SEAT_POSTS
+
+if TYPE_CHECKING:
+    from kg.extract.roles.store import Roles
+
+# How the parser joins the names of a list: "Jo Bloggs and Ann Lee", "Jo Bloggs, Ann Lee".
+_LIST_DEPS = frozenset({"conj", "appos"})
+# Verbs of work done at a place by someone there: "developed at Bell Labs by Hendrik Bode".
+WORK_VERBS = {
+    "create", "develop", "design", "invent", "discover", "build", "write", "conduct",
+    "prepare", "generate", "produce", "devise", "pioneer", "coordinate", "perform",
+}  # fmt: skip
+PATH_PREPOSITIONS = {"of", "at", "for", "with", "in", "on", "by", "from", "to", "as", "within"}
+
+
+def _agent_at(verb: Token, path: list[Token]) -> bool:
+    """Whether a path through `verb` goes from its "by" agent to its "at"/"in" place."""
+    words = {t.lower_ for t in path if t.head.i == verb.i}
+    return "by" in words and bool(words & {"at", "in"})
+
+
+def _has_own_body(person: Token) -> bool:
+    """ "Alan Reed of M.I.T., Lena Voss of Stanford": a name with its own "of/at" body, which
+    the names listed after it do not share."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in {"of", "at"}
+        and any(g.dep_ == "pobj" and g.text[:1].isupper() for g in c.children)
+        for c in person.children
+    )
+
+
+def _listed(token: Token, path: list[Token], deps: frozenset[str] = frozenset({"conj"})) -> bool:
+    """Whether a path goes through `token` to a conjunct of it, or comes to it as one."""
+    return token.dep_ in deps or any(t.dep_ in deps and t.head.i == token.i for t in path)
+
+
+def paths(roles: Roles) -> None:
+    """Person and organisation joined by a dependency path that only says "works there".
+
+    "James Tobin ... was an economist who served on the Council of Economic Advisers",
+    "Ruth Adler of Caltech", "the charity was led by Jane Doe": every word between the two
+    is a post, an employment verb, a copula, a generic organisation noun or a
+    preposition, and at least one of them is a post or an employment verb.
+    """
+    # NER sometimes calls a post an organisation ("Rector Magnificus", "Project Executive").
+    orgs_by_sentence: dict[int, list[Span]] = {}
+    for ent in roles.ents.entities:
+        if (
+            ent.label_ in {"ORG", "FAC"}
+            and not is_title([ent[-1].lower_], ent[-1], roles.lex)
+            and not all(ranks_post(t, roles.lex) for t in ent)
+            and ent[-1].lower_ not in ORG_PREPOSITIONS
+            and ent.text not in roles.lex.regions  # "the union's NSW secretary": a place
+        ):
+            orgs_by_sentence.setdefault(ent[0].sent.start, []).append(ent)
+    for body in untagged_bodies(roles):
+        orgs_by_sentence.setdefault(body[0].sent.start, []).append(body)
+    if not orgs_by_sentence:
+        return
+    for tokens, cluster in roles.person_mentions():
+        orgs = orgs_by_sentence.get(tokens[0].sent.start, [])
+        if not orgs:
+            continue
+        inside = {t.i for t in tokens}
+        head = next((t for t in tokens if t.head.i not in inside), tokens[-1])
+        for org in orgs:
+            if org.start <= head.i < org.end or _in_chain(roles, org, tokens):
+                continue
+            found = _path_role(roles, head, org.root, inside | set(range(org.start, org.end)))
+            if found is None:
+                continue
+            post, confidence = found
+            # "Labour's deputy leader": a party by its full name, as the title rules give it.
+            org_cluster = roles.ents.organisation(roles.lex.parties.get(org.text, org))
+            if org_cluster is None:
+                continue
+            lo, hi = min(head.i, org.start), max(head.i, org.end - 1)
+            mention = roles.doc[lo : hi + 1]
+            if tokens[0].i in roles.unplaced:
+                # "Acme is led by Chairman Jo Bloggs": the post is held in the body the
+                # sentence ties the person to, and the verb only says so.
+                post = roles.unplaced.pop(tokens[0].i).post
+                confidence = 0.7
+            roles.store(cluster, post, org_cluster.entity(), mention, "role.path", confidence)
+
+
+def _in_chain(roles: Roles, org: Span, name: list[Token]) -> bool:
+    """Whether an organisation is part of the title right before a name (no punctuation
+    or verb between), which the pre-nominal rule reads instead."""
+    if org.end > name[0].i:
+        return False
+    between = roles.doc[org.end : name[0].i]
+    return all(t.pos_ in {"PROPN", "NOUN", "ADJ"} or t.text in {"-", "'s", "’s"} for t in between)
+
+
+def _path_role(roles: Roles, person: Token, org: Token, ends: set[int]) -> tuple[str, float] | None:
+    """The post a dependency path from person to organisation states, or None."""
+    up_person = [person, *person.ancestors]
+    up_org = [org, *org.ancestors]
+    org_ids = {t.i for t in up_org}
+    common = next((t for t in up_person if t.i in org_ids), None)
+    if common is None:
+        return None
+    path = up_person[: up_person.index(common) + 1]
+    # Going up from a name through the first of a list ("led by Jo Bloggs and Ann Lee").
+    rising = {t.i for t in path[:-1]}
+    path += list(reversed(up_org[: [t.i for t in up_org].index(common.i)]))
+    middle = [t for t in path if t.i not in ends]
+    if len([t for t in middle if t.i not in roles.ents.person_at]) > 6:
+        return None
+    title: Token | None = None
+    verb: Token | None = None
+    for token in middle:
+        lemma = token.lemma_.lower()
+        if token.i in roles.ents.quoted:
+            return None
+        if token.i in roles.ents.person_at:
+            # Lists of people share what follows: "by Kroto, Heath and Curl at Rice".
+            if (
+                token.dep_ in {"conj", "appos", "compound"}
+                or token.head.i in roles.ents.person_at
+                or (token.i in rising and _listed(token, path, _LIST_DEPS))
+            ) and (token.i in rising or not _has_own_body(person)):
+                continue
+            return None
+        if token.pos_ == "ADP" and token.lower_ in PATH_PREPOSITIONS:
+            continue
+        if token.pos_ in {"AUX", "VERB"} and lemma in COPULAS:
+            continue
+        if token.pos_ in {"NOUN", "PROPN"} and is_title([token.lower_], token, roles.lex):
+            title = token  # of titles listed together, the one nearest the body holds it
+            continue
+        if token.pos_ == "VERB" and lemma in roles.lex.role_verbs:
+            verb = verb or token
+            continue
+        if token.pos_ == "VERB" and lemma in WORK_VERBS and _agent_at(token, middle):
+            # "CLU was created at MIT by Barbara Liskov": made it there, works there.
+            verb = verb or token
+            continue
+        if token.pos_ in {"NOUN", "PROPN"} and lemma in ORG_NOUNS:
+            continue  # "is on the Board of Directors of Acme"
+        if token.ent_type_ == "ORG" and _listed(token, path):
+            # "worked at Acme Corp and the University of Leeds": bodies listed together.
+            continue
+        return None
+    if (
+        title is not None
+        and title.lower_ in FIELD_POSTS
+        and org.head.lower_ == "of"
+        and org.head.head.i == title.i
+        and org.lemma_.lower() not in BODY_NOUNS
+    ):
+        return None  # "Professor of Operations Research": a field, whatever NER calls it
+    if title is not None and title.lower_ in SEAT_POSTS and org.head.lower_ == "for":
+        return None  # "MP for Bolton West": a seat, not a body
+    if title is not None:
+        named = roles.doc[min(title.i, org.i) : max(title.i, org.i) + 1].text.lower()
+        if named in roles.lex.all_posts:
+            # "Chancellor of the Exchequer", "Science Secretary": the body is part of the
+            # post's name.
+            return None
+    if title is not None:
+        phrase = [t for t in title.lefts if t.dep_ in {"compound", "amod"} and t.i not in ends]
+        read = read_title([*phrase, title], roles.lex)
+        post = read.post if read and read.post else title.text
+        return (f"{read.status} {post}" if read and read.status else post), 0.75
+    if verb is not None:
+        post = roles.lex.role_verbs.get(verb.lemma_.lower(), "-")
+        return ("employee" if post == "-" else post), 0.7
+    links = [t.lower_ for t in middle if t.i not in roles.ents.person_at]
+    if links in (["of"], ["at"], ["from"], ["with"]) and person.i < org.i:
+        # "Ruth Adler of Caltech", "Tom Berg at Leeds University".
+        return "member", 0.6
+    return None

@@ -1,0 +1,208 @@
+"""The role facts of one article: `Roles.add` reads a title phrase and places its post,
+`Roles.store` keeps one fact per person and body, merging the posts held there."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.entities import NATIONAL_WORDS, ORG_LABELS, Cluster, DocumentEntities
+from kg.extract.evidence import sentence_evidence
+from kg.extract.lexicon import Lexicons
+from kg.extract.roles.context import anaphoric_owner, kind_before_post, local_council
+from kg.extract.roles.governments import country_abroad, state_chamber, state_minister
+from kg.extract.roles.names import local_party_tag
+from kg.extract.roles.titles import Title, government_post, read_title
+from kg.extract.roles.words import TITLE_MODIFIERS
+from kg.facts import Entity, EntityKind, RoleFact
+
+# Posts that say only that someone belongs: a named post at the same body replaces them.
+GENERIC_POSTS = {"member", "employee"}
+# Abbreviations of posts, so that "CEO" and "chief executive officer" are one post.
+POST_ABBREVIATIONS = {
+    "ceo": "chief executive officer", "cfo": "chief financial officer",
+    "coo": "chief operating officer", "cto": "chief technology officer",
+    "mp": "member of parliament", "mep": "member of the european parliament",
+    "sen": "senator", "rep": "representative", "gov": "governor",
+}  # fmt: skip
+# Ministers only a nation has, whatever state an article is about.
+_NATIONAL_ONLY_POSTS = {"prime minister", "deputy prime minister", "foreign minister"}
+# Posts that head a government, which the article may name after its holder ("the Albanese
+# government").
+LEADER_POSTS = {"prime minister", "premier", "first minister", "chief minister"}
+# The chambers of Congress, and the state post whose chamber a state legislator sits in.
+_CONGRESS_SEATS = {
+    "United States Senate": "senator",
+    "United States House of Representatives": "representative",
+}
+
+
+@dataclass(frozen=True)
+class Unplaced:
+    """A post read next to a name without its body, waiting for the article to place it."""
+
+    post: str  # as written, with its status ("former chairman")
+    bare: str  # the post alone, lower case ("chairman")
+    cluster: Cluster
+    mention: Span
+    owned: bool  # the phrase names an owner it could not resolve ("the foundation's chair")
+
+
+class Roles:
+    """The role facts of one article as the rules find them, and the posts read without
+    their body, which the context rules place at the end."""
+
+    def __init__(self, doc: Doc, ents: DocumentEntities, lex: Lexicons) -> None:
+        self.doc = doc
+        self.ents = ents
+        self.lex = lex
+        self.facts: dict[tuple[str, str], RoleFact] = {}
+        # Posts read next to a name without their body, by the name's first token.
+        self.unplaced: dict[int, Unplaced] = {}
+
+    def person_mentions(self) -> Iterator[tuple[list[Token], Cluster]]:
+        """Maximal runs of tokens naming one person; not names made only of the words of a
+        post, which NER now and then calls a person ("Professor Emeritus")."""
+        run: list[Token] = []
+        for i in sorted(self.ents.person_at):
+            cluster = self.ents.person_at[i]
+            if all(
+                word.lower() in TITLE_MODIFIERS or word.lower() in self.lex.role_titles
+                for word in cluster.name.split()
+            ):
+                continue
+            if run and (run[-1].i + 1 != i or self.ents.person_at[run[-1].i] is not cluster):
+                yield run, self.ents.person_at[run[-1].i]
+                run = []
+            run.append(self.doc[i])
+        if run:
+            yield run, self.ents.person_at[run[-1].i]
+
+    def org_span(self, token: Token) -> Span | None:
+        """The named organisation a token belongs to, if NER says it is one."""
+        if token.ent_type_ not in ORG_LABELS:
+            return None
+        return self.ents.entity_at(token.i)
+
+    def add(
+        self,
+        cluster: Cluster,
+        phrase: list[Token],
+        name: list[Token],
+        rule: str,
+        confidence: float,
+        fallback_org: Span | Cluster | None = None,
+        departed: bool = False,
+    ) -> None:
+        title = read_title(phrase, self.lex)
+        if title is None:
+            return
+        if departed and title.status is None:
+            title = Title(title.post, title.organisation, title.org_source, title.parties, "former")
+        lo = min(t.i for t in [*phrase, *name])
+        hi = max(t.i for t in [*phrase, *name])
+        mention = self.doc[lo : hi + 1]
+        for party in title.parties:
+            self.store(
+                cluster,
+                "member",
+                Entity(party, EntityKind.ORGANISATION),
+                mention,
+                rule + "+party",
+                confidence,
+            )
+        if not title.post:
+            return
+        if title.status not in {"former", "ex", "late"}:
+            self.ents.add_holder(name[0].i, title.post, cluster)
+        organisation, source = title.organisation, title.org_source
+        if organisation is None and isinstance(fallback_org, Cluster):
+            organisation = fallback_org.name
+        elif organisation is None and fallback_org is not None:
+            organisation = self.ents.org_name(fallback_org)
+        if (organisation is None or source == "lexicon") and (
+            owner := anaphoric_owner(self, phrase)
+        ) is not None:
+            # "its president": the body's, not the post the lexicon knows ("the President").
+            organisation, source = owner.name, "text"
+        if organisation is None and (kind := kind_before_post(phrase, title.post)):
+            # "The council leader, Jo Bloggs": the council the article names last.
+            found = local_council(self) if kind == "council" else None
+            found = found or self.ents.org_antecedent(name[0].i, kind)
+            organisation = found.name if found is not None else None
+        post = f"{title.status} {title.post}" if title.status else title.post
+        if organisation is None:
+            owned = any(t.tag_ in {"POS", "PRP$"} for t in phrase)
+            self.unplaced[name[0].i] = Unplaced(post, title.post.lower(), cluster, mention, owned)
+            return
+        if source == "lexicon" and organisation in {self.lex.government, self.lex.posts.get("mp")}:
+            bare = title.post.lower()
+            federal = any(t.lower_ in NATIONAL_WORDS for t in phrase)
+            if not federal and (
+                (government_post(bare, self.lex) and bare not in _NATIONAL_ONLY_POSTS)
+                or bare == "mp"
+            ):
+                # "Housing Minister Jo Bloggs" in an article about a state's government.
+                state = state_minister(self, mention)
+                if state is not None and (bare == "mp" or not state):
+                    return
+                organisation = state or organisation
+        seat = _CONGRESS_SEATS.get(organisation or "")
+        if seat is not None and local_party_tag(self, name):
+            # "Senate Majority Leader Jo Bloggs, D-Grand Rapids": AP tags a state legislator
+            # with a town, a member of Congress with a state.
+            chamber = state_chamber(self, seat, mention)
+            organisation = chamber.name if chamber is not None else None
+            if organisation is None:
+                return
+        if (
+            source == "lexicon"
+            and organisation == self.lex.government
+            and title.post.lower() in self.lex.national_posts
+            and (abroad := country_abroad(self, cluster)) is not None
+        ):
+            # "Prime Minister Mark Carney said Ottawa ..." in an article about Britain.
+            organisation = abroad
+        org_cluster = self.ents.organisation(organisation)
+        if org_cluster is None:
+            return
+        if source == "lexicon":
+            confidence -= 0.1
+        self.store(cluster, post, org_cluster.entity(), mention, rule, confidence)
+
+    def store(
+        self,
+        cluster: Cluster,
+        post: str,
+        organisation: Entity,
+        mention: Span,
+        rule: str,
+        confidence: float,
+    ) -> None:
+        if post.lower() in LEADER_POSTS and "government" in organisation.name.lower():
+            self.ents.led_by[cluster.name.split()[-1]] = organisation.name
+        key = (cluster.name, organisation.name.lower())
+        known = self.facts.get(key)
+        if known is not None:
+            held, new = _spelled_out(known.role), _spelled_out(post)
+            if new in GENERIC_POSTS or new in held:
+                return  # nothing new: "secretary" after "Home Secretary", or "CEO" twice
+            if held not in GENERIC_POSTS and held not in new:
+                post = f"{known.role} and {post}"  # one body, two posts: one fact naming both
+            rule = known.evidence.rule
+            confidence = max(confidence, known.evidence.confidence)
+        self.facts[key] = RoleFact(
+            person=cluster.entity(),
+            role=post,
+            organisation=organisation,
+            evidence=sentence_evidence(mention, rule, confidence),
+            mention=None,
+        )
+
+
+def _spelled_out(post: str) -> str:
+    """A post in lower case with its abbreviations written out, to tell repeats apart."""
+    words = post.lower().split()
+    return " ".join(POST_ABBREVIATIONS.get(w.strip("."), w) for w in words)
