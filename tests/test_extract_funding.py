@@ -278,3 +278,30 @@ def test_a_programme_named_before_a_common_noun_is_named_whole(extract):
     text = "The Halden Foundation is providing £400,000 through its Skills for Life programme."
     facts = [f for f in extract(text).facts if isinstance(f, FundingFact)]
     assert [f.programme.name for f in facts if f.programme] == ["Skills for Life programme"]
+
+
+def test_one_sum_from_one_body_named_two_ways_is_one_fact(extract):
+    text = (
+        "Energy Department gives $300 million to power plants\n\n"
+        "The U.S. Department of Energy on Monday gave $300 million in grants to power plants."
+    )
+    found = [(f.funder.name, f.amount) for f in funding(extract(text))]
+    assert found == [("U.S. Department of Energy", Decimal(300_000_000))]
+
+
+def test_government_funding_is_paid_by_the_government(extract):
+    text = (
+        "The UK economy grew last year.\n\n"
+        "Ferry operators will receive £40m of government funding to replace old boats."
+    )
+    found = [(f.funder.name, f.amount) for f in funding(extract(text))]
+    assert found == [("UK Government", Decimal(40_000_000))]
+
+
+def test_the_money_comes_from_a_named_fund(extract):
+    text = (
+        "The Scottish Government will give £12m to island ports. "
+        "The money comes from the Island Harbours Fund."
+    )
+    found = funding(extract(text))
+    assert [f.programme.name for f in found if f.programme] == ["Island Harbours Fund"]

@@ -40,10 +40,13 @@ CALENDAR_WORDS = {
 }  # fmt: skip
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"trillion|billion|million|thousand|crores?|lakhs?|trn|tn|bn|mn|mln|cr|m|k|b"
+_NAME_WORD = re.compile(r"[\w.]+")
+_LINK_WORDS = {"of", "the", "for", "and", "&"}
 # What a later sentence calls money already given: "The money will go to the Homes Fund".
 _MONEY_ANAPHORS = {"money", "funding", "cash", "investment", "grant", "funds"}
-# Verbs that send such money somewhere: "go to", "flow through", "be paid into".
-_DESTINATION_VERBS = {"go", "flow", "pass", "channel", "pay", "route", "funnel"}
+# Verbs that send such money somewhere: "go to", "flow through", "be paid into", or say where
+# it comes from: "comes from the Rural Fund".
+_DESTINATION_VERBS = {"go", "flow", "pass", "channel", "pay", "route", "funnel", "come"}
 # Heads through which money reaches the noun or verb that says what it is for.
 _UP_DEPS = {
     "nummod",
@@ -182,9 +185,11 @@ class FundingExtractor:
         return facts
 
     def _destination(self, verb: Token) -> Entity | None:
-        """The named fund a verb of destination sends money to, through or into."""
+        """The named fund a verb of destination sends money to, through or into, or the one
+        it comes from ("The money comes from the Rural Fund")."""
+        preps = {"from"} if verb.lemma_.lower() == "come" else {"to", "through", "into", "via"}
         for prep in verb.children:
-            if prep.dep_ != "prep" or prep.lower_ not in {"to", "through", "into", "via"}:
+            if prep.dep_ != "prep" or prep.lower_ not in preps:
                 continue
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if pobj is not None and (name := self._proper_name(pobj)):
@@ -318,7 +323,7 @@ class FundingExtractor:
         if verb is not None:
             lemma = verb.lemma_.lower()
             if lemma in self.receive:
-                return self._from_phrase(verb)
+                return self._from_phrase(verb) or self._payer_before(noun)
             for relative in noun.children if noun is not None else []:
                 # "the £1.2bn Towns Fund, launched by the government"
                 if relative.dep_ in {"relcl", "acl"} and (found := self._agent(relative)):
@@ -347,6 +352,14 @@ class FundingExtractor:
         if found is None or found.entity.kind is EntityKind.UNNAMED_SOURCE:
             return None
         return found
+
+    def _payer_before(self, noun: Token | None) -> Resolved | None:
+        """The body a funding noun is named after: "£6m of government funding", "Lottery
+        funding", "council grants"."""
+        for modifier in noun.lefts if noun is not None else []:
+            if modifier.dep_ in {"compound", "nmod", "amod"} and (found := self._payer(modifier)):
+                return found
+        return None
 
     def _agent(self, verb: Token) -> Resolved | None:
         for child in verb.children:
@@ -507,15 +520,29 @@ def _merged(facts: list[FundingFact], fact: FundingFact) -> list[FundingFact]:
     fact, with the programme either names."""
     for k, known in enumerate(facts):
         if (
-            known.funder.name == fact.funder.name
+            _same_body(known.funder.name, fact.funder.name)
             and known.amount == fact.amount
             and known.currency == fact.currency
             and (known.programme is None or fact.programme is None)
         ):
-            if known.programme is None and fact.programme is not None:
-                facts[k] = fact
+            kept = fact if known.programme is None and fact.programme is not None else known
+            fuller = max(known.funder, fact.funder, key=lambda e: len(e.name))
+            facts[k] = dataclasses.replace(kept, funder=fuller)
             return facts
     return [*facts, fact]
+
+
+def _same_body(one: str, other: str) -> bool:
+    """Whether two names of a payer name one body: the same name, or one written with a
+    country before it or its words turned round ("Energy Department", "U.S. Department of
+    Energy")."""
+    if one == other:
+        return True
+    words = [
+        {w for w in _NAME_WORD.findall(n.lower()) if w not in _LINK_WORDS} for n in (one, other)
+    ]
+    shorter, longer = sorted(words, key=len)
+    return len(shorter) > 1 and shorter <= longer and len(longer - shorter) <= 1
 
 
 def extract_funding(doc: Doc, ents: DocumentEntities, lex: Lexicons) -> list[FundingFact]:
