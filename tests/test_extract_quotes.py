@@ -647,3 +647,23 @@ def test_a_subject_after_an_opening_phrase_speaks(extract):
     )
     found = [(q.speaker.name, q.text) for q in quotes(extract(text))]
     assert found == [("Alan Keyes", "the bridge would reopen")]
+
+
+def test_calling_an_election_is_no_judgement(extract):
+    assert quotes(extract("The premier, Dan Wills, called a snap election for March.")) == []
+
+
+def test_calling_a_plan_something_is_a_judgement(extract):
+    text = "Dan Wills called the plan reckless."
+    found = [(q.speaker.name, q.text) for q in quotes(extract(text))]
+    assert found == [("Dan Wills", "the plan reckless")]
+
+
+def test_ruling_out_an_act_keeps_the_gerund(extract):
+    text = "The treasurer, Amy Cole, ruled out raising the fuel levy."
+    found = [(q.speaker.name, q.text) for q in quotes(extract(text))]
+    assert found == [("Amy Cole", "raising the fuel levy")]
+
+
+def test_ruling_out_a_thing_is_a_decision_not_a_claim(extract):
+    assert quotes(extract("The umpire, Ravi Nair, ruled out the catch.")) == []

@@ -55,6 +55,16 @@ CIRCUMSTANCE_MARKS = {
 }  # fmt: skip
 # Cues whose "when" clause is the question asked: "asked when the line would reopen".
 QUESTION_CUES = {"ask", "wonder", "question"}
+# A verb that judges ("called the plan reckless") or summons ("called an election").
+NAMING_CUES = {"call"}
+# What is called, not judged, when "call" has no predicate.
+CALLED_EVENTS = {
+    "election", "vote", "referendum", "poll", "meeting", "session", "summit", "conference",
+    "inquiry", "hearing", "strike", "halt", "ceasefire", "truce", "recess", "break",
+    "police", "ambulance",
+}  # fmt: skip
+# Stances held only in a gerund or infinitive: "ruled out raising the levy".
+VERBAL_ONLY_CUES = {"rule out"}
 # Cues of written words, whose setting names the medium: "posted on Facebook that ..."
 WRITING_CUES = {"write", "post", "tweet", "blog"}
 # Prepositions before a gerund cue whose subject is the clause's: "began by saying".
@@ -238,12 +248,21 @@ class QuoteExtractor:
         if not token.tag_.startswith("VB"):
             return None
         lemma = token.lemma_.lower()
-        frame = None
+        frame = phrasal = None
         for child in token.children:
             if child.lower_ in _PARTICLES and child.dep_ in {"prt", "prep"}:
-                frame = self.lex.speech_verbs.get(f"{lemma} {child.lower_}")
+                if child.dep_ == "prep" and any(
+                    c.dep_ == "dobj" and c.i < child.i for c in token.children
+                ):
+                    continue  # "called an election for May" is no "call for"
+                phrasal = f"{lemma} {child.lower_}"
+                frame = self.lex.speech_verbs.get(phrasal)
                 if frame:
                     break
+        if phrasal in VERBAL_ONLY_CUES and not any(c.dep_ == "xcomp" for c in token.children):
+            return None  # "ruled out the goal for offside" is a decision, not a stance
+        if frame is None and lemma in NAMING_CUES and self._convenes(token):
+            return None  # "called an early election", "called a meeting": no judgement
         frame = frame or self.lex.speech_verbs.get(lemma)
         if frame is None:
             return None
@@ -255,6 +274,18 @@ class QuoteExtractor:
         if content is None and (around := self._interrupting(token)) is not None:
             return Cue(token, frame, speaker, *around, co_speakers=co_speakers)
         return Cue(token, frame, speaker, content, co_speakers=co_speakers)
+
+    def _convenes(self, verb: Token) -> bool:
+        """Whether "call" summons an event ("called a snap election") rather than giving its
+        object a name: a predicate ("called the vote a farce"), two nominals ("called him a
+        liar") or words in quotation marks ("called the meeting “a stitch-up”") name it."""
+        children = list(verb.children)
+        summoned = any(c.dep_ == "dobj" and c.lemma_.lower() in CALLED_EVENTS for c in children)
+        return not (
+            any(c.dep_ in {"oprd", "ccomp", "xcomp", "acomp"} for c in children)
+            or sum(c.dep_ in {"dobj", "dative", "attr", "npadvmod"} for c in children) > 1
+            or any(t.i in self.ents.quoted for t in verb.subtree)
+        ) and summoned
 
     def _co_speakers(self, speaker: Resolved | None) -> tuple[Resolved, ...]:
         """The people or bodies listed with a speaker as the subject: "A and B said"."""
