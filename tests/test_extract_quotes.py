@@ -667,3 +667,8 @@ def test_ruling_out_an_act_keeps_the_gerund(extract):
 
 def test_ruling_out_a_thing_is_a_decision_not_a_claim(extract):
     assert quotes(extract("The umpire, Ravi Nair, ruled out the catch.")) == []
+
+
+def test_reported_words_keep_the_mark_that_closes_their_quotation(extract):
+    text = 'Lena Varga said the budget was "a cruel joke".'
+    assert [q.text for q in quotes(extract(text))] == ['the budget was "a cruel joke"']

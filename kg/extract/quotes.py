@@ -99,6 +99,7 @@ _SENTENCE_END = re.compile(r"[.!?][\s\"“”'‘’]*$")
 # The complementiser that opens reported speech: part of the span, not of the claim.
 _THAT = re.compile(r"^that\b[\s,]*", re.IGNORECASE)
 _MARKS = set("\"“”„«»'‘’")
+_CLOSING_MARKS = {'"', "”"}
 # A speaker label opening a paragraph ("PENCE: ...", "Pat Caddell: ...").
 _NAME = r"[A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,3}"
 _LABEL = re.compile(rf"[ \t\"“]*({_NAME})[ \t]*:[ \t]+(?=\S)")
@@ -869,6 +870,14 @@ class QuoteExtractor:
             last -= 1  # nor a dangling "and" whose conjunct is a cue of its own
         if first > last:
             return None
+        if _opens_a_quotation(doc[first : last + 1].text):
+            # 'said the plan was "a sticking plaster".': the mark that closes the quoted words
+            for k in range(last + 1, min(last + 3, len(doc))):
+                if doc[k].text in _CLOSING_MARKS:
+                    last = k
+                    break
+                if doc[k].text not in {".", ",", "!", "?"}:
+                    break
         return doc[first].idx, doc[last].idx + len(doc[last].text)
 
     # -- direct speech ----------------------------------------------------------------------
@@ -1075,6 +1084,11 @@ class QuoteExtractor:
 
     def _mention(self, speaker: Resolved) -> TextSpan:
         return text_span(self.doc, speaker.mention.start_char, speaker.mention.end_char)
+
+
+def _opens_a_quotation(text: str) -> bool:
+    """Whether `text` opens a quotation it does not close ('the plan was "a sticking plaster')."""
+    return text.count('"') % 2 == 1 or text.count("“") > text.count("”")
 
 
 def _infinitival(clause: Token) -> bool:
