@@ -305,3 +305,17 @@ def test_the_money_comes_from_a_named_fund(extract):
     )
     found = funding(extract(text))
     assert [f.programme.name for f in found if f.programme] == ["Island Harbours Fund"]
+
+
+def test_money_sent_to_a_named_fund_is_paid_by_who_says_so(extract):
+    text = (
+        "The Welsh health minister, Owen Price, spoke in Cardiff. "
+        "Another £90m will go to the Rural Clinics Fund, Mr Price said, with more next year."
+    )
+    found = [(f.funder.name, f.amount, f.programme.name) for f in funding(extract(text))]
+    assert found == [("Owen Price", Decimal(90_000_000), "Rural Clinics Fund")]
+
+
+def test_money_that_goes_to_a_club_is_no_funding(extract):
+    text = "The transfer fee of £9m will go to Harrow Rovers, the chairman said."
+    assert funding(extract(text)) == []

@@ -135,12 +135,14 @@ class FundingExtractor:
         self.nouns = lex.funding.get("noun", frozenset())
         self.not_nouns = lex.funding.get("not-noun", frozenset())
         self.not_verbs = lex.funding.get("not-verb", frozenset())
+        self._money: list[Money] = []
 
     def run(self) -> list[FundingFact]:
         facts = []
         text = doc_text(self.doc)
         previous: Money | None = None
-        for money in find_money(text, self.lex):
+        self._money = find_money(text, self.lex)
+        for money in self._money:
             converted = previous is not None and text[previous.end : money.start].strip() == "("
             previous = money
             if converted:
@@ -258,6 +260,8 @@ class FundingExtractor:
                     return None, None
                 if lemma in self.verbs or lemma in self.receive:
                     verb = current
+                elif self._sent_to_fund(current):
+                    verb = current  # "A further £3bn will go to the Schools Repair Fund"
                 elif any(
                     self._is_funding_noun(c)
                     for c in current.children
@@ -280,6 +284,20 @@ class FundingExtractor:
         if verb is not None and noun is None and self._spent_on_excluded(verb):
             return None, None  # "spend $1.75bn on share buybacks"
         return noun, verb
+
+    def _sent_to_fund(self, verb: Token) -> bool:
+        """Whether a verb of destination sends money into a named fund ("go to the Green Fund")."""
+        if verb.lemma_.lower() not in _DESTINATION_VERBS - {"come"}:
+            return False
+        return any(
+            prep.dep_ == "prep"
+            and prep.lower_ in {"to", "into", "through"}
+            and self._is_funding_noun(pobj)
+            and self._proper_name(pobj) is not None
+            for prep in verb.children
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+        )
 
     def _spent_on_excluded(self, verb: Token) -> bool:
         """The verb's "on"/"for" object is money that is not funding ("on share buybacks")."""
@@ -413,7 +431,9 @@ class FundingExtractor:
                 ),
                 None,
             )  # "WASHINGTON (AP) — The administration announced": the dateline is no subject
-            if subject is not None and subject.dep_ == "nsubj":
+            # "£3bn will go to the Homes Fund, the minister said": the money is no payer; the
+            # clause's speaker, further up, sends it
+            if subject is not None and subject.dep_ == "nsubj" and not self._is_money(subject):
                 found = self._payer(subject)
                 if found is not None:
                     return found
@@ -423,6 +443,17 @@ class FundingExtractor:
                         if pobj is not None and (found := self._payer(pobj)):
                             return found
                 return None
+            reporting = next(
+                (
+                    c
+                    for c in current.children
+                    if c.dep_ == "parataxis" and c.lemma_.lower() in self.lex.speech_verbs
+                ),
+                None,
+            )
+            if subject is not None and reporting is not None:
+                current = reporting  # "£3bn will go to the Fund, the minister said, ..."
+                continue
             if (
                 current.dep_ not in {"xcomp", "conj", "advcl", "ccomp", "relcl"}
                 or current.head.i == current.i
@@ -430,6 +461,10 @@ class FundingExtractor:
                 return None
             current = current.head
         return None
+
+    def _is_money(self, token: Token) -> bool:
+        """Whether a token is part of an amount of money."""
+        return any(m.start <= token.idx < m.end for m in self._money)
 
     def _programme(self, noun: Token | None, verb: Token | None) -> Entity | None:
         """The named programme: a proper-noun fund name, or what the money is for ("for X")."""
