@@ -672,3 +672,10 @@ def test_ruling_out_a_thing_is_a_decision_not_a_claim(extract):
 def test_reported_words_keep_the_mark_that_closes_their_quotation(extract):
     text = 'Lena Varga said the budget was "a cruel joke".'
     assert [q.text for q in quotes(extract(text))] == ['the budget was "a cruel joke"']
+
+
+def test_a_stance_on_a_thing_has_its_own_rule_and_a_claim_keeps_its_own(extract):
+    stance = quotes(extract("Mayor Ann Ray has defended her record on housing."))
+    claim = quotes(extract("Mayor Ann Ray denied that the scheme had failed."))
+    assert [q.evidence.rule for q in stance] == ["quote.stance"]
+    assert [q.evidence.rule for q in claim] == ["quote.indirect"]

@@ -31,6 +31,8 @@ from kg.facts import Span as TextSpan
 # something was judged, or an intention ("wants to cut the levy"), which a user who wants
 # spoken claims only can filter out.
 RULES = {"clause": "quote.indirect", "object": "quote.indirect", "intent": "quote.intent"}
+# (an object-frame cue whose content is a bare thing, no clause and no quoted words, is
+# recorded as "quote.stance": see QuoteExtractor._rule)
 # Refusals whose infinitive is a verb of speaking report no claim: "declined to comment",
 # "refused to say whether the talks had failed".
 REFUSALS = {"decline", "refuse"}
@@ -211,6 +213,20 @@ class QuoteExtractor:
         facts.sort(key=lambda f: f.content.start)
         return facts
 
+    def _rule(self, cue: Cue, span: TextSpan) -> str:
+        """What kind of claim a cue reports: speech ("said the plan failed", "called the plan
+        a failure"), an intention, or a stance on a thing with no clause or quoted words
+        ("defended his record", "cited the figures")."""
+        rule = RULES.get(cue.frame, "quote.indirect")
+        if cue.frame != "object":
+            return rule
+        words = self.doc.char_span(span.start, span.end, alignment_mode="expand")
+        if words is None or any(t.dep_ in {"nsubj", "nsubjpass"} for t in words):
+            return rule
+        if any(t.i in self.ents.quoted for t in words) or any(t.dep_ == "oprd" for t in words):
+            return rule  # the source's own words, or a judgement ("called the plan a failure")
+        return "quote.stance"
+
     def _indirect(self, cue: Cue, speaker: Resolved, span: TextSpan, claim: str) -> QuoteFact:
         """The reported claim of a cue, said by `speaker` (the cue's, or one listed with it)."""
         start, end = cue.content or (span.start, span.end)
@@ -223,8 +239,8 @@ class QuoteExtractor:
                 self.doc,
                 min(start, cue.verb.idx),
                 max(end, cue.verb.idx + 1),
-                RULES.get(cue.frame, "quote.indirect"),
-                0.7 if cue.frame == "intent" else 0.8,
+                self._rule(cue, span),
+                0.8 if self._rule(cue, span) == "quote.indirect" else 0.7,
             ),
             speaker_mention=self._mention(speaker),
             cue=text_span(self.doc, cue.verb.idx, cue.verb.idx + len(cue.verb.text)),
