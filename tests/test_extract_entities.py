@@ -10,6 +10,10 @@ def quotes(facts) -> list[QuoteFact]:
     return [f for f in facts.facts if isinstance(f, QuoteFact)]
 
 
+def role_bodies(facts) -> set[tuple[str, str]]:
+    return {(f.person.name, f.organisation.name) for f in facts.facts if isinstance(f, RoleFact)}
+
+
 def people(facts) -> list[str]:
     return [e.name for e in facts.entities if e.kind is EntityKind.PERSON]
 
@@ -145,10 +149,7 @@ def test_a_country_is_not_the_body_whose_name_ends_with_it(extract):
         "Nationals leader Peter Quill backed the plan, saying Australia had waited long enough.\n\n"
         "The Retail Council of Australia's chief executive, Ann Brody, welcomed it."
     )
-    roles = {
-        (f.person.name, f.organisation.name) for f in extract(text).facts if isinstance(f, RoleFact)
-    }
-    assert ("Ann Brody", "Retail Council of Australia") in roles
+    assert ("Ann Brody", "Retail Council of Australia") in role_bodies(extract(text))
 
 
 def test_a_companys_first_word_alone_names_it(extract):
@@ -156,10 +157,7 @@ def test_a_companys_first_word_alone_names_it(extract):
         "Tolland Bank has reported a rise in profits.\n\n"
         "Tolland's finance director, Ruth Amis, said lending was strong. Shares in Tolland rose 2%."
     )
-    roles = {
-        (f.person.name, f.organisation.name) for f in extract(text).facts if isinstance(f, RoleFact)
-    }
-    assert ("Ruth Amis", "Tolland Bank") in roles
+    assert ("Ruth Amis", "Tolland Bank") in role_bodies(extract(text))
 
 
 def test_a_headlines_short_name_joins_the_body_named_in_full_after_it(extract):
@@ -168,10 +166,7 @@ def test_a_headlines_short_name_joins_the_body_named_in_full_after_it(extract):
         "The Ardent Trust has committed £5m to a new programme.\n\n"
         "Ardent's director of research, Dr Ian Pole, said the money was needed."
     )
-    roles = {
-        (f.person.name, f.organisation.name) for f in extract(text).facts if isinstance(f, RoleFact)
-    }
-    assert ("Ian Pole", "Ardent Trust") in roles
+    assert ("Ian Pole", "Ardent Trust") in role_bodies(extract(text))
 
 
 def test_a_city_does_not_join_a_body_named_after_it(extract):
@@ -179,10 +174,7 @@ def test_a_city_does_not_join_a_body_named_after_it(extract):
         "The London Assembly met on Monday.\n\n"
         "Jo Platt, a councillor in London, said the vote in London was close."
     )
-    roles = {
-        (f.person.name, f.organisation.name) for f in extract(text).facts if isinstance(f, RoleFact)
-    }
-    assert ("Jo Platt", "London") in roles
+    assert ("Jo Platt", "London") in role_bodies(extract(text))
 
 
 def test_a_name_before_a_post_and_another_name_is_the_employer(extract):

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from kg.extract.entities import ORG_LABELS, Cluster
-from kg.extract.roles.titles import names_post, title_phrase
+from kg.extract.roles.titles import gathered, names_post, title_phrase
 from kg.extract.roles.words import COPULAS
 from kg.facts import EntityKind
 
@@ -50,15 +50,7 @@ _NAME_DEPS = {"nmod", "compound", "dobj"}
 
 def _coordinated(noun: Token) -> list[Token]:
     """A noun and the nouns listed with it: "a geographer and ethnologist, president of X"."""
-    found, todo = [], [noun]
-    while todo:
-        current = todo.pop()
-        found.append(current)
-        todo.extend(
-            c
-            for c in current.children
-            if c.dep_ in {"conj", "appos"} and c.pos_ in {"NOUN", "PROPN"}
-        )
+    found = gathered(noun, lambda c: c.dep_ in {"conj", "appos"} and c.pos_ in {"NOUN", "PROPN"})
     return sorted(found, key=lambda t: t.i)
 
 

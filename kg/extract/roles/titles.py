@@ -3,6 +3,7 @@ and organisation: `read_title`, and the tests of whether words name a post or a 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -305,19 +306,22 @@ def title_phrase(noun: Token) -> list[Token]:
     return sorted({t.i: t for t in [*left, noun, *right]}.values(), key=lambda t: t.i)
 
 
-def _pruned_subtree(token: Token, skip: set[str]) -> list[Token]:
-    """A token and its descendants, not descending into children attached by `skip`."""
+def gathered(token: Token, follow: Callable[[Token], bool]) -> list[Token]:
+    """A token and the descendants reached through children that `follow` accepts."""
     found, todo = [], [token]
     while todo:
         current = todo.pop()
         found.append(current)
-        # "at Tate & Lyle": a list inside one name is the name, not a list.
-        todo.extend(
-            c
-            for c in current.children
-            if c.dep_ not in skip or (c.ent_iob_ == "I" and c.ent_type_ == "ORG")
-        )
+        todo.extend(c for c in current.children if follow(c))
     return found
+
+
+def _pruned_subtree(token: Token, skip: set[str]) -> list[Token]:
+    """A token and its descendants, not descending into children attached by `skip`."""
+    # "at Tate & Lyle": a list inside one name is the name, not a list.
+    return gathered(
+        token, lambda c: c.dep_ not in skip or (c.ent_iob_ == "I" and c.ent_type_ == "ORG")
+    )
 
 
 def _text(tokens: list[Token]) -> str:
