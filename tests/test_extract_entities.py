@@ -185,3 +185,56 @@ def test_a_name_before_a_post_and_another_name_is_the_employer(extract):
         if isinstance(f, RoleFact)
     ]
     assert roles == [("Charles Hall", "analyst", "Peel Hunt")]
+
+
+def test_the_charity_is_not_the_council_named_before_it(extract):
+    text = (
+        "Harlow District Council approved its budget on Monday.\n\n"
+        "The charity received a £2 million grant from the Nuffield Foundation last year."
+    )
+    facts = [f for f in extract(text).facts if isinstance(f, FundingFact)]
+    assert [(f.funder.name, f.programme) for f in facts] == [("Nuffield Foundation", None)]
+
+
+def test_ministers_are_the_government_of_the_articles_country(extract):
+    text = (
+        "Ministers have allocated £15 million to the Rural Broadband Scheme, officials in "
+        "the UK said on Monday."
+    )
+    facts = [f for f in extract(text).facts if isinstance(f, FundingFact)]
+    assert [(f.funder.name, f.programme.name) for f in facts] == [
+        ("UK Government", "Rural Broadband Scheme")
+    ]
+
+
+def test_a_government_named_by_its_country_is_that_countrys(extract):
+    text = (
+        "Britain's trade envoy arrived in Canberra on Monday.\n\n"
+        "The Australian government said it would cut tariffs on British cars."
+    )
+    found = quotes(extract(text))
+    assert [q.speaker.name for q in found] == ["Australian Government"]
+
+
+def test_a_street_that_speaks_is_the_office_there_not_a_person(extract):
+    text = "Downing Street said the Prime Minister would visit Leeds on Friday."
+    facts = extract(text)
+    assert [(q.speaker.name, q.speaker.kind) for q in quotes(facts)] == [
+        ("Downing Street", EntityKind.ORGANISATION)
+    ]
+    assert "Downing Street" not in people(facts)
+
+
+def test_a_department_named_by_its_remits_is_one_body(extract):
+    text = (
+        "The Department for Culture, Media and Sport said that the new stadium would open in March."
+    )
+    found = quotes(extract(text))
+    assert [q.speaker.name for q in found] == ["Department for Culture, Media and Sport"]
+
+
+def test_bodies_listed_together_stay_apart(nlp):
+    text = "The Ministry of Defence, Treasury and Home Office will share the cost."
+    doc = nlp(text)
+    names = [e.text for e in DocumentEntities(doc, load_lexicons(), set()).entities]
+    assert "Ministry of Defence, Treasury and Home" not in names

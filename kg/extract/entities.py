@@ -51,6 +51,12 @@ COMPANY_WORDS = {
     "logistics", "robotics", "airlines", "airways", "motors", "foods", "studios", "software",
     "analytics", "dynamics", "aerospace", "energy", "bank", "media", "group",
 }  # fmt: skip
+# Last words of the names of places, never of people: "Downing Street said ..." is the
+# office that sits there speaking, not a Mr Street.
+PLACE_WORDS = {
+    "street", "road", "avenue", "square", "lane", "house", "hall", "palace", "building",
+    "plaza", "bridge", "station", "tower", "mansion",
+}  # fmt: skip
 # Legal forms after a company's name, lower case: "Microsoft Corp" is Microsoft.
 LEGAL_FORMS = {
     "corp",
@@ -91,6 +97,17 @@ ORG_ANAPHORS = {
 NAMED_KIND_ANAPHORS = {
     "council", "university", "college", "department", "ministry", "club", "committee",
     "commission", "foundation", "trust", "institute", "museum", "hospital", "fund", "airport",
+}  # fmt: skip
+# Bodies a commercial or charitable anaphor never means: "the company" or "the charity" is
+# not the last council, ministry, party or fund named, however often it was named.
+PUBLIC_BODY_WORDS = {
+    "council", "university", "college", "department", "ministry", "committee", "commission",
+    "police", "party", "parliament", "assembly", "senate", "court", "government", "office",
+    "fund", "scheme", "programme", "program",
+}  # fmt: skip
+COMMERCIAL_ANAPHORS = ORG_ANAPHORS - NAMED_KIND_ANAPHORS - {
+    "group", "organisation", "organization", "agency", "regulator", "watchdog", "party",
+    "union", "network", "utility",
 }  # fmt: skip
 # Modifiers that leave "the government" meaning the national one: "the federal government".
 NATIONAL_WORDS = {"federal", "national", "central"}
@@ -175,7 +192,7 @@ class DocumentEntities:
         # government" is the government its prime minister heads (filled by the role rules).
         self.led_by: dict[str, str] = {}
         # spaCy builds doc.ents and doc.sents anew on each access: read them once.
-        self.entities: list[Span] = [_as_company(ent) for ent in doc.ents]
+        self.entities: list[Span] = _listed_names([_as_company(ent) for ent in doc.ents])
         self._entity_at = {i: ent for ent in self.entities for i in range(ent.start, ent.end)}
         self.sentence_starts: list[int] = [sentence.start for sentence in doc.sents]
         self.dateline = _datelines(doc)
@@ -452,6 +469,8 @@ class DocumentEntities:
             place = False  # "Halloran is a professor at ...": NER's place holds no post
         if not tokens or place or any(t.ent_type_ == "DATE" for t in tokens):
             return None
+        if len(tokens) > 1 and tokens[-1].lower_ in PLACE_WORDS:
+            return None  # "Downing Street": a place, or the office that sits there
         name = " ".join(t.text for t in tokens)
         cluster = self._containing(name.split(), before=tokens[0].i)
         if cluster is None:
@@ -717,18 +736,22 @@ class DocumentEntities:
                 return cluster
         return None
 
-    def org_antecedent(self, i: int, kind: str | None = None) -> Cluster | None:
+    def org_antecedent(
+        self, i: int, kind: str | None = None, commercial: bool = False
+    ) -> Cluster | None:
         """The organisation an "it" or "the bank" at token i means: of those named before it
         outside quotes, the most often named (the article's subject), then the one named
         as a subject more often, then the latest. With `kind` ("council"), only bodies with
-        that word in their name count."""
+        that word in their name count; `commercial` ("the charity") leaves out public ones."""
         # id -> (mentions, mentions as subject, last position, cluster)
         seen: dict[int, tuple[int, int, int, Cluster]] = {}
         for ent in self.entities:
             if ent.end > i or ent.label_ != "ORG" or ent.start in self.quoted:
                 continue
             cluster = self.organisation(ent)
-            if cluster is not None and (kind is None or _names_kind(cluster, kind)):
+            if cluster is None or (commercial and _names_public_body(cluster)):
+                continue
+            if kind is None or _names_kind(cluster, kind):
                 count, subject, _, _ = seen.get(id(cluster), (0, 0, 0, cluster))
                 is_subject = ent.root.dep_ in SUBJECT_DEPS
                 seen[id(cluster)] = (count + 1, subject + is_subject, ent.start, cluster)
@@ -892,10 +915,23 @@ class DocumentEntities:
         ent = self._entity_at.get(head.i)
         if ent is not None and ent.label_ in ORG_LABELS:
             return self._body(ent, phrase)  # (an NER span, or one relabelled by _as_company)
+        if last_word in PLACE_WORDS and len(phrase) > 1 and phrase[0].text[:1].isupper():
+            # "Downing Street said": the office that sits there speaks.
+            return self._body(source_name(phrase), phrase)
         if last_word in COMPANY_WORDS:
             # "Corvane Labs said": a company by its last word, whatever NER made of it.
             return self._body(source_name(phrase), phrase)
         return None
+
+    def _national_government(self, phrase: Span) -> str | None:
+        """The government "the British government" or "the US government" names: the words
+        before "government" all name one country that has one (country_info.tsv)."""
+        named = [t.text for t in phrase if t.pos_ in {"PROPN", "ADJ"} and t.lower_ != "federal"]
+        codes = {self.lex.countries.get(word) for word in named}
+        if not named or len(codes) != 1 or None in codes:
+            return None
+        info = self.lex.country_info.get(codes.pop() or "")
+        return info.government if info else None
 
     def _described(self, head: Token, phrase: Span) -> Resolved | None:
         """Who a description means: "the mayor", "the bank", "the government", "a source"."""
@@ -918,7 +954,12 @@ class DocumentEntities:
             if cluster is not None:
                 return self._person(cluster, phrase)
         kind = lemma if lemma in NAMED_KIND_ANAPHORS else None
-        if lemma in ORG_ANAPHORS and definite and (cluster := self.org_antecedent(head.i, kind)):
+        commercial = lemma in COMMERCIAL_ANAPHORS
+        if (
+            lemma in ORG_ANAPHORS
+            and definite
+            and (cluster := self.org_antecedent(head.i, kind, commercial))
+        ):
             return Resolved(cluster.entity(), phrase)  # "the bank": the body last named
         if head.lower_ in DOCUMENT_NOUNS:
             # "a leaked Home Office document says": its author speaks.
@@ -932,6 +973,16 @@ class DocumentEntities:
             and set(words) <= NATIONAL_WORDS | {"government"}
         ):
             # "the government" of an article about one country is that country's government.
+            return self._body(self.lex.government, phrase)
+        if head.lower_ == "government" and (national := self._national_government(phrase)):
+            return self._body(national, phrase)  # "the British government", "the US government"
+        if (
+            head.lower_ == "ministers"
+            and self.lex.government
+            and not any(t.dep_ in {"det", "poss", "prep", "nummod"} for t in head.children)
+            and set(words) <= NATIONAL_WORDS | {"ministers", "government", "senior"}
+        ):
+            # "Ministers have allocated ...": the government acts through its ministers.
             return self._body(self.lex.government, phrase)
         leader = next((t.text for t in phrase if t.i < head.i and t.text in self.led_by), None)
         if head.lower_ in {"government", "administration"} and leader is not None:
@@ -963,6 +1014,51 @@ def _as_company(ent: Span) -> Span:
     return ent
 
 
+def _listed_names(entities: list[Span]) -> list[Span]:
+    """Bodies whose names list their remits, which NER cuts at the commas: "the Department
+    for Culture, Media and Sport" is one body, not three."""
+    merged: list[Span] = []
+    skip_to = -1
+    for ent in entities:
+        if ent.start < skip_to:
+            continue
+        if ent.label_ == "ORG" and any(t.lower_ in {"for", "of"} for t in ent[1:]):
+            end = _remits_end(ent)
+            if end > ent.end:
+                ent = Span(ent.doc, ent.start, end, label="ORG")
+                skip_to = end
+        merged.append(ent)
+    return merged
+
+
+def _remits_end(ent: Span) -> int:
+    """Where a list of capitalised one-word remits after `ent` ends (", Media and Sport"),
+    or ent.end when none follows."""
+    doc, i = ent.doc, ent.end
+    listed = False
+    while i + 1 < len(doc) and doc[i].text == "," and _remit(doc, i + 1):
+        i += 2
+        listed = True
+    if i < len(doc) and doc[i].text == ",":
+        i += 1  # the serial comma: ", Media, and Sport"
+    if listed and i + 1 < len(doc) and doc[i].lower_ == "and" and _remit(doc, i + 1):
+        return i + 2
+    return ent.end  # "the Ministry of Defence and Treasury": two bodies, or a list unproven
+
+
+def _remit(doc: Doc, i: int) -> bool:
+    """A one-word capitalised remit, not the first word of another body's name ("the
+    Ministry of Defence, Treasury and Home Office" lists three bodies)."""
+    token = doc[i]
+    following = doc[i + 1] if i + 1 < len(doc) else None
+    return (
+        token.text[:1].isupper()
+        and token.is_alpha
+        and token.pos_ in {"PROPN", "NOUN"}
+        and (following is None or not following.text[:1].isupper())
+    )
+
+
 def _datelines(doc: Doc) -> set[int]:
     """Tokens of the datelines that open paragraphs: "NEW YORK (Reuters) - ", "WASHINGTON — "."""
     found: set[int] = set()
@@ -984,6 +1080,14 @@ def _same_post(held: str, named: str) -> bool:
     if not longer.endswith(" " + shorter):
         return False
     return longer.removesuffix(" " + shorter).split()[-1] not in OTHER_POST_MODIFIERS
+
+
+def _names_public_body(cluster: Cluster) -> bool:
+    entity = cluster.entity()
+    return any(
+        not PUBLIC_BODY_WORDS.isdisjoint(name.lower().split())
+        for name in (entity.name, *entity.aliases)
+    )
 
 
 def _names_kind(cluster: Cluster, kind: str) -> bool:
