@@ -238,3 +238,17 @@ def test_bodies_listed_together_stay_apart(nlp):
     doc = nlp(text)
     names = [e.text for e in DocumentEntities(doc, load_lexicons(), set()).entities]
     assert "Ministry of Defence, Treasury and Home" not in names
+
+
+def test_a_one_word_person_the_article_calls_it_is_a_body(nlp):
+    text = "Kestrel said it would close 40 branches. Kestrel shares fell."
+    assert people_if_ner_says(nlp, text, ["Kestrel"]) == []
+
+
+def test_a_surname_said_it_stays_a_person(nlp):
+    doc = nlp("Ann Kestrel spoke first. Kestrel said it was a mistake to close the branch.")
+    doc.ents = [doc.char_span(0, 11, label="PERSON"), doc.char_span(25, 32, label="PERSON")]
+    ents = DocumentEntities(doc, load_lexicons(), set())
+    assert [c.name for c in ents.people] == ["Ann Kestrel"]
+    assert ents.person_at[doc.char_span(25, 32)[0].i].name == "Ann Kestrel"
+    assert "kestrel" not in ents.orgs

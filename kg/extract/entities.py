@@ -192,12 +192,42 @@ class DocumentEntities:
         # government" is the government its prime minister heads (filled by the role rules).
         self.led_by: dict[str, str] = {}
         # spaCy builds doc.ents and doc.sents anew on each access: read them once.
-        self.entities: list[Span] = _listed_names([_as_company(ent) for ent in doc.ents])
+        self.entities: list[Span] = self._bodies_called_it(
+            _listed_names([_as_company(ent) for ent in doc.ents])
+        )
         self._entity_at = {i: ent for ent in self.entities for i in range(ent.start, ent.end)}
         self.sentence_starts: list[int] = [sentence.start for sentence in doc.sents]
         self.dateline = _datelines(doc)
         self._collect_people()
         self._collect_orgs()
+
+    def _bodies_called_it(self, entities: list[Span]) -> list[Span]:
+        """One-word "people" the article calls "it": in "Westpac said it would cut jobs",
+        NER's person is a company, in every mention."""
+        # A surname of a full name, or after "Mr", is a person's ("Smith said it was unfair").
+        surnames = {
+            t.text for ent in entities if ent.label_ == "PERSON" and len(ent) > 1 for t in ent
+        }
+        surnames.update(
+            self.doc[t.i + 1].text
+            for t in self._tokens_spelled(self.lex.honorifics, dotted=True)
+            if t.i + 1 < len(self.doc)
+        )
+        bodies = {
+            ent.text
+            for ent in entities
+            if ent.label_ == "PERSON"
+            and len(ent) == 1
+            and ent.text not in self.lex.first_names
+            and ent.text not in surnames
+            and _called_it(ent[0])
+        }
+        return [
+            Span(ent.doc, ent.start, ent.end, label="ORG")
+            if ent.label_ == "PERSON" and ent.text in bodies
+            else ent
+            for ent in entities
+        ]
 
     # -- people ---------------------------------------------------------------------------
 
@@ -1012,6 +1042,22 @@ def _as_company(ent: Span) -> Span:
     if ent.label_ == "PERSON" and len(ent) > 1 and last in COMPANY_WORDS | LEGAL_FORMS:
         return Span(ent.doc, ent.start, ent.end, label="ORG")
     return ent
+
+
+def _called_it(name: Token) -> bool:
+    """Whether the subject `name` is taken up by "it" or "its" in the clause its verb
+    governs, before any gendered pronoun: "Westpac said it would ...", "Kova reported that
+    its profit rose"."""
+    if name.dep_ != "nsubj":
+        return False
+    for token in name.head.subtree:
+        if token.i <= name.i:
+            continue
+        if token.lower_ in PRONOUN_GENDER:
+            return False
+        if token.lower_ in {"it", "its"} and token.dep_ in {"nsubj", "nsubjpass", "poss"}:
+            return token.head.i != name.head.i  # "X said it": not "it" beside X's own verb
+    return False
 
 
 def _listed_names(entities: list[Span]) -> list[Span]:
