@@ -861,3 +861,28 @@ def test_a_speaker_described_as_from_a_town_sits_in_the_state_house(extract):
         (f.person.name, f.organisation.name) for f in extract(text).facts if isinstance(f, RoleFact)
     ]
     assert ("Dan Roe", "Ohio House of Representatives") in roles
+
+
+def test_a_colleague_named_after_with_does_not_work_where_the_subject_does(extract):
+    text = "Ruth Okafor joined Harland Logistics in 2015 and worked with Tom Ellery on the merger."
+    found = roles(extract(text))
+    assert not any(p == "Tom Ellery" and o == "Harland Logistics" for p, _, o in found)
+
+
+def test_a_post_refused_or_hoped_for_is_not_held(extract):
+    text = (
+        "Dana Whitlock said she refused to chair the Harbour Trust. "
+        "Omar Felde hopes to lead the Greenway Alliance."
+    )
+    found = roles(extract(text))
+    assert not any(o in {"Harbour Trust", "Greenway Alliance"} for _, _, o in found)
+
+
+def test_a_post_the_clause_gives_elsewhere_is_not_the_employers(extract):
+    text = (
+        "Priya Nand has held engineering posts with Corvan Systems, "
+        "and served as consultant to Lockwell Partners."
+    )
+    found = roles(extract(text))
+    assert ("Priya Nand", "employee", "Corvan Systems") in found
+    assert ("Priya Nand", "consultant", "Lockwell Partners") in found

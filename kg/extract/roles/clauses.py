@@ -46,6 +46,13 @@ AS_POST_LEMMAS = {"take", "step", "return", "start", "stay", "continue", "stand"
 DEPARTING_LEMMAS = {"resign", "quit", "retire", "leave", "step"}
 # How the parser hangs a name on the post it is given: "named [Jo Bloggs] chief executive".
 _NAME_DEPS = {"nmod", "compound", "dobj"}
+# Verbs whose infinitive is only wanted, refused or planned, not done: "he refused to direct
+# the service", "she hopes to lead the party" hold no post.
+UNREALISED_LEMMAS = {
+    "want", "hope", "refuse", "decline", "plan", "seek", "try", "attempt", "aim", "intend",
+    "wish", "fail", "threaten", "vow", "promise", "offer", "expect", "propose", "bid",
+    "campaign", "fight", "struggle", "aspire",
+}  # fmt: skip
 
 
 def _coordinated(noun: Token) -> list[Token]:
@@ -54,13 +61,21 @@ def _coordinated(noun: Token) -> list[Token]:
     return sorted(found, key=lambda t: t.i)
 
 
-def _subject(verb: Token) -> Token | None:
+def unrealised(verb: Token) -> bool:
+    """Whether a verb only wants, plans or refuses what its infinitive says; its inflected
+    forms are tried too, since the lemmatiser now and then misses ("hopes" → "hop")."""
+    word = verb.lower_
+    forms = {verb.lemma_.lower(), word, word[:-1], word[:-2], word[:-3], word[:-3] + "e"}
+    return bool(forms & UNREALISED_LEMMAS)
+
+
+def clause_subject(verb: Token) -> Token | None:
     """A verb's subject or, for a clause without one, the subject it shares with the clause
     it hangs on: "Before joining Acme, Jane Doe was ...", "Jane Doe left Acme to join Beta",
     "Jane Doe studied in Leeds and became chief executive of Acme"."""
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is None and verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
-        return _subject(verb.head)
+        return clause_subject(verb.head)
     if subject is not None or verb.dep_ not in {"pcomp", "advcl", "xcomp"}:
         return subject
     # "Jane Doe left Acme to become chief executive of Beta": an infinitive of purpose.
@@ -68,9 +83,13 @@ def _subject(verb: Token) -> Token | None:
     if verb.dep_ != "xcomp" and verb.tag_ != "VBG" and not infinitive:
         return None
     governor = next((t for t in verb.ancestors if t.pos_ in {"VERB", "AUX"}), None)
-    if governor is None or (
-        (verb.dep_ == "xcomp" or infinitive)
-        and any(c.dep_ == "dobj" and c.ent_type_ not in ORG_LABELS for c in governor.children)
+    if (
+        governor is None
+        or unrealised(governor)
+        or (
+            (verb.dep_ == "xcomp" or infinitive)
+            and any(c.dep_ == "dobj" and c.ent_type_ not in ORG_LABELS for c in governor.children)
+        )
     ):
         return None  # "the party urged Jane Doe to join": she would join, not the party
     return next((c for c in governor.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
@@ -85,7 +104,7 @@ def clausal(roles: Roles, verb: Token) -> None:
         return
     if _appointed(roles, verb) is not None:
         return  # "Acme named Jo Bloggs chair": the object holds the post, not the subject
-    subject = _subject(verb)
+    subject = clause_subject(verb)
     if subject is None:
         return
     resolved = roles.ents.resolve(subject)
@@ -175,7 +194,7 @@ def appointment(roles: Roles, verb: Token) -> None:
     if appointed is None:
         return
     person, cluster = appointed
-    subject = _subject(verb)
+    subject = clause_subject(verb)
     body = _org_anaphor(roles, subject) if subject is not None else None
     if body is None and subject is not None and (span := roles.org_span(subject)):
         body = roles.ents.organisation(span)
@@ -201,7 +220,7 @@ def adopt_subject(roles: Roles, verb: Token) -> None:
     professor": only a person holds a personal post."""
     if verb.lemma_.lower() not in COPULAS:
         return
-    subject = _subject(verb)
+    subject = clause_subject(verb)
     if subject is None or subject.i in roles.ents.person_at or subject.pos_ != "PROPN":
         return
     # "Lindqvist was Professor of Chemistry at ...": a capitalised post is a post too.

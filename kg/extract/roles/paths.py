@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from kg.extract.entities import BODY_NOUNS
-from kg.extract.roles.clauses import untagged_bodies
+from kg.extract.entities import BODY_NOUNS, ORG_LABELS, RELATIVE_PRONOUNS
+from kg.extract.roles.clauses import clause_subject, untagged_bodies
 from kg.extract.roles.titles import is_title, ranks_post, read_title
 from kg.extract.roles.words import COPULAS, FIELD_POSTS, ORG_NOUNS, ORG_PREPOSITIONS, SEAT_POSTS
 
@@ -29,6 +29,20 @@ def _agent_at(verb: Token, path: list[Token]) -> bool:
     """Whether a path through `verb` goes from its "by" agent to its "at"/"in" place."""
     words = {t.lower_ for t in path if t.head.i == verb.i}
     return "by" in words and bool(words & {"at", "in"})
+
+
+def _someone_elses(verb: Token, path: list[Token], ends: set[int]) -> bool:
+    """Whether an active verb on the path has a subject of its own off the path, not a
+    body: "Huber worked with Jo Bloggs at Acme" is Huber's work, not Jo Bloggs's."""
+    subject = clause_subject(verb)
+    return (
+        subject is not None
+        and subject.dep_ == "nsubj"
+        and subject.ent_type_ not in ORG_LABELS
+        and subject.i not in ends
+        and subject.lower_ not in RELATIVE_PRONOUNS
+        and all(t.i != subject.i for t in path)
+    )
 
 
 def _has_own_body(person: Token) -> bool:
@@ -89,9 +103,12 @@ def paths(roles: Roles) -> None:
                 continue
             lo, hi = min(head.i, org.start), max(head.i, org.end - 1)
             mention = roles.doc[lo : hi + 1]
-            if tokens[0].i in roles.unplaced:
+            unplaced = roles.unplaced.get(tokens[0].i)
+            if unplaced is not None and unplaced.mention.end == tokens[-1].i + 1:
                 # "Acme is led by Chairman Jo Bloggs": the post is held in the body the
-                # sentence ties the person to, and the verb only says so.
+                # sentence ties the person to, and the verb only says so; not a post the
+                # clause gives elsewhere ("held posts with Acme, and served as consultant
+                # to ...").
                 post = roles.unplaced.pop(tokens[0].i).post
                 confidence = 0.7
             roles.store(cluster, post, org_cluster.entity(), mention, "role.path", confidence)
@@ -126,6 +143,8 @@ def _path_role(roles: Roles, person: Token, org: Token, ends: set[int]) -> tuple
     for token in middle:
         lemma = token.lemma_.lower()
         if token.i in roles.ents.quoted:
+            return None
+        if token.pos_ in {"VERB", "AUX"} and _someone_elses(token, path, ends):
             return None
         if token.i in roles.ents.person_at:
             # Lists of people share what follows: "by Kroto, Heath and Curl at Rice".
