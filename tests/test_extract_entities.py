@@ -252,3 +252,12 @@ def test_a_surname_said_it_stays_a_person(nlp):
     assert [c.name for c in ents.people] == ["Ann Kestrel"]
     assert ents.person_at[doc.char_span(25, 32)[0].i].name == "Ann Kestrel"
     assert "kestrel" not in ents.orgs
+
+
+def test_the_company_based_in_a_place_is_the_company(extract):
+    text = (
+        "Tallis Robotics Inc. hired 200 engineers in 2024.\n\n"
+        "The Leeds, England-based company said it had won a contract from the Royal Navy."
+    )
+    found = quotes(extract(text))
+    assert [q.speaker.name for q in found] == ["Tallis Robotics Inc."]

@@ -859,6 +859,23 @@ class DocumentEntities:
             return None  # "NEW YORK (Reuters) -" says where, not who
         if head.pos_ == "PRON" or head.lower_ in RELATIVE_PRONOUNS | QUANTIFIER_SOURCES:
             return self._pronoun(head)
+        described = next(
+            (
+                c
+                for c in head.children
+                if c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in ORG_ANAPHORS
+            ),
+            None,
+        )
+        if (
+            head.ent_type_ in {"GPE", "LOC"}
+            and described is not None
+            and head.i > 0
+            and self.doc[head.i - 1].lower_ == "the"
+        ):
+            # "The Cambridge, Massachusetts-based company": the parser's head is the place
+            # the company is based in; the company is meant.
+            return self._described(described, self.doc[head.i - 1 : described.i + 1])
         phrase = noun_phrase(head)
         return self._named(head, phrase) or self._described(head, phrase)
 
