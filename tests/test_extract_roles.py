@@ -886,3 +886,33 @@ def test_a_post_the_clause_gives_elsewhere_is_not_the_employers(extract):
     found = roles(extract(text))
     assert ("Priya Nand", "employee", "Corvan Systems") in found
     assert ("Priya Nand", "consultant", "Lockwell Partners") in found
+
+
+def test_a_title_after_of_and_a_noun_that_is_no_post_starts_at_the_title(extract):
+    text = "After the resignation of Tory MP Jo Bloggs, the whips met in private."
+    found = roles(extract(text))
+    assert ("Jo Bloggs", "member", "Conservative Party") in found
+    assert ("Jo Bloggs", "mp", "House of Commons") in found
+
+
+def test_a_body_resigned_from_or_left_is_a_former_post(extract):
+    found = roles(extract("Jo Bloggs resigned from Halden Bank in 2019."))
+    assert ("Jo Bloggs", "former employee", "Halden Bank") in found
+    found = roles(extract("Ann Lee left the Green Party in 2020."))
+    assert ("Ann Lee", "former member", "Green Party") in found
+
+
+def test_a_post_taken_up_after_leaving_is_not_former(extract):
+    text = "Tom Hale left Corvan Systems to become chief executive of Ledbury Foods."
+    found = roles(extract(text))
+    assert ("Tom Hale", "chief executive", "Ledbury Foods") in found
+    assert ("Tom Hale", "former member", "Corvan Systems") in found
+
+
+def test_a_bare_surname_two_people_share_gets_no_post(extract):
+    text = (
+        "Sen. Mark Ravel met voters in Dayton with his wife, Ellen Ravel. "
+        "Ellen Ravel spoke first. The mayor praised the endorsement of Senator Ravel."
+    )
+    found = roles(extract(text))
+    assert not any(p == "Ellen Ravel" for p, _, _ in found)

@@ -61,6 +61,17 @@ def _coordinated(noun: Token) -> list[Token]:
     return sorted(found, key=lambda t: t.i)
 
 
+def departs(verb: Token) -> bool:
+    """Whether a verb tells of a past departure: "resigned as chairman", "retired from Acme",
+    "left the party" ("will step down" is still to come)."""
+    lemma = verb.lemma_.lower()
+    return (
+        lemma in DEPARTING_LEMMAS
+        and verb.tag_ in {"VBD", "VBN"}
+        and (lemma != "step" or any(c.lower_ == "down" for c in verb.children))
+    )
+
+
 def unrealised(verb: Token) -> bool:
     """Whether a verb only wants, plans or refuses what its infinitive says; its inflected
     forms are tried too, since the lemmatiser now and then misses ("hopes" → "hop")."""
@@ -140,12 +151,7 @@ def clausal(roles: Roles, verb: Token) -> None:
         org = roles.org_span(obj) or _org_anaphor(roles, obj)
         if org is None and lemma in BODY_OBJECT_LEMMAS:
             org = _untagged_body(roles, obj)
-    # "resigned as chairman", "will step down as chief executive": a past departure.
-    departed = (
-        lemma in DEPARTING_LEMMAS
-        and verb.tag_ in {"VBD", "VBN"}
-        and (lemma != "step" or any(c.lower_ == "down" for c in verb.children))
-    )
+    departed = departs(verb)
     if pobj is not None and names_post(pobj, roles.lex) and (obj is None or org is not None):
         phrase = list(pobj.subtree)
         roles.add(
@@ -157,6 +163,8 @@ def clausal(roles: Roles, verb: Token) -> None:
     post = roles.lex.role_verbs[lemma]
     if post == "-":
         post = "member"
+    if departed:
+        post = f"former {post}"  # "Jo Bloggs left Acme in 2019"
     body = org if isinstance(org, Cluster) else roles.ents.organisation(org)
     if body is not None:
         roles.store(cluster, post, body.entity(), verb.sent, "role.verb", 0.7)

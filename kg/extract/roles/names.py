@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.entities import Cluster
 from kg.extract.roles.governments import state_chamber
-from kg.extract.roles.titles import lower_words, party_at
+from kg.extract.roles.titles import is_title, lower_words, party_at
 from kg.extract.roles.words import ORG_PREPOSITIONS, STATUS_WORDS
 from kg.facts import Entity, EntityKind
 
@@ -89,6 +89,16 @@ def _title_chain(roles: Roles, name: list[Token]) -> list[Token]:
             break
         chain.insert(0, token)
         i -= 1
+    # "The resignation of Tory MP Jo Bloggs": a preposition after a word that is no post
+    # ("Mayor of London Jo Bloggs") ends the title; the words before it are the sentence's.
+    words = lower_words(chain)
+    for k in range(len(chain) - 1, 0, -1):
+        if chain[k].lower_ in ORG_PREPOSITIONS and not any(
+            is_title(words[j:k], chain[k - 1], roles.lex)
+            for j in range(max(0, k - roles.lex.max_title_words), k)
+        ):
+            chain = chain[k + 1 :]
+            break
     while chain and chain[0].lower_ in ORG_PREPOSITIONS | {"the", "and"}:
         chain = chain[1:]
     return chain

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from kg.extract.entities import BODY_NOUNS, ORG_LABELS, RELATIVE_PRONOUNS
-from kg.extract.roles.clauses import clause_subject, untagged_bodies
+from kg.extract.roles.clauses import clause_subject, departs, untagged_bodies
 from kg.extract.roles.titles import is_title, ranks_post, read_title
 from kg.extract.roles.words import COPULAS, FIELD_POSTS, ORG_NOUNS, ORG_PREPOSITIONS, SEAT_POSTS
 
@@ -109,7 +109,9 @@ def paths(roles: Roles) -> None:
                 # sentence ties the person to, and the verb only says so; not a post the
                 # clause gives elsewhere ("held posts with Acme, and served as consultant
                 # to ...").
-                post = roles.unplaced.pop(tokens[0].i).post
+                held = roles.unplaced.pop(tokens[0].i).post
+                departed = post.startswith("former ") and not held.startswith("former ")
+                post = f"former {held}" if departed else held
                 confidence = 0.7
             roles.store(cluster, post, org_cluster.entity(), mention, "role.path", confidence)
 
@@ -191,14 +193,20 @@ def _path_role(roles: Roles, person: Token, org: Token, ends: set[int]) -> tuple
             # "Chancellor of the Exchequer", "Science Secretary": the body is part of the
             # post's name.
             return None
+    # "Jo Bloggs retired from Acme in 2019": a post left is a former one; not one taken up
+    # after leaving ("left Acme to become director of Beta").
+    last_verb = next((t for t in reversed(middle) if t.pos_ == "VERB"), None)
+    former = "former" if last_verb is not None and departs(last_verb) else None
     if title is not None:
         phrase = [t for t in title.lefts if t.dep_ in {"compound", "amod"} and t.i not in ends]
         read = read_title([*phrase, title], roles.lex)
         post = read.post if read and read.post else title.text
-        return (f"{read.status} {post}" if read and read.status else post), 0.75
+        status = (read.status if read else None) or former
+        return (f"{status} {post}" if status else post), 0.75
     if verb is not None:
         post = roles.lex.role_verbs.get(verb.lemma_.lower(), "-")
-        return ("employee" if post == "-" else post), 0.7
+        post = "employee" if post == "-" else post
+        return (f"{former} {post}" if former else post), 0.7
     links = [t.lower_ for t in middle if t.i not in roles.ents.person_at]
     if links in (["of"], ["at"], ["from"], ["with"]) and person.i < org.i:
         # "Ruth Adler of Caltech", "Tom Berg at Leeds University".

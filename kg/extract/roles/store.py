@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -19,7 +20,7 @@ from kg.extract.roles.words import TITLE_MODIFIERS
 from kg.facts import Entity, EntityKind, RoleFact
 
 # Posts that say only that someone belongs: a named post at the same body replaces them.
-GENERIC_POSTS = {"member", "employee"}
+GENERIC_POSTS = {"member", "employee", "former member", "former employee"}
 # Abbreviations of posts, so that "CEO" and "chief executive officer" are one post.
 POST_ABBREVIATIONS = {
     "ceo": "chief executive officer", "cfo": "chief financial officer",
@@ -61,11 +62,16 @@ class Roles:
         self.facts: dict[tuple[str, str], RoleFact] = {}
         # Posts read next to a name without their body, by the name's first token.
         self.unplaced: dict[int, Unplaced] = {}
+        # Surnames two people of the article share ("Ted Cruz", "Heidi Cruz"): a bare
+        # "Senator Cruz" may be either.
+        surnames = Counter(c.name.split()[-1] for c in ents.people if " " in c.name)
+        self.shared_surnames = {name for name, n in surnames.items() if n > 1}
 
     def person_mentions(self) -> Iterator[tuple[list[Token], Cluster]]:
         """Maximal runs of tokens naming one person; not names made only of the words of a
-        post, which NER now and then calls a person ("Professor Emeritus")."""
-        run: list[Token] = []
+        post, which NER now and then calls a person ("Professor Emeritus"), nor a surname
+        two people bear."""
+        runs: list[list[Token]] = []
         for i in sorted(self.ents.person_at):
             cluster = self.ents.person_at[i]
             if all(
@@ -73,12 +79,14 @@ class Roles:
                 for word in cluster.name.split()
             ):
                 continue
-            if run and (run[-1].i + 1 != i or self.ents.person_at[run[-1].i] is not cluster):
+            run = runs[-1] if runs else []
+            if run and run[-1].i + 1 == i and self.ents.person_at[run[-1].i] is cluster:
+                run.append(self.doc[i])
+            else:
+                runs.append([self.doc[i]])
+        for run in runs:
+            if len(run) > 1 or run[0].text not in self.shared_surnames:
                 yield run, self.ents.person_at[run[-1].i]
-                run = []
-            run.append(self.doc[i])
-        if run:
-            yield run, self.ents.person_at[run[-1].i]
 
     def org_span(self, token: Token) -> Span | None:
         """The named organisation a token belongs to, if NER says it is one."""
