@@ -261,3 +261,22 @@ def test_the_company_based_in_a_place_is_the_company(extract):
     )
     found = quotes(extract(text))
     assert [q.speaker.name for q in found] == ["Tallis Robotics Inc."]
+
+
+def test_a_one_word_person_that_begins_a_bodys_name_is_the_body(nlp):
+    doc = nlp("Corvina Foods raised prices. Corvina said sales fell.")
+    doc.ents = [doc.char_span(0, 13, label="ORG"), doc.char_span(29, 36, label="PERSON")]
+    ents = DocumentEntities(doc, load_lexicons(), set())
+    assert ents.people == []
+
+
+def test_a_body_named_in_a_quotation_is_still_the_company_meant(extract):
+    text = (
+        "Marlow Biscuits said profits fell. Marlow Biscuits cut prices in May.\n\n"
+        "Shoppers bought less. Prices rose. Wages fell. Rents rose. Stores shut.\n\n"
+        '"Marlow Biscuits has stopped fighting the price war," said analyst Jo Reed.\n\n'
+        "A spokesperson for the Unite union said it would seek talks.\n\n"
+        "Separately, the company said it would give £2m to a school breakfast programme."
+    )
+    found = [q for q in quotes(extract(text)) if "breakfast" in q.text]
+    assert [q.speaker.name for q in found] == ["Marlow Biscuits"]

@@ -319,3 +319,36 @@ def test_money_sent_to_a_named_fund_is_paid_by_who_says_so(extract):
 def test_money_that_goes_to_a_club_is_no_funding(extract):
     text = "The transfer fee of £9m will go to Harrow Rovers, the chairman said."
     assert funding(extract(text)) == []
+
+
+def test_money_from_an_owned_fund_is_paid_by_its_owner(extract):
+    text = (
+        "The Department for Education said it would give the trust £2.5m from its "
+        "Holiday Meals Fund to run summer clubs."
+    )
+    facts = funding(extract(text))
+    assert [(f.funder.name, f.amount, f.programme.name) for f in facts] == [
+        ("Department for Education", Decimal(2_500_000), "Holiday Meals Fund")
+    ]
+
+
+def test_sizes_of_each_grant_are_not_sums_paid(extract):
+    text = (
+        "Transport Minister Ann Ray pledged A$80 million for a new Country Bridges Fund, "
+        "with grants of between A$100,000 and A$2 million. Councils can also seek loans of "
+        "up to A$1 million each."
+    )
+    facts = funding(extract(text))
+    assert [(f.funder.name, f.amount) for f in facts] == [("Ann Ray", Decimal(80_000_000))]
+
+
+def test_a_headline_sum_the_body_repeats_is_one_fact(extract):
+    text = (
+        "Britain pledges £12m for flood defences\n\n"
+        "Environment Secretary Ann Ray has pledged £12m for the Coastal Defence Fund, "
+        "the department said."
+    )
+    facts = funding(extract(text))
+    assert [(f.funder.name, f.amount, f.programme.name) for f in facts] == [
+        ("Ann Ray", Decimal(12_000_000), "Coastal Defence Fund")
+    ]

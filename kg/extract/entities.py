@@ -103,7 +103,7 @@ NAMED_KIND_ANAPHORS = {
 PUBLIC_BODY_WORDS = {
     "council", "university", "college", "department", "ministry", "committee", "commission",
     "police", "party", "parliament", "assembly", "senate", "court", "government", "office",
-    "fund", "scheme", "programme", "program",
+    "fund", "scheme", "programme", "program", "agency", "authority", "administration",
 }  # fmt: skip
 COMMERCIAL_ANAPHORS = ORG_ANAPHORS - NAMED_KIND_ANAPHORS - {
     "group", "organisation", "organization", "agency", "regulator", "watchdog", "party",
@@ -202,8 +202,8 @@ class DocumentEntities:
         self._collect_orgs()
 
     def _bodies_called_it(self, entities: list[Span]) -> list[Span]:
-        """One-word "people" the article calls "it": in "Westpac said it would cut jobs",
-        NER's person is a company, in every mention."""
+        """One-word "people" that are bodies, in every mention: the article calls them "it"
+        ("Westpac said it would cut jobs") or they begin a body's name it gives in full."""
         # A surname of a full name, or after "Mr", is a person's ("Smith said it was unfair").
         surnames = {
             t.text for ent in entities if ent.label_ == "PERSON" and len(ent) > 1 for t in ent
@@ -213,6 +213,8 @@ class DocumentEntities:
             for t in self._tokens_spelled(self.lex.honorifics, dotted=True)
             if t.i + 1 < len(self.doc)
         )
+        # "Halvorsen Foods ... Halvorsen said": the short form of a body's name.
+        short_forms = {ent[0].text for ent in entities if ent.label_ == "ORG" and len(ent) > 1}
         bodies = {
             ent.text
             for ent in entities
@@ -220,7 +222,7 @@ class DocumentEntities:
             and len(ent) == 1
             and ent.text not in self.lex.first_names
             and ent.text not in surnames
-            and _called_it(ent[0])
+            and (ent.text in short_forms or _called_it(ent[0]))
         }
         return [
             Span(ent.doc, ent.start, ent.end, label="ORG")
@@ -776,15 +778,17 @@ class DocumentEntities:
         # id -> (mentions, mentions as subject, last position, cluster)
         seen: dict[int, tuple[int, int, int, Cluster]] = {}
         for ent in self.entities:
-            if ent.end > i or ent.label_ != "ORG" or ent.start in self.quoted:
+            if ent.end > i or ent.label_ != "ORG":
                 continue
             cluster = self.organisation(ent)
             if cluster is None or (commercial and _names_public_body(cluster)):
                 continue
             if kind is None or _names_kind(cluster, kind):
                 count, subject, _, _ = seen.get(id(cluster), (0, 0, 0, cluster))
-                is_subject = ent.root.dep_ in SUBJECT_DEPS
-                seen[id(cluster)] = (count + 1, subject + is_subject, ent.start, cluster)
+                # a name in a quotation keeps its body in mind, but is no mention by the writer
+                said = ent.start not in self.quoted
+                is_subject = said and ent.root.dep_ in SUBJECT_DEPS
+                seen[id(cluster)] = (count + said, subject + is_subject, ent.start, cluster)
         # Only bodies named in the last few sentences are candidates.
         horizon = self._horizon(i)
         recent = [item for item in seen.values() if item[2] >= horizon]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
 from kg.facts import Evidence
@@ -14,6 +16,22 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["kg_text"] = doc.text
     return text
+
+
+# A title is short: a first paragraph longer than this is the lede.
+MAX_HEADLINE_WORDS = 25
+
+
+def headline(text: str) -> tuple[int, int] | None:
+    """Offsets of the article's title: a short first paragraph, followed by the body, that
+    does not end in a full stop. Headlines restate the body in headline-ese."""
+    first = re.match(r"\s*(\S[^\n]*?)\s*\n\s*\n\s*\S", text)
+    if first is None:
+        return None
+    title = first.group(1)
+    if len(re.findall(r"\w+", title)) > MAX_HEADLINE_WORDS:
+        return None
+    return None if title.rstrip("\"”’'")[-1:] in {".", "!", "?"} else first.span(1)
 
 
 def text_span(doc: Doc, start: int, end: int) -> TextSpan:

@@ -20,7 +20,7 @@ from decimal import Decimal
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.entities import ORG_LABELS, DocumentEntities, Resolved, noun_phrase
-from kg.extract.evidence import doc_text, sentence_evidence, text_span
+from kg.extract.evidence import doc_text, headline, sentence_evidence, text_span
 from kg.extract.lexicon import Lexicons
 from kg.facts import Entity, EntityKind, FundingFact
 
@@ -46,6 +46,8 @@ _LINK_WORDS = {"of", "the", "for", "and", "&"}
 _MONEY_ANAPHORS = {"money", "funding", "cash", "investment", "grant", "funds"}
 # Verbs that send such money somewhere: "go to", "flow through", "be paid into", or say where
 # it comes from: "comes from the Rural Fund".
+# Nouns of a pot of money that pays out: money "from" one comes from its owner.
+_FUND_WORDS = {"fund", "programme", "program", "scheme", "initiative"}
 _DESTINATION_VERBS = {"go", "flow", "pass", "channel", "pay", "route", "funnel", "come"}
 # Heads through which money reaches the noun or verb that says what it is for.
 _UP_DEPS = {
@@ -142,11 +144,16 @@ class FundingExtractor:
         text = doc_text(self.doc)
         previous: Money | None = None
         self._money = find_money(text, self.lex)
+        title = headline(text)
         for money in self._money:
+            if title is not None and money.start < title[1] and self._restated(money, title[1]):
+                continue  # "Ministers pledge £450m for buses": the body says it again
             converted = previous is not None and text[previous.end : money.start].strip() == "("
             previous = money
             if converted:
                 continue  # "$40m (£31m)": the same money in another currency
+            if _per_item(text, money):
+                continue  # "grants of up to $5m each", "between $250,000 and $5m": a size
             span = self.doc.char_span(money.start, money.end, alignment_mode="expand")
             if span is None or len(span) == 0 or span.start in self.ents.quoted:
                 continue
@@ -204,6 +211,13 @@ class FundingExtractor:
         position = starts.index(start) if start in starts else 0
         return starts[max(0, position - n)]
 
+    def _restated(self, money: Money, after: int) -> bool:
+        """Whether the same amount, in the same currency, comes again after offset `after`."""
+        return any(
+            m.start >= after and m.amount == money.amount and m.currency == money.currency
+            for m in self._money
+        )
+
     def _funding(self, span: Span, money: Money, currency: str | None) -> FundingFact | None:
         inside = {t.i for t in span}
         head = next((t for t in span if t.head.i not in inside), span.root)
@@ -213,14 +227,27 @@ class FundingExtractor:
         # "a further £3m from Alzheimer's Research UK": the money's own source pays it, and
         # when that source cannot be named no other body is taken for it.
         source = next((p for p in head.children if p.dep_ == "prep" and p.lower_ == "from"), None)
-        funder = self._source_of(source) if source is not None else self._funder(noun, verb)
+        if source is None and verb is not None:
+            # "received £3m from ...": anywhere under a verb of receiving, else beside the verb
+            under = verb.subtree if verb.lemma_.lower() in self.receive else verb.children
+            source = next((p for p in under if p.dep_ == "prep" and p.lower_ == "from"), None)
+        fund = self._source_fund(source)
+        programme = None
+        if fund is not None:
+            # "gave the council £1.2m from its Safer Streets Fund": the fund is what pays out,
+            # its owner (or the giver) who pays
+            programme, owner = fund
+            funder = owner or self._funder(noun, verb)
+        elif source is not None and (source.head.i == head.i or verb is None):
+            funder = self._source_of(source)
+        else:
+            funder = self._funder(noun, verb)
         if funder is None:
             return None
-        programme = None
         if verb is not None and verb.lemma_.lower() in self.receive:
             # "received £3m from the Department for Education's Holiday Activities programme":
             # the funder's programme; else "Acme has raised $125m": Acme is what is funded.
-            programme = self._named_source(verb) or self._recipient(verb)
+            programme = programme or self._named_source(verb) or self._recipient(verb)
         programme = programme or self._programme(noun, verb)
         rule = "funding.noun" if noun is not None else "funding.verb"
         confidence = 0.8 if noun is not None and verb is not None else 0.7
@@ -401,6 +428,19 @@ class FundingExtractor:
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         return self._payer(pobj) if pobj is not None else None
 
+    def _source_fund(self, prep: Token | None) -> tuple[Entity, Resolved | None] | None:
+        """A named fund a "from" phrase draws money out of, and its owner when the text
+        gives one: "from its Safer Streets Fund" (its owner: whoever "its" is), "from the
+        Hazard Mitigation Grant Program" (no owner given)."""
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+        if pobj is None or pobj.lemma_.lower() not in _FUND_WORDS:
+            return None
+        name = self._proper_name(pobj)
+        possessor = next((c for c in pobj.children if c.dep_ == "poss"), None)
+        if name is None or possessor is None:
+            return None  # "from the Heritage Fund": a fund that is a body and pays itself
+        return Entity(name, EntityKind.PROGRAMME), self._payer(possessor)
+
     def _named_source(self, verb: Token) -> Entity | None:
         """A funder's named fund the money comes from: "from the Council's Green Fund"."""
         for prep in verb.children:
@@ -538,6 +578,19 @@ class FundingExtractor:
         if first == token.i and token.pos_ != "PROPN" and token.ent_type_ not in ORG_LABELS:
             return None
         return self.doc[first : token.i + 1].text
+
+
+_EACH = re.compile(r"\s*(?:each|apiece)\b")
+_BETWEEN = re.compile(r"\bbetween\s+(?:\S+\s+){0,2}$")
+
+
+def _per_item(text: str, money: Money) -> bool:
+    """Whether an amount sizes each of many grants, or bounds a range, rather than being a
+    sum someone pays: "grants of up to $15m each", "between A$250,000 and A$5m"."""
+    if _EACH.match(text, money.end):
+        return True
+    # "between £1m and £5m": both bounds
+    return _BETWEEN.search(text[max(0, money.start - 40) : money.start]) is not None
 
 
 def _owner_end(entity: Span, token: Token) -> int | None:
