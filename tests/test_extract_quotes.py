@@ -679,3 +679,37 @@ def test_a_stance_on_a_thing_has_its_own_rule_and_a_claim_keeps_its_own(extract)
     claim = quotes(extract("Mayor Ann Ray denied that the scheme had failed."))
     assert [q.evidence.rule for q in stance] == ["quote.stance"]
     assert [q.evidence.rule for q in claim] == ["quote.indirect"]
+
+
+def test_quoted_words_that_open_a_reported_clause_belong_to_it(extract):
+    text = (
+        "Treasurer Ann Cole said that, “Of course the council will protect its reserves” "
+        "despite what critics see as a reckless spending plan."
+    )
+    found = quotes(extract(text))
+    assert [(q.speaker.name, q.direct) for q in found] == [("Ann Cole", False)]
+    assert found[0].text.startswith("“Of course the council")
+    assert found[0].text.endswith("reckless spending plan")
+
+
+def test_quote_going_on_in_the_next_paragraph_after_its_attribution_is_one_quote(extract):
+    text = (
+        "Harbour master Lena Fox inspected the pier on Monday.\n\n"
+        "“The timber has rotted right through in places,” she said.\n\n"
+        "“We cannot let the ferries tie up here until it is replaced.”"
+    )
+    direct = [q for q in quotes(extract(text)) if q.direct]
+    assert len(direct) == 1
+    assert "rotted right through" in direct[0].text and "ferries tie up" in direct[0].text
+    assert direct[0].speaker.name == "Lena Fox"
+
+
+def test_quote_carried_over_keeps_the_mention_that_named_its_speaker(extract):
+    text = (
+        "“The timber has rotted right through in places,” said harbour master Lena Fox. "
+        "The pier was last repaired in 2009. Its owners have spent little on it since. "
+        "“We cannot let the ferries tie up here until it is replaced.”"
+    )
+    direct = [q for q in quotes(extract(text)) if q.direct]
+    assert [q.speaker.name for q in direct] == ["Lena Fox", "Lena Fox"]
+    assert all("Lena Fox" in q.speaker_mention.text for q in direct)

@@ -102,6 +102,7 @@ _SENTENCE_END = re.compile(r"[.!?][\s\"“”'‘’]*$")
 _THAT = re.compile(r"^that\b[\s,]*", re.IGNORECASE)
 _MARKS = set("\"“”„«»'‘’")
 _CLOSING_MARKS = {'"', "”"}
+_OPENING_MARKS = {'"', "“"}
 # A speaker label opening a paragraph ("PENCE: ...", "Pat Caddell: ...").
 _NAME = r"[A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,3}"
 _LABEL = re.compile(rf"[ \t\"“]*({_NAME})[ \t]*:[ \t]+(?=\S)")
@@ -152,7 +153,6 @@ class QuoteExtractor:
             if interrupted:
                 cue = None  # “A,” said X. “B.”: the cue of A, and B carries on from it
             signed = self._signed(quotation) if cue is None else None
-            explicit = True  # the speaker is named at this quotation, not carried over
             if cue is not None and cue.speaker is not None:
                 speaker, confidence = cue.speaker, 0.9
             elif signed is not None:
@@ -161,7 +161,7 @@ class QuoteExtractor:
                 interrupted
                 or (self._starts_sentence(quotation) and self._continues(previous[0], quotation))
             ):
-                speaker, confidence, cue, explicit = previous[1], 0.75, None, False
+                speaker, confidence, cue = previous[1], 0.75, None
             else:
                 continue
             if not self._is_claim(quotation, cue):
@@ -171,14 +171,15 @@ class QuoteExtractor:
                 cue is None
                 and facts
                 and facts[-1].direct
+                and facts[-1].speaker == speaker.entity
                 and self._interrupted(facts[-1], quotation)
             ):
                 # “A,” she said. “B.” is one quote, interrupted by its attribution.
                 facts[-1] = self._joined(facts[-1], quotation)
             else:
-                facts.append(self._direct(quotation, speaker, cue, confidence, explicit))
+                facts.append(self._direct(quotation, speaker, cue, confidence))
                 for other in cue.co_speakers if cue is not None else ():
-                    facts.append(self._direct(quotation, other, cue, confidence, explicit))
+                    facts.append(self._direct(quotation, other, cue, confidence))
             previous = (quotation, speaker, cue)
         headline = self._headline()
         for cue in cues:
@@ -886,7 +887,11 @@ class QuoteExtractor:
             last -= 1  # nor a dangling "and" whose conjunct is a cue of its own
         if first > last:
             return None
-        if _opens_a_quotation(doc[first : last + 1].text):
+        words = doc[first : last + 1].text
+        if first > 0 and doc[first - 1].text in _OPENING_MARKS and _closes_a_quotation(words):
+            # 'said that, “Of course we will” before the vote': the mark that opens them
+            first -= 1
+        elif _opens_a_quotation(words):
             # 'said the plan was "a sticking plaster".': the mark that closes the quoted words
             for k in range(last + 1, min(last + 3, len(doc))):
                 if doc[k].text in _CLOSING_MARKS:
@@ -993,15 +998,26 @@ class QuoteExtractor:
         """Whether only the attribution of `fact` stands before `quotation`: "," he said. ", or
         "," said Jo Bloggs, a lawyer who has fought the plan for years. "."""
         between = self.text[fact.content.end : quotation.start]
-        if "\n" in between or any(
-            fact.content.end < q.start < quotation.start for q in self.quotations
-        ):
+        if any(fact.content.end < q.start < quotation.start for q in self.quotations):
             return False
         own_cue = fact.cue is not None and fact.content.end <= fact.cue.start < quotation.start
+        if "\n" in between and not (
+            # “A,” she said.⏎⏎“B ...”: her quote goes on in the next paragraph
+            own_cue and self._continues_paragraph(fact.content.end, quotation)
+        ):
+            return False
         if own_cue:  # the whole attribution sentence, however long its description of the speaker
             words = self.doc.char_span(fact.content.end, quotation.start, alignment_mode="contract")
             return words is None or sum(t.is_sent_start for t in words[1:] if not t.is_punct) <= 1
         return _words(between) <= _MAX_WORDS_BETWEEN
+
+    def _continues_paragraph(self, end: int, quotation: Quotation) -> bool:
+        """Whether `quotation` is in the paragraph of offset `end`, or opens the next one."""
+        here, before = self._paragraph_of(quotation.start), self._paragraph_of(end - 1)
+        if here == before:
+            return True
+        opening = self.text[self.paragraphs[here][0] : quotation.start] if here >= 0 else "x"
+        return here == before + 1 and not opening.strip(" \"“‘'„«")
 
     def _joined(self, fact: QuoteFact, quotation: Quotation) -> QuoteFact:
         """`fact` extended over a quotation that continues it in the same paragraph."""
@@ -1063,7 +1079,16 @@ class QuoteExtractor:
         inside = content is not None and content[0] < quotation.end and quotation.start < content[1]
         if inside and _WORD.search(self.text[content[0] : quotation.start]):
             return False
+        if inside and self._clause_goes_on(quotation, content[1]):
+            # 'said that “the council will act” before the summer': quoted words that open
+            # a reported clause which goes on are part of it
+            return False
         return not (quotation.single and words < 6 and cue is None)
+
+    def _clause_goes_on(self, quotation: Quotation, end: int) -> bool:
+        """Whether the writer's words of the same sentence follow a quotation up to `end`."""
+        after = self.text[quotation.end : end]
+        return bool(_WORD.search(after)) and not re.search(r"[.!?][\"”’']*\s", after)
 
     def _direct(
         self,
@@ -1071,12 +1096,14 @@ class QuoteExtractor:
         speaker: Resolved,
         cue: Cue | None,
         confidence: float,
-        explicit: bool,
     ) -> QuoteFact:
         start, end = quotation.start, quotation.end
         lo, hi = start - 1, end + 1
         if cue is not None:
             lo, hi = min(lo, cue.verb.idx), max(hi, cue.verb.idx + len(cue.verb.text))
+        if len(speaker.mention):
+            # a quote carried over from an earlier one is read from where its speaker is named
+            lo, hi = min(lo, speaker.mention.start_char), max(hi, speaker.mention.end_char)
         content = text_span(self.doc, start, end)
         while content.text and content.text[-1] in "\"”’'" and len(content.text) > 1:
             content = text_span(self.doc, content.start, content.end - 1)
@@ -1092,7 +1119,7 @@ class QuoteExtractor:
                 "quote.direct" if cue else "quote.continued",
                 confidence,
             ),
-            speaker_mention=self._mention(speaker) if explicit else None,
+            speaker_mention=self._mention(speaker),
             cue=text_span(self.doc, cue.verb.idx, cue.verb.idx + len(cue.verb.text))
             if cue
             else None,
@@ -1100,6 +1127,11 @@ class QuoteExtractor:
 
     def _mention(self, speaker: Resolved) -> TextSpan:
         return text_span(self.doc, speaker.mention.start_char, speaker.mention.end_char)
+
+
+def _closes_a_quotation(text: str) -> bool:
+    """Whether `text` closes a quotation it does not open ('of course we will” before ...')."""
+    return text.count('"') % 2 == 1 or text.count("”") > text.count("“")
 
 
 def _opens_a_quotation(text: str) -> bool:
