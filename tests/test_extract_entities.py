@@ -280,3 +280,13 @@ def test_a_body_named_in_a_quotation_is_still_the_company_meant(extract):
     )
     found = [q for q in quotes(extract(text)) if "breakfast" in q.text]
     assert [q.speaker.name for q in found] == ["Marlow Biscuits"]
+
+
+def test_a_quoted_nickname_and_the_surname_after_it_are_part_of_the_name(extract):
+    text = (
+        'Edward "Ted" Kennedy is a partner at Harlow Bank. '
+        "Lawrence 'D' Pew is the managing partner of Corvan Law."
+    )
+    found = role_bodies(extract(text))
+    assert ("Edward Ted Kennedy", "Harlow Bank") in found
+    assert ("Lawrence D Pew", "Corvan Law") in found

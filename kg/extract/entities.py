@@ -141,6 +141,8 @@ NAME_PARTICLES = {
     "du",
     "del",
 }
+# Marks around a nickname inside a name: 'Edward "Ted" Kennedy', "Lawrence 'D' Pew".
+_QUOTE_MARKS = {'"', "'", "“", "”", "‘", "’", "``", "''"}
 # Words that never begin a person's name even when NER includes them.
 _NON_NAME = {"former", "then", "acting", "late", "new", "the", "a", "an", "said", "says"}
 
@@ -311,6 +313,21 @@ class DocumentEntities:
             return [*tokens, following]
         return tokens
 
+    def _nickname_and_surname(self, tokens: list[Token]) -> list[Token]:
+        """ "Edward "Ted" Kennedy", "Lawrence 'D' Pew": NER stops at the quoted nickname (or
+        just after it); the nickname and the surname after it are the same person's name."""
+        doc = self.doc
+        k = tokens[-1].i + 1
+        if len(tokens) > 1 and doc[tokens[-1].i - 1].text in _QUOTE_MARKS:
+            nickname: list[Token] = []  # NER took in the nickname: "Virgil "Gus" | Grissom"
+        elif k + 1 < len(doc) and doc[k].text in _QUOTE_MARKS and _names_word(doc[k + 1]):
+            nickname, k = [doc[k + 1]], k + 2
+        else:
+            return tokens
+        if k + 1 < len(doc) and doc[k].text in _QUOTE_MARKS and _names_word(doc[k + 1]):
+            return [*tokens, *nickname, doc[k + 1]]
+        return tokens
+
     def _names_a_seat(self, ent: Span) -> bool:
         """ "the Labour MP for Bolton West, Jo Bloggs": the place a post is held for, which
         NER may take for a person."""
@@ -379,11 +396,13 @@ class DocumentEntities:
                 continue
             if ent.text in self.lex.parties:
                 continue  # "Labour's deputy leader": a party NER took for a person
+            if all(t.i in covered for t in ent):
+                continue  # the surname after a nickname, taken in with the name before it
             tokens, gender = self.name_tokens(ent)
             if tokens:
                 if tokens[0].i > ent.start:  # NER took in a title ("Treasurer Tim | Pallas")
                     tokens = self._surname_after(tokens)
-                tokens = self._first_names_before(tokens)
+                tokens = self._nickname_and_surname(self._first_names_before(tokens))
                 found.append((tokens, gender))
                 covered.update(t.i for t in tokens)
         for token in honorific_tokens:
@@ -1079,6 +1098,11 @@ def _called_it(name: Token) -> bool:
         if token.lower_ in {"it", "its"} and token.dep_ in {"nsubj", "nsubjpass", "poss"}:
             return token.head.i != name.head.i  # "X said it": not "it" beside X's own verb
     return False
+
+
+def _names_word(token: Token) -> bool:
+    """Whether a token could be a word of a name: a capitalised word NER calls no other thing."""
+    return token.text[:1].isupper() and token.is_alpha and token.ent_type_ in {"", "PERSON"}
 
 
 def _listed_names(entities: list[Span]) -> list[Span]:
