@@ -352,3 +352,62 @@ def test_a_headline_sum_the_body_repeats_is_one_fact(extract):
     assert [(f.funder.name, f.amount, f.programme.name) for f in facts] == [
         ("Ann Ray", Decimal(12_000_000), "Coastal Defence Fund")
     ]
+
+
+def test_a_later_sentence_names_the_money_or_the_scheme(extract):
+    text = (
+        "Harlow District Council will spend £2m on a new youth programme.\n\n"
+        "The scheme, called Safe Spaces, was approved on Tuesday.\n\n"
+        "Transport Secretary Jo Dale said the UK government would spend £90m on buses.\n\n"
+        "The money, from a new Village Transport Fund, will be shared among councils."
+    )
+    facts = funding(extract(text))
+    assert [(f.funder.name, f.amount, f.programme.name) for f in facts] == [
+        ("Harlow District Council", Decimal(2_000_000), "Safe Spaces"),
+        ("UK Government", Decimal(90_000_000), "Village Transport Fund"),
+    ]
+
+
+def test_a_payer_listed_without_its_verb_pays_its_own_sum(extract):
+    text = "Ohio has committed $230 million and Kentucky $190 million to the new bridge."
+    facts = funding(extract(text))
+    assert [(f.funder.name, f.amount) for f in facts] == [
+        ("Ohio", Decimal(230_000_000)),
+        ("Kentucky", Decimal(190_000_000)),
+    ]
+
+
+def test_money_put_into_a_named_fund_is_funding(extract):
+    text = "In Scotland, the Scottish Government said it would put £8m into its Ferries Fund."
+    facts = funding(extract(text))
+    assert [(f.funder.name, f.amount, f.programme.name) for f in facts] == [
+        ("Scottish Government", Decimal(8_000_000), "Ferries Fund")
+    ]
+
+
+def test_a_share_buyback_is_not_funding_however_it_is_parsed(extract):
+    text = "Kestrel Foods said profits fell and launched a £150m share buyback to reassure them."
+    assert funding(extract(text)) == []
+
+
+def test_who_reports_money_taken_or_announced_does_not_pay_it(extract):
+    text = (
+        "Opposition spokesman Tom Vale claimed that £6m of the money had been taken from "
+        "another fund. Ann Ray said that the Housing Fund had been announced with a $1 billion "
+        "budget."
+    )
+    assert funding(extract(text)) == []
+
+
+def test_the_government_of_a_state_story_is_the_states(extract):
+    text = (
+        "SYDNEY — The NSW government will spend $310 million on new roads in Australia's "
+        "largest city, Premier Dan Cole said.\n\n"
+        "Housing Minister Lee Ha said the government would also give the council $2.5 "
+        "million to hire planners."
+    )
+    facts = funding(extract(text))
+    assert [(f.funder.name, f.amount) for f in facts] == [
+        ("NSW Government", Decimal(310_000_000)),
+        ("NSW Government", Decimal(2_500_000)),
+    ]

@@ -14,6 +14,7 @@ import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -503,7 +504,9 @@ class DocumentEntities:
         With `holds_post` (the phrase holds a post only a person holds), a one-word name NER
         took for a place or nationality is adopted too, unless it names a country.
         """
-        if head.i in self.person_at or head.pos_ != "PROPN" or head.i in self.quoted:
+        # With a post, a name the tagger took for a common noun too ("Tarjan is a professor").
+        kinds = {"PROPN", "NOUN"} if holds_post else {"PROPN"}
+        if head.i in self.person_at or head.pos_ not in kinds or head.i in self.quoted:
             return self.person_at.get(head.i)
         tokens = [
             t
@@ -993,6 +996,21 @@ class DocumentEntities:
             return self._body(source_name(phrase), phrase)
         return None
 
+    def _regional_government(self, head: Token) -> str | None:
+        """The state or provincial government named last before `head` ("the Queensland
+        government"), unless the national one was named after it."""
+        if not self.lex.regions:
+            return None
+        before = doc_text(self.doc)[: head.idx]
+        regional = list(_regional_pattern(tuple(self.lex.regions)).finditer(before))
+        if not regional:
+            return None
+        last = regional[-1]
+        national = [self.lex.government or "", *(f"{w} government" for w in NATIONAL_WORDS)]
+        if any(before.lower().rfind(n.lower(), last.end()) >= 0 for n in national if n):
+            return None
+        return self.lex.regions[last.group(1)]
+
     def _national_government(self, phrase: Span) -> str | None:
         """The government "the British government" or "the US government" names: the words
         before "government" all name one country that has one (country_info.tsv)."""
@@ -1039,6 +1057,14 @@ class DocumentEntities:
                 return found
         if (
             head.lower_ == "government"
+            and definite
+            and words == ["government"]
+            and (regional := self._regional_government(head))
+        ):
+            # "The NSW government will spend ... the government": the state's, named last
+            return self._body(regional, phrase)
+        if (
+            head.lower_ == "government"
             and self.lex.government
             and set(words) <= NATIONAL_WORDS | {"government"}
         ):
@@ -1082,6 +1108,13 @@ def _as_company(ent: Span) -> Span:
     if ent.label_ == "PERSON" and len(ent) > 1 and last in COMPANY_WORDS | LEGAL_FORMS:
         return Span(ent.doc, ent.start, ent.end, label="ORG")
     return ent
+
+
+@lru_cache(maxsize=16)
+def _regional_pattern(regions: tuple[str, ...]) -> re.Pattern[str]:
+    """ "the NSW government", "Queensland's government": a region named with its government."""
+    names = "|".join(re.escape(r) for r in sorted(regions, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)({names})(?:'s)? [Gg]overnment\b")
 
 
 def _called_it(name: Token) -> bool:

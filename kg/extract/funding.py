@@ -44,11 +44,11 @@ _NAME_WORD = re.compile(r"[\w.]+")
 _LINK_WORDS = {"of", "the", "for", "and", "&"}
 # What a later sentence calls money already given: "The money will go to the Homes Fund".
 _MONEY_ANAPHORS = {"money", "funding", "cash", "investment", "grant", "funds"}
-# Verbs that send such money somewhere: "go to", "flow through", "be paid into", or say where
-# it comes from: "comes from the Rural Fund".
 # Nouns of a pot of money that pays out: money "from" one comes from its owner.
 _FUND_WORDS = {"fund", "programme", "program", "scheme", "initiative"}
-_DESTINATION_VERBS = {"go", "flow", "pass", "channel", "pay", "route", "funnel", "come"}
+# Verbs that send such money somewhere: "go to", "flow through", "be paid into", "put into",
+# or say where it comes from: "comes from the Rural Fund".
+_DESTINATION_VERBS = {"go", "flow", "pass", "channel", "pay", "route", "funnel", "come", "put"}
 # Heads through which money reaches the noun or verb that says what it is for.
 _UP_DEPS = {
     "nummod",
@@ -171,14 +171,20 @@ class FundingExtractor:
         it that names none."""
         for token in self.doc:
             if (
-                token.dep_ != "nsubj"
-                or token.lemma_.lower() not in _MONEY_ANAPHORS
+                token.dep_ not in {"nsubj", "nsubjpass"}
+                or token.lemma_.lower() not in _MONEY_ANAPHORS | _FUND_WORDS
                 or not any(c.lower_ in {"the", "this", "that"} for c in token.children)
-                or token.head.lemma_.lower() not in _DESTINATION_VERBS
                 or token.i in self.ents.quoted
             ):
                 continue
-            programme = self._destination(token.head)
+            programme = self._named_beside(token)
+            if (
+                programme is None
+                and token.dep_ == "nsubj"
+                and token.lemma_.lower() in _MONEY_ANAPHORS
+                and token.head.lemma_.lower() in _DESTINATION_VERBS
+            ):
+                programme = self._destination(token.head)
             sentence = token.sent
             lo = self.doc[self._sentence_back(sentence.start, 3)].idx
             earlier = [
@@ -192,6 +198,24 @@ class FundingExtractor:
                 k = earlier[-1]
                 facts[k] = dataclasses.replace(facts[k], programme=programme)
         return facts
+
+    def _named_beside(self, noun: Token) -> Entity | None:
+        """The name a later "the money" or "the scheme" is given beside it: "The money, from
+        a new Rural Bus Fund, ...", "The scheme, called Open Doors, ..."."""
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "from":
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None and pobj.lemma_.lower() in _FUND_WORDS:
+                    name = self._proper_name(pobj)
+                    return Entity(name, EntityKind.PROGRAMME) if name else None
+            if child.dep_ == "acl" and child.lemma_.lower() in {"call", "name", "dub", "brand"}:
+                label = next((c for c in child.children if c.dep_ in {"oprd", "attr"}), None)
+                if label is not None:
+                    words = [t for t in label.subtree if not t.is_punct]
+                    if words and all(t.text[:1].isupper() or t.is_stop for t in words):
+                        text = self.doc[words[0].i : words[-1].i + 1].text
+                        return Entity(text, EntityKind.PROGRAMME)
+        return None
 
     def _destination(self, verb: Token) -> Entity | None:
         """The named fund a verb of destination sends money to, through or into, or the one
@@ -221,7 +245,9 @@ class FundingExtractor:
     def _funding(self, span: Span, money: Money, currency: str | None) -> FundingFact | None:
         inside = {t.i for t in span}
         head = next((t for t in span if t.head.i not in inside), span.root)
-        noun, verb = self._purpose(head, inside)
+        # "Ohio has committed $230m and Kentucky $190m": Kentucky commits its own sum
+        gapped = self._gapped(head)
+        noun, verb = (None, gapped.verb) if gapped else self._purpose(head, inside)
         if noun is None and verb is None:
             return None
         # "a further £3m from Alzheimer's Research UK": the money's own source pays it, and
@@ -233,7 +259,9 @@ class FundingExtractor:
             source = next((p for p in under if p.dep_ == "prep" and p.lower_ == "from"), None)
         fund = self._source_fund(source)
         programme = None
-        if fund is not None:
+        if gapped is not None:
+            funder = gapped.payer
+        elif fund is not None:
             # "gave the council £1.2m from its Safer Streets Fund": the fund is what pays out,
             # its owner (or the giver) who pays
             programme, owner = fund
@@ -279,6 +307,11 @@ class FundingExtractor:
             if current.pos_ in {"NOUN", "PROPN"}:
                 if lemma in self.not_nouns or current.lower_ in self.not_nouns:
                     return None, None
+                if any(
+                    c.dep_ in {"amod", "compound"} and c.lower_ in self.not_nouns
+                    for c in current.children
+                ):
+                    return None, None  # "a £150m share buyback", as the parser may read it
                 if noun is None and (lemma in self.nouns or current.lower_ in self.nouns):
                     noun = current
                     break  # the money sizes this fund; what the fund then does is another matter
@@ -318,7 +351,7 @@ class FundingExtractor:
             return False
         return any(
             prep.dep_ == "prep"
-            and prep.lower_ in {"to", "into", "through"}
+            and prep.lower_ in {"to", "into", "through", "towards", "toward"}
             and self._is_funding_noun(pobj)
             and self._proper_name(pobj) is not None
             for prep in verb.children
@@ -428,6 +461,26 @@ class FundingExtractor:
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         return self._payer(pobj) if pobj is not None else None
 
+    def _gapped(self, head: Token) -> _Gapped | None:
+        """A payer and sum listed after a funding verb that is not repeated: in "Ohio has
+        committed $230m and Kentucky $190m", Kentucky and $190m, with "committed"."""
+        if head.dep_ == "appos":
+            payer = head.head  # the parser's "Kentucky [appos $190m]"
+        else:
+            payer = self.doc[head.left_edge.i - 1] if head.left_edge.i > 0 else head
+            if payer.head.i != head.head.i:
+                return None  # "committed [$230m] and [Kentucky] [$190m]": both on the verb
+        verb = payer.head
+        if not (
+            payer.dep_ == "conj"
+            and payer.pos_ == "PROPN"
+            and verb.pos_ in {"VERB", "AUX"}
+            and verb.lemma_.lower() in self.verbs
+        ):
+            return None
+        found = self._payer(payer)
+        return _Gapped(found, verb) if found is not None else None
+
     def _source_fund(self, prep: Token | None) -> tuple[Entity, Resolved | None] | None:
         """A named fund a "from" phrase draws money out of, and its owner when the text
         gives one: "from its Safer Streets Fund" (its owner: whoever "its" is), "from the
@@ -483,6 +536,8 @@ class FundingExtractor:
                         if pobj is not None and (found := self._payer(pobj)):
                             return found
                 return None
+            if subject is not None and not self._is_money(subject):
+                return None  # "the fund was announced with a $1bn budget": by someone unsaid
             reporting = next(
                 (
                     c
@@ -499,6 +554,8 @@ class FundingExtractor:
                 or current.head.i == current.i
             ):
                 return None
+            if current.dep_ == "ccomp" and current.lemma_.lower() not in self.verbs:
+                return None  # "she claimed £6m had been taken from X": she pays nothing
             current = current.head
         return None
 
@@ -582,6 +639,12 @@ class FundingExtractor:
 
 _EACH = re.compile(r"\s*(?:each|apiece)\b")
 _BETWEEN = re.compile(r"\bbetween\s+(?:\S+\s+){0,2}$")
+
+
+@dataclass(frozen=True)
+class _Gapped:
+    payer: Resolved
+    verb: Token
 
 
 def _per_item(text: str, money: Money) -> bool:
