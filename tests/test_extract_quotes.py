@@ -713,3 +713,40 @@ def test_quote_carried_over_keeps_the_mention_that_named_its_speaker(extract):
     direct = [q for q in quotes(extract(text)) if q.direct]
     assert [q.speaker.name for q in direct] == ["Lena Fox", "Lena Fox"]
     assert all("Lena Fox" in q.speaker_mention.text for q in direct)
+
+
+def test_an_as_clause_attributes_the_clause_it_is_set_off_from(extract):
+    before = quotes(extract("As several analysts have pointed out, the bank can still act in May."))
+    assert [(q.speaker.name, q.text) for q in before] == [
+        ("several analysts", "the bank can still act in May")
+    ]
+    after = quotes(extract("The firm paid no tax in Ireland that year, as regulators have said."))
+    assert [(q.speaker.name, q.text) for q in after] == [
+        ("regulators", "The firm paid no tax in Ireland that year")
+    ]
+
+
+def test_as_one_put_it_is_an_attribution(extract):
+    found = quotes(extract("As one council officer put it, the levy is “a tax on being poor.”"))
+    assert [q.speaker.name for q in found] == ["one council officer"]
+    assert found[0].text.startswith("the levy is")
+
+
+def test_an_as_clause_of_time_attributes_nothing(extract):
+    assert quotes(extract("The crowd cheered as she told reporters about the new stadium.")) == []
+
+
+def test_a_so_called_inside_the_claim_is_no_cue_of_its_own(extract):
+    found = quotes(extract("Mr. Hale has called for taxing so-called 'pass through' firms at 9%."))
+    assert [q.text for q in found] == ["taxing so-called 'pass through' firms at 9%"]
+
+
+def test_according_to_a_source_read_as_the_root_still_gives_the_clause(extract):
+    text = (
+        "The campaign pulled its ads. According to conservative radio host Dan Miller, "
+        "the move reeks of “fear” and desperation."
+    )
+    found = quotes(extract(text))
+    assert [(q.speaker.name, q.text) for q in found] == [
+        ("Dan Miller", "the move reeks of “fear” and desperation")
+    ]

@@ -282,6 +282,8 @@ class QuoteExtractor:
         if frame is None and lemma in NAMING_CUES and self._convenes(token):
             return None  # "called an early election", "called a meeting": no judgement
         frame = frame or self.lex.speech_verbs.get(lemma)
+        if frame is None and lemma == "put" and self._attributive_as(token):
+            frame = "clause"  # "as one analyst put it, ..."
         if frame is None:
             return None
         speaker = self._speaker(token)
@@ -837,7 +839,10 @@ class QuoteExtractor:
         """ "The museum, Mr. Bush said, celebrated ...": the clause the cue sits inside, and
         the cue's own words (the hole), when the cue hangs on that clause's verb."""
         head = verb.head
-        if not (verb.dep_ == "parataxis" or (verb.dep_ == "ccomp" and head.i < verb.i)):
+        attributive = self._attributive_as(verb)
+        if not (
+            verb.dep_ == "parataxis" or (verb.dep_ == "ccomp" and head.i < verb.i) or attributive
+        ):
             return None
         if self._is_cue_token(head):
             return None  # "he said he did not mention it": the outer cue reports the clause
@@ -848,13 +853,38 @@ class QuoteExtractor:
         before, after = self.text[content[0] : hole[0]], self.text[hole[1] : content[1]]
         if not (_WORD.search(before) or _WORD.search(after)):
             return None
-        return content, hole
+        if attributive and not _WORD.search(before):
+            # "As analysts have noted, the bank can still act": the clause after the attribution
+            content, hole = self._trimmed(verb.right_edge.i + 1, head.right_edge.i), None
+        elif attributive and not _WORD.search(after):
+            # "The firm paid no tax there, as regulators have said"
+            content, hole = self._trimmed(head.left_edge.i, verb.left_edge.i - 1), None
+        return (content, hole) if content is not None else None
+
+    @staticmethod
+    def _attributive_as(verb: Token) -> bool:
+        """Whether a cue is an attribution in an "as" clause set off from the clause it
+        attributes: "as analysts have noted, ...", "..., as one aide put it": the clause has
+        nothing of its own but a setting ("as she wrote in her memoir")."""
+        doc = verb.doc
+        children = list(verb.children)
+        opens = any(c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i for c in children)
+        if verb.dep_ != "advcl" or not opens:
+            return False
+        if any(c.dep_ in {"ccomp", "xcomp", "attr", "acomp", "oprd", "dative"} for c in children):
+            return False
+        if any(c.dep_ == "dobj" and c.lower_ != "it" for c in children):
+            return False
+        start, end = verb.left_edge.i, verb.right_edge.i
+        set_off_before = start == verb.sent.start or doc[start - 1].text in {",", "—", "–"}
+        set_off_after = end + 1 < len(doc) and doc[end + 1].text in {",", ".", "—", "–", ";"}
+        return set_off_before and set_off_after
 
     def _according_content(self, according: Token) -> tuple[int, int] | None:
         """ "According to X, Y" and "Y, according to X": Y is the clause "according" hangs on."""
         head = according.head
         if head.i == according.i:
-            return None
+            return self._after_source(according)
         own = {t.i for t in according.subtree}
         tokens = [t.i for t in head.subtree if t.i not in own]
         if not tokens:
@@ -864,8 +894,24 @@ class QuoteExtractor:
         side = after if len(after) >= len(before) else before
         return self._trimmed(min(side), max(side))
 
+    def _after_source(self, according: Token) -> tuple[int, int] | None:
+        """ "According to X, Y." read with "according" as the root and Y hung on X: Y is what
+        follows the comma after the source's name, to the end of the sentence."""
+        sentence = according.sent
+        to = self.doc[according.i + 1]
+        source = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if according.i != sentence.start or source is None:
+            return None
+        comma = next((t for t in self.doc[source.i : sentence.end] if t.text == ","), None)
+        return self._trimmed(comma.i + 1, sentence.end - 1) if comma is not None else None
+
     def _is_cue_token(self, token: Token) -> bool:
-        return token.tag_.startswith("VB") and token.lemma_.lower() in self.lex.speech_verbs
+        # a participle before a noun ("so-called", "the alleged") modifies it, reports nothing
+        return (
+            token.tag_.startswith("VB")
+            and token.dep_ != "amod"
+            and token.lemma_.lower() in self.lex.speech_verbs
+        )
 
     def _trimmed(self, first: int, last: int) -> tuple[int, int] | None:
         """Character offsets of tokens first..last without edge punctuation or marks. A
