@@ -916,3 +916,8 @@ def test_a_bare_surname_two_people_share_gets_no_post(extract):
     )
     found = roles(extract(text))
     assert not any(p == "Ellen Ravel" for p, _, _ in found)
+
+
+def test_a_name_serving_as_a_post_is_a_person(extract):
+    text = "Bastable previously served as chief operating officer at Corvan Systems."
+    assert ("Bastable", "chief operating officer", "Corvan Systems") in roles(extract(text))

@@ -38,6 +38,8 @@ EMPLOYED_AT_LEMMAS = {"work", "employ"}
 _MISREAD_BODY_LABELS = {"", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
 # Verbs that put their object in a post: "Acme named Jo Bloggs chief executive".
 APPOINTING_LEMMAS = {"name", "appoint", "elect", "promote", "hire", "install"}
+# Verbs whose "as" phrase names the post their subject holds: "Jo Bloggs served as chair".
+SERVING_LEMMAS = {"serve", "work"}
 # Verbs whose subject holds the post their complement names: "Jo Bloggs served as chair".
 COPULAR_LEMMAS = COPULAS | APPOINTING_LEMMAS | {"serve", "work"}
 # Verbs whose "as" phrase names a post the subject takes, keeps or leaves: "Jo Bloggs will take
@@ -225,11 +227,13 @@ def appointment(roles: Roles, verb: Token) -> None:
 
 def adopt_subject(roles: Roles, verb: Token) -> None:
     """ "Okafor is a distinguished professor", "Okafor studied at Acme before becoming a
-    professor": only a person holds a personal post."""
-    if verb.lemma_.lower() not in COPULAS:
+    professor", "Okafor served as chief operating officer at Acme": only a person holds a
+    personal post."""
+    lemma = verb.lemma_.lower()
+    if lemma not in COPULAS | SERVING_LEMMAS:
         return
     subject = clause_subject(verb)
-    if subject is None or subject.i in roles.ents.person_at or subject.pos_ != "PROPN":
+    if subject is None or subject.i in roles.ents.person_at or not _name_like(roles, subject):
         return
     # "Lindqvist was Professor of Chemistry at ...": a capitalised post is a post too.
     attributes = [
@@ -237,10 +241,33 @@ def adopt_subject(roles: Roles, verb: Token) -> None:
         for c in verb.children
         if c.dep_ == "attr" and c.pos_ in {"NOUN", "PROPN"} and c.i not in roles.ents.person_at
     ]
+    if lemma in SERVING_LEMMAS:
+        # "served as chief executive": the post after "as".
+        attributes = [
+            g
+            for c in verb.children
+            if c.dep_ == "prep" and c.lower_ == "as"
+            for g in c.children
+            if g.dep_ == "pobj" and g.pos_ in {"NOUN", "PROPN"}
+        ]
     for noun in (n for a in attributes for n in _coordinated(a)):
         if names_post(noun, roles.lex) and noun.lemma_.lower() not in CORPORATE_POSTS:
             roles.ents.adopt_person(subject, holds_post=True)
             return
+
+
+def _name_like(roles: Roles, subject: Token) -> bool:
+    """Whether a subject reads as a name: a proper noun, or a capitalised word opening its
+    sentence that the tagger took for a common noun ("Tarjan is a professor at ...")."""
+    if subject.pos_ == "PROPN":
+        return True
+    return (
+        subject.pos_ == "NOUN"
+        and subject.i == subject.sent.start
+        and subject.text[:1].isupper()
+        and subject.lower_ not in roles.lex.role_titles
+        and not any(c.dep_ in {"det", "poss", "amod", "compound"} for c in subject.children)
+    )
 
 
 def _employer(roles: Roles, verb: Token) -> Span | None:
