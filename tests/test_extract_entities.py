@@ -1,6 +1,6 @@
 """Who a mention means: names, titles, pronouns and descriptions, each with a text of its own."""
 
-from kg.extract.entities import DocumentEntities
+from kg.extract.entities import DocumentEntities, normalise_org
 from kg.extract.lexicon import load_lexicons
 from kg.facts import EntityKind, FundingFact, QuoteFact, RoleFact
 from kg.nlp import parser_text
@@ -290,3 +290,45 @@ def test_a_quoted_nickname_and_the_surname_after_it_are_part_of_the_name(extract
     found = role_bodies(extract(text))
     assert ("Edward Ted Kennedy", "Harlow Bank") in found
     assert ("Lawrence D Pew", "Corvan Law") in found
+
+
+def test_a_spokesperson_speaks_for_the_body_named_or_described(extract):
+    text = (
+        "A Treasury spokesperson said the figures were wrong.\n\n"
+        "According to the Department of Health, waiting lists fell in May. A department "
+        "spokesman said the fall would continue.\n\n"
+        "A spokeswoman for the minister said she was on holiday."
+    )
+    found = [(q.speaker.name, q.speaker.kind) for q in quotes(extract(text))]
+    assert ("Treasury", EntityKind.ORGANISATION) in found
+    assert ("Department of Health", EntityKind.ORGANISATION) in found
+    assert ("A spokeswoman for the minister", EntityKind.UNNAMED_SOURCE) in found
+
+
+def test_letters_after_a_name_and_councillor_titles_are_not_the_name(extract):
+    text = (
+        "Huw Pennant MS said the deal was a stunt.\n\n"
+        "Cllr Ann Marsh said the council would appeal. Mr Pennant said he would not."
+    )
+    assert sorted(people(extract(text))) == ["Ann Marsh", "Huw Pennant"]
+
+
+def test_a_name_the_description_after_it_introduces_is_a_body(extract):
+    text = (
+        "Quillby, a Leeds startup that sells booking software to dentists, said on Monday it "
+        "had hired 40 engineers.\n\n"
+        "Shares in rivals fell after Quillby's announcement."
+    )
+    found = [(q.speaker.name, q.speaker.kind) for q in quotes(extract(text))]
+    assert found == [("Quillby", EntityKind.ORGANISATION)]
+
+
+def test_an_opening_adverb_is_not_the_name_a_description_introduces(extract):
+    text = "Separately, a Leeds startup said on Monday it had hired 40 engineers."
+    found = [q.speaker.kind for q in quotes(extract(text))]
+    assert found == [EntityKind.UNNAMED_SOURCE]
+
+
+def test_a_bracket_ner_opened_and_did_not_close_is_not_part_of_a_bodys_name():
+    assert normalise_org("Royal Society of Tanners (RST") == "Royal Society of Tanners"
+    assert normalise_org("Tanners Guild (Leeds)") == "Tanners Guild (Leeds)"

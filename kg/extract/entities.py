@@ -52,6 +52,13 @@ COMPANY_WORDS = {
     "logistics", "robotics", "airlines", "airways", "motors", "foods", "studios", "software",
     "analytics", "dynamics", "aerospace", "energy", "bank", "media", "group",
 }  # fmt: skip
+# Who speaks for a body: "a Home Office spokesperson said" is the Home Office speaking.
+SPOKESPEOPLE = {"spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokesmen"}
+# Letters after a name, written in capitals: "Jo Bloggs MP" is Jo Bloggs.
+POST_NOMINALS = {
+    "MP", "MSP", "MS", "AM", "MLA", "MEP", "MHK", "TD", "QC", "KC", "SC", "OBE", "MBE", "CBE",
+    "KBE", "DBE", "CH", "PC", "JP", "AO", "AC", "OAM", "FRS", "PhD",
+}  # fmt: skip
 # Last words of the names of places, never of people: "Downing Street said ..." is the
 # office that sits there speaking, not a Mr Street.
 PLACE_WORDS = {
@@ -264,6 +271,8 @@ class DocumentEntities:
             tokens = tokens[titles[-1] + 1 :]
         while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].text in {"'s", "’s", "'", "’"}):
             tokens = tokens[:-1]
+        while len(tokens) > 2 and tokens[-1].text.rstrip(".") in POST_NOMINALS:
+            tokens = tokens[:-1]  # "Huw Pennant MS", "Jo Bloggs KC": letters after a name
         # "Ursula von der | Leyen": NER stopped after a particle; the name goes on.
         while tokens and tokens[-1].lower_ in NAME_PARTICLES and tokens[-1].i + 1 < len(self.doc):
             following = self.doc[tokens[-1].i + 1]
@@ -387,6 +396,12 @@ class DocumentEntities:
                 and len(ent) == 2
                 and ent[-1].text in titled
                 and all(t.pos_ == "PROPN" and t.text.istitle() for t in ent)
+            ) or (
+                # "Huw Pennant MS": only a person has letters after the name
+                ent.label_ == "ORG"
+                and len(ent) in {3, 4}
+                and ent[-1].text in POST_NOMINALS
+                and all(t.pos_ == "PROPN" and t.text.istitle() for t in ent[:-1])
             )
             if (
                 (ent.label_ != "PERSON" and not misread)
@@ -974,6 +989,14 @@ class DocumentEntities:
                 cluster = self.organisation(named.text) if named.text[:1].isupper() else None
                 if cluster is not None:
                     return Resolved(cluster.entity(), doc[phrase.start : child.right_edge.i + 1])
+        if head.pos_ == "PROPN" and head.i not in self.person_at and head.text[:1].isupper():
+            for child in head.children:
+                if child.dep_ == "appos" and any(
+                    t.lemma_.lower() in ORG_ANAPHORS and t.pos_ == "NOUN" for t in child.subtree
+                ):
+                    # "Quillby, a Leeds startup that ..., said": what the name is, in apposition
+                    name = doc[head.left_edge.i : head.i + 1]
+                    return self._body(source_name(name), phrase)
         for token in phrase:
             if token.i in self.person_at and (
                 token.i == head.i or token.head.i == head.i or token.dep_ == "appos"
@@ -1089,9 +1112,60 @@ class DocumentEntities:
         ):
             # "the Australian government", "Camden council": a body named by its description.
             return self._body(source_name(phrase), phrase)
+        if lemma in ORG_ANAPHORS and (named := self._introduced(phrase)) is not None:
+            return self._body(named, phrase)  # "Ledgerly, a San Francisco startup, said"
+        if lemma in SPOKESPEOPLE and (body := self._spoken_for(head)) is not None:
+            return Resolved(body.entity(), phrase)  # "a Home Office spokesperson": its voice
         if head.pos_ in {"NOUN", "PROPN"}:
             # An unnamed source keeps its words as written: "a source" is not "the source".
             return Resolved(Entity(phrase.text.strip(" ,"), EntityKind.UNNAMED_SOURCE), phrase)
+        return None
+
+    def _introduced(self, phrase: Span) -> str | None:
+        """The name an indefinite description introduces when the parser left the name out
+        of the phrase: "Ledgerly, a San Francisco startup that sells software, said ...".
+        The name opens the sentence and the article uses it again as a name."""
+        doc = self.doc
+        if phrase[0].lower_ not in {"a", "an"} or phrase.start < 2:
+            return None
+        if doc[phrase.start - 1].text != ",":
+            return None
+        start = doc[phrase.start - 1].sent.start
+        name = doc[start : phrase.start - 1]
+        if not 1 <= len(name) <= 3 or any(
+            not t.text[:1].isupper() or t.i in self.person_at or t.ent_type_ in {"GPE", "DATE"}
+            for t in name
+        ):
+            return None
+        pattern = rf"(?<=[a-z,;] ){re.escape(name.text)}(?!\w)"
+        return name.text if re.search(pattern, doc_text(doc)) else None
+
+    def _spoken_for(self, head: Token) -> Cluster | None:
+        """The body a spokesperson speaks for: named before the noun ("a Home Office
+        spokesperson") or after it ("a spokeswoman for Acme"), or described ("a department
+        spokesman": the department last named). A spokesperson for a person stays unnamed."""
+        named_for = [
+            pobj
+            for prep in head.children
+            if prep.dep_ == "prep" and prep.lower_ == "for"
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+        ]
+        for token in [*(t for t in head.lefts if t.dep_ in {"compound", "nmod"}), *named_for]:
+            ent = self._entity_at.get(token.i)
+            if ent is not None and ent.label_ == "ORG":
+                return self.organisation(ent)
+            if token.pos_ == "PROPN" and token.lemma_.lower() in BODY_NOUNS:
+                return self.organisation(source_name(noun_phrase(token)))  # "Welsh Government"
+            if token.i in self.person_at or token.lower_ in self.lex.role_titles:
+                return None  # "a spokeswoman for the minister"
+            kind = token.lemma_.lower()
+            if kind in ORG_ANAPHORS:
+                return self.org_antecedent(
+                    head.i,
+                    kind if kind in NAMED_KIND_ANAPHORS else None,
+                    kind in COMMERCIAL_ANAPHORS,
+                )
         return None
 
     def _body(self, name: Span | str, mention: Span) -> Resolved | None:
@@ -1260,7 +1334,10 @@ def _without_legal_form(words: list[str]) -> list[str]:
 
 
 def normalise_org(name: str) -> str:
-    """Capitalise an organisation written half in lower case ("Greater Manchester police")."""
+    """Capitalise an organisation written half in lower case ("Greater Manchester police");
+    drop a bracket NER opened and did not close ("Royal Society (RS")."""
+    if "(" in name and ")" not in name[name.index("(") :]:
+        name = name[: name.index("(")]
     words = name.split()
     if len(words) > 1 and words[0][:1].isupper() and any(w.islower() for w in words[1:]):
         small = {"of", "and", "for", "the", "on", "in", "to", "at"}
