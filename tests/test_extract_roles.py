@@ -921,3 +921,27 @@ def test_a_bare_surname_two_people_share_gets_no_post(extract):
 def test_a_name_serving_as_a_post_is_a_person(extract):
     text = "Bastable previously served as chief operating officer at Corvan Systems."
     assert ("Bastable", "chief operating officer", "Corvan Systems") in roles(extract(text))
+
+
+def test_an_assistant_to_a_post_holds_only_the_assistants_post(extract):
+    text = "Mia Torres joined Halden Bank as assistant to the director of Retail Lending."
+    found = roles(extract(text))
+    assert ("Mia Torres", "assistant", "Halden Bank") in found
+    assert not any(o == "Retail Lending" for _, _, o in found)
+
+
+def test_a_place_after_for_is_the_territory_not_the_employer(extract):
+    text = "Niall Byrne is Country Manager for Ireland at Halden Bank."
+    found = roles(extract(text))
+    assert ("Niall Byrne", "country manager", "Halden Bank") in found
+    assert not any(o == "Ireland" for _, _, o in found)
+
+
+def test_a_ministers_portfolio_is_not_a_body(extract):
+    text = "The Minister of Foreign Affairs, Karl Brenner, flew to Vienna."
+    assert not any(o == "Foreign Affairs" for _, _, o in roles(extract(text)))
+
+
+def test_a_name_that_qualifies_a_post_is_not_the_post_holder(extract):
+    text = "Ravel was a Kestrel adviser at Halden Bank for a decade."
+    assert not any(p == "Kestrel" for p, _, _ in roles(extract(text)))

@@ -276,6 +276,8 @@ def _employer(roles: Roles, verb: Token) -> Span | None:
         if child.dep_ == "prep" and child.lower_ in {"at", "by", "with", "for"}:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None and (span := _body_name(roles, pobj)) is not None:
+                if child.lower_ == "for" and span.label_ == "GPE":
+                    continue  # "manager for Ireland": the territory, not the employer
                 return span
     return None
 

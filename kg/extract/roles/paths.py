@@ -162,6 +162,8 @@ def _path_role(roles: Roles, person: Token, org: Token, ends: set[int]) -> tuple
         if token.pos_ in {"AUX", "VERB"} and lemma in COPULAS:
             continue
         if token.pos_ in {"NOUN", "PROPN"} and is_title([token.lower_], token, roles.lex):
+            if token.head.lower_ == "to" and title is not None:
+                return None  # "assistant to the director of Acme": the post served is another's
             title = token  # of titles listed together, the one nearest the body holds it
             continue
         if token.pos_ == "VERB" and lemma in roles.lex.role_verbs:

@@ -70,7 +70,7 @@ class Roles:
     def person_mentions(self) -> Iterator[tuple[list[Token], Cluster]]:
         """Maximal runs of tokens naming one person; not names made only of the words of a
         post, which NER now and then calls a person ("Professor Emeritus"), nor a surname
-        two people bear."""
+        two people bear, nor a name that only qualifies a post ("a Trump adviser")."""
         runs: list[list[Token]] = []
         for i in sorted(self.ents.person_at):
             cluster = self.ents.person_at[i]
@@ -85,8 +85,17 @@ class Roles:
             else:
                 runs.append([self.doc[i]])
         for run in runs:
-            if len(run) > 1 or run[0].text not in self.shared_surnames:
-                yield run, self.ents.person_at[run[-1].i]
+            if len(run) == 1 and run[0].text in self.shared_surnames:
+                continue
+            head = run[-1]
+            if (
+                head.dep_ == "compound"
+                and head.head.text.islower()
+                and head.head.i not in self.ents.person_at
+                and head.head.lower_ in self.lex.role_titles
+            ):
+                continue  # "a Trump adviser", "a Gestapo member": a post beside the name's
+            yield run, self.ents.person_at[head.i]
 
     def org_span(self, token: Token) -> Span | None:
         """The named organisation a token belongs to, if NER says it is one."""

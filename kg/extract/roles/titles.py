@@ -376,6 +376,8 @@ def _organisation_after(after: list[Token], post: str) -> str | None:
         token = after[i]
         if token.text in {",", ";", "(", ")"} or token.pos_ in {"VERB", "AUX"}:
             break
+        if token.lower_ == "to":
+            break  # "assistant to the director of Acme": the post served is another's
         if token.lower_ not in ORG_PREPOSITIONS:
             i += 1
             continue
@@ -429,6 +431,15 @@ def _organisation_after(after: list[Token], post: str) -> str | None:
         if run and preposition == "of" and field and run[-1].lemma_.lower() not in BODY_NOUNS:
             # "Professor of Operations Research at Acme": a field, whatever NER calls it.
             run = []
+        if run and preposition == "for" and all(t.ent_type_ == "GPE" for t in run):
+            run = []  # "country manager for Ireland": the territory, not the employer
+        if (
+            run
+            and preposition in {"of", "for"}
+            and post.split()[-1].lower() == "minister"
+            and not any(t.lemma_.lower() in BODY_NOUNS or t.ent_type_ == "GPE" for t in run)
+        ):
+            run = []  # "Minister of Foreign Affairs": a portfolio of the government
         if run:
             runs.append(run)
             # "a senior vice president at Blue Ocean": a capitalised name after "at" is where

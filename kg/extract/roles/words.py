@@ -7,7 +7,7 @@ STATUS_WORDS = {"former", "then", "acting", "interim", "outgoing", "incoming", "
 ORG_PREPOSITIONS = {"of", "at", "for", "with", "in"}
 COPULAS = {"be", "become", "remain"}
 # Words that rank or qualify a post rather than name a body: "Founding Director",
-# "Deputy Managing Director", "Group Executive Chef", "Lieutenant-Colonel".
+# "Deputy Managing Director", "Group Executive Chef", "Lieutenant-Colonel", "Country Manager".
 TITLE_MODIFIERS = {
     "senior", "junior", "deputy", "assistant", "associate", "founding", "executive",
     "managing", "artistic", "scientific", "administrative", "technical", "creative",
@@ -15,7 +15,7 @@ TITLE_MODIFIERS = {
     "global", "regional", "national", "general", "principal", "chief", "vice", "lieutenant",
     "honorary", "emeritus", "distinguished", "visiting", "adjunct", "joint", "co", "sole",
     "head", "lead", "first", "second", "acting", "interim", "former", "programme", "program",
-    "shadow",
+    "shadow", "country", "area",
 }  # fmt: skip
 # Posts named "minister" that belong to a region's government, not the nation's.
 REGIONAL_MINISTERS = {"first minister", "chief minister", "deputy first minister"}
