@@ -750,3 +750,11 @@ def test_according_to_a_source_read_as_the_root_still_gives_the_clause(extract):
     assert [(q.speaker.name, q.text) for q in found] == [
         ("Dan Miller", "the move reeks of “fear” and desperation")
     ]
+
+
+def test_a_short_stance_on_something_named_is_kept_and_one_on_a_pronoun_is_not(extract):
+    endorsed = quotes(extract("The nurses' union has endorsed Ms Okafor."))
+    assert [(q.speaker.name, q.text, q.evidence.rule) for q in endorsed] == [
+        ("The nurses' union", "Ms Okafor", "quote.stance")
+    ]
+    assert quotes(extract("The nurses' union has denied it.")) == []

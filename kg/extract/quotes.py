@@ -207,7 +207,7 @@ class QuoteExtractor:
             claim = _THAT.sub("", claim, count=1)
             if (antecedent := self._relative_antecedent(cue)) is not None:
                 claim = f"{antecedent} {claim}"
-            if _words(claim) < 3:
+            if _words(claim) < 3 and not self._names_a_thing(cue, span):
                 continue
             for speaker in (cue.speaker, *cue.co_speakers):
                 facts.append(self._indirect(cue, speaker, span, claim))
@@ -227,6 +227,18 @@ class QuoteExtractor:
         if any(t.i in self.ents.quoted for t in words) or any(t.dep_ == "oprd" for t in words):
             return rule  # the source's own words, or a judgement ("called the plan a failure")
         return "quote.stance"
+
+    def _names_a_thing(self, cue: Cue, span: TextSpan) -> bool:
+        """Whether a short content is a stance on something named: "endorsed Ms Lee",
+        "attacked the levy" (not "denied it", "rejected that")."""
+        if cue.frame != "object" or cue.hole is not None:
+            return False
+        words = self.doc.char_span(span.start, span.end, alignment_mode="expand")
+        return (
+            words is not None
+            and words.root.pos_ in {"NOUN", "PROPN"}
+            and words.root.i not in self.ents.quoted
+        )
 
     def _indirect(self, cue: Cue, speaker: Resolved, span: TextSpan, claim: str) -> QuoteFact:
         """The reported claim of a cue, said by `speaker` (the cue's, or one listed with it)."""
