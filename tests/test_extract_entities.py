@@ -332,3 +332,14 @@ def test_an_opening_adverb_is_not_the_name_a_description_introduces(extract):
 def test_a_bracket_ner_opened_and_did_not_close_is_not_part_of_a_bodys_name():
     assert normalise_org("Royal Society of Tanners (RST") == "Royal Society of Tanners"
     assert normalise_org("Tanners Guild (Leeds)") == "Tanners Guild (Leeds)"
+
+
+def test_a_one_word_person_listed_with_places_is_one_of_them(nlp):
+    doc = nlp("She held chairs at Bristol, Thorne and Hull.")
+    doc.ents = [
+        doc.char_span(19, 26, label="GPE"),
+        doc.char_span(28, 34, label="PERSON"),
+        doc.char_span(39, 43, label="PERSON"),
+    ]
+    ents = DocumentEntities(doc, load_lexicons(), set())
+    assert ents.people == []

@@ -338,6 +338,22 @@ class DocumentEntities:
             return [*tokens, *nickname, doc[k + 1]]
         return tokens
 
+    def _listed_with_places(self, ent: Span) -> bool:
+        """ "worked at universities in Kazan, Dorpat and Krakow", "Professor of Social Policy,
+        Law, and Women's Studies": a one-word "person" listed with places or bodies is one
+        of them."""
+        if len(ent) != 1 or ent.text in self.lex.first_names:
+            return False
+        first = ent[0]
+        while first.dep_ in {"conj", "appos"} and first.head.i != first.i:
+            first = first.head
+        listed, todo = [], [first]
+        while todo:
+            current = todo.pop()
+            listed.append(current)
+            todo.extend(c for c in current.children if c.dep_ in {"conj", "appos"})
+        return any(t.ent_type_ in {"GPE", "LOC", "FAC", "ORG"} for t in listed)
+
     def _names_a_seat(self, ent: Span) -> bool:
         """ "the Labour MP for Bolton West, Jo Bloggs": the place a post is held for, which
         NER may take for a person."""
@@ -408,6 +424,7 @@ class DocumentEntities:
                 or self._names_a_thing(ent)
                 or ent.text in employers
                 or self._names_a_seat(ent)
+                or self._listed_with_places(ent)
             ):
                 continue
             if ent.text in self.lex.parties:
