@@ -411,3 +411,15 @@ def test_the_government_of_a_state_story_is_the_states(extract):
         ("NSW Government", Decimal(310_000_000)),
         ("NSW Government", Decimal(2_500_000)),
     ]
+
+
+def test_the_state_government_is_the_state_named_last(extract):
+    text = (
+        "CANBERRA — Australia's federal government pledged A$120 million for country roads.\n\n"
+        "Queensland's Transport Minister, Shane Holt, said the state government would "
+        "contribute A$20 million to the Outback Roads Fund."
+    )
+    facts = funding(extract(text))
+    assert ("Queensland Government", Decimal(20_000_000)) in [
+        (f.funder.name, f.amount) for f in facts
+    ]

@@ -1036,13 +1036,15 @@ class DocumentEntities:
             return self._body(source_name(phrase), phrase)
         return None
 
-    def _regional_government(self, head: Token) -> str | None:
+    def _regional_government(self, head: Token, any_mention: bool = False) -> str | None:
         """The state or provincial government named last before `head` ("the Queensland
-        government"), unless the national one was named after it."""
+        government"), unless the national one was named after it. With `any_mention` ("the
+        state government"), the state named last, however ("Queensland's minister")."""
         if not self.lex.regions:
             return None
         before = doc_text(self.doc)[: head.idx]
-        regional = list(_regional_pattern(tuple(self.lex.regions)).finditer(before))
+        pattern = _regional_pattern(tuple(self.lex.regions), any_mention)
+        regional = list(pattern.finditer(before))
         if not regional:
             return None
         last = regional[-1]
@@ -1098,8 +1100,8 @@ class DocumentEntities:
         if (
             head.lower_ == "government"
             and definite
-            and words == ["government"]
-            and (regional := self._regional_government(head))
+            and words in (["government"], ["state", "government"], ["provincial", "government"])
+            and (regional := self._regional_government(head, any_mention=len(words) == 2))
         ):
             # "The NSW government will spend ... the government": the state's, named last
             return self._body(regional, phrase)
@@ -1202,10 +1204,12 @@ def _as_company(ent: Span) -> Span:
 
 
 @lru_cache(maxsize=16)
-def _regional_pattern(regions: tuple[str, ...]) -> re.Pattern[str]:
-    """ "the NSW government", "Queensland's government": a region named with its government."""
+def _regional_pattern(regions: tuple[str, ...], any_mention: bool) -> re.Pattern[str]:
+    """ "the NSW government", "Queensland's government": a region named with its government
+    (or, with `any_mention`, named at all)."""
     names = "|".join(re.escape(r) for r in sorted(regions, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)({names})(?:'s)? [Gg]overnment\b")
+    government = "" if any_mention else r"(?:'s)? [Gg]overnment\b"
+    return re.compile(rf"(?<!\w)({names})(?!\w){government}")
 
 
 def _called_it(name: Token) -> bool:
