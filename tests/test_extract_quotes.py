@@ -758,3 +758,14 @@ def test_a_short_stance_on_something_named_is_kept_and_one_on_a_pronoun_is_not(e
         ("The nurses' union", "Ms Okafor", "quote.stance")
     ]
     assert quotes(extract("The nurses' union has denied it.")) == []
+
+
+def test_a_claim_that_opens_a_quotation_runs_to_its_closing_mark(extract):
+    text = (
+        'Mayor Tom Reid called the new road "a clear breach and in open defiance" '
+        "of the planning rules."
+    )
+    found = quotes(extract(text))
+    assert [q.speaker.name for q in found] == ["Tom Reid"]
+    assert found[0].text.startswith("the new road")
+    assert found[0].text.endswith('in open defiance"')

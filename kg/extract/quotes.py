@@ -950,7 +950,15 @@ class QuoteExtractor:
             # 'said that, “Of course we will” before the vote': the mark that opens them
             first -= 1
         elif _opens_a_quotation(words):
-            # 'said the plan was "a sticking plaster".': the mark that closes the quoted words
+            # 'said the plan was "a sticking plaster".': the mark that closes the quoted words,
+            # also when the parser left words of them out ('called it "a clear breach and an
+            # insult"', the "and an insult" hung elsewhere)
+            start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
+            opened = next((q for q in self.quotations if start <= q.start < end < q.end), None)
+            sentence_end = doc[last].sent.end_char
+            if opened is not None and opened.closed and opened.end <= sentence_end:
+                while last + 1 < len(doc) and doc[last + 1].idx < opened.end:
+                    last += 1
             for k in range(last + 1, min(last + 3, len(doc))):
                 if doc[k].text in _CLOSING_MARKS:
                     last = k
