@@ -423,3 +423,27 @@ def test_the_state_government_is_the_state_named_last(extract):
     assert ("Queensland Government", Decimal(20_000_000)) in [
         (f.funder.name, f.amount) for f in facts
     ]
+
+
+def test_a_grant_from_a_bodys_named_programme_is_paid_by_the_body(extract):
+    text = "The trust has a £2m grant from Homes England’s Affordable Homes Programme."
+    facts = funding(extract(text))
+    assert [(f.funder.name, f.programme.name) for f in facts] == [
+        ("Homes England", "Affordable Homes Programme")
+    ]
+
+
+def test_a_bare_dollar_beside_another_countrys_marked_dollar_is_the_home_one(extract):
+    text = (
+        "SYDNEY — Harbour University will sell its Auckland campus for NZ$62 million. The "
+        "Auckland sale follows talks in Auckland and Wellington with New Zealand officials.\n\n"
+        "The Ngaio Foundation has donated $20 million to set up a clinical school in Sydney."
+    )
+    facts = funding(extract(text))
+    assert [(f.funder.name, f.currency) for f in facts] == [("Ngaio Foundation", "AUD")]
+
+
+def test_a_province_named_like_a_country_places_the_article_by_its_full_name():
+    lex = load_lexicons()
+    text = "Loggers in British Columbia fear the duty. British Columbia exports most lumber."
+    assert lex.article_country(text) == "CA"

@@ -945,3 +945,10 @@ def test_a_ministers_portfolio_is_not_a_body(extract):
 def test_a_name_that_qualifies_a_post_is_not_the_post_holder(extract):
     text = "Ravel was a Kestrel adviser at Halden Bank for a decade."
     assert not any(p == "Kestrel" for p, _, _ in roles(extract(text)))
+
+
+def test_a_party_before_a_post_of_a_place_is_membership_not_the_posts_body(extract):
+    text = "The Labour mayor of the Humber, Jonathan Brisk, said he would bid for the money."
+    found = roles(extract(text))
+    assert ("Jonathan Brisk", "member", "Labour Party") in found
+    assert not any(org == "Labour Party" and post != "member" for _, post, org in found)

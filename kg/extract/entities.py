@@ -429,6 +429,13 @@ class DocumentEntities:
                 continue
             if ent.text in self.lex.parties:
                 continue  # "Labour's deputy leader": a party NER took for a person
+            if (
+                ent.label_ == "PERSON"
+                and ent.start > 0
+                and self.doc[ent.start - 1].lower_ == "the"
+                and ent.root.dep_ != "compound"
+            ):
+                continue  # "the mayor of the Humber": a place; "the Smith campaign" stays
             if all(t.i in covered for t in ent):
                 continue  # the surname after a nickname, taken in with the name before it
             tokens, gender = self.name_tokens(ent)
@@ -1058,6 +1065,8 @@ class DocumentEntities:
         before "government" all name one country that has one (country_info.tsv)."""
         named = [t.text for t in phrase if t.pos_ in {"PROPN", "ADJ"} and t.lower_ != "federal"]
         codes = {self.lex.countries.get(word) for word in named}
+        if any(word in self.lex.all_regions for word in named):
+            return None  # "the NSW government": the state's, whatever country it places
         if not named or len(codes) != 1 or None in codes:
             return None
         info = self.lex.country_info.get(codes.pop() or "")

@@ -253,6 +253,13 @@ class FundingExtractor:
         # "a further £3m from Alzheimer's Research UK": the money's own source pays it, and
         # when that source cannot be named no other body is taken for it.
         source = next((p for p in head.children if p.dep_ == "prep" and p.lower_ == "from"), None)
+        if source is None and noun is not None:
+            # "a £2m grant from Homes England's Affordable Homes Programme"
+            source = next(
+                (p for p in noun.children if p.dep_ == "prep" and p.lower_ == "from"), None
+            )
+            fund = self._source_fund(source)
+            source = source if fund is not None else None
         if source is None and verb is not None:
             # "received £3m from ...": anywhere under a verb of receiving, else beside the verb
             under = verb.subtree if verb.lemma_.lower() in self.receive else verb.children

@@ -140,11 +140,24 @@ class Lexicons:
         for match in _country_pattern(tuple(self.countries)).finditer(text):
             code = self.countries[match.group(0)]
             counts[code] = counts.get(code, 0) + 1
+        if _BARE_DOLLAR.search(text):
+            # "sell its campus for NZ$62m" beside bare "$180m": the writer marks the other
+            # country's dollar, so the article is not about the country it marks
+            marked = {_MARKED_DOLLARS[m.group(1)] for m in _MARKED_DOLLAR.finditer(text)}
+            if any(code not in marked for code in counts):
+                counts = {code: n for code, n in counts.items() if code not in marked}
         if not counts:
             return None
         best = max(counts.values())
         leaders = sorted(code for code, n in counts.items() if n == best)
         return leaders[0] if len(leaders) == 1 else None
+
+
+# Dollars written with their country: "NZ$62m", "A$35m", "C$1.2bn", "US$10bn".
+_MARKED_DOLLARS = {"NZ": "NZ", "A": "AU", "AU": "AU", "C": "CA", "CA": "CA", "HK": "HK", "S": "SG",
+                   "US": "US"}  # fmt: skip
+_MARKED_DOLLAR = re.compile(r"(?<![A-Za-z])(NZ|AU|A|CA|C|HK|S|US)\$")
+_BARE_DOLLAR = re.compile(r"(?<![A-Za-z$])\$\s?\d")
 
 
 @lru_cache(maxsize=8)

@@ -97,6 +97,9 @@ def paths(roles: Roles) -> None:
             if found is None:
                 continue
             post, confidence = found
+            bare = post.lower().removeprefix("former ")
+            if org.text in roles.lex.parties and bare not in roles.lex.party_posts | {"employee"}:
+                continue  # "the Labour mayor of Hull": a mayor who is Labour, not its mayor
             # "Labour's deputy leader": a party by its full name, as the title rules give it.
             org_cluster = roles.ents.organisation(roles.lex.parties.get(org.text, org))
             if org_cluster is None:
