@@ -769,3 +769,12 @@ def test_a_claim_that_opens_a_quotation_runs_to_its_closing_mark(extract):
     assert [q.speaker.name for q in found] == ["Tom Reid"]
     assert found[0].text.startswith("the new road")
     assert found[0].text.endswith('in open defiance"')
+
+
+def test_a_demand_ends_before_the_writers_aside(extract):
+    text = (
+        "Governor Ann Webb urged the county's voters to back the levy, "
+        "which has been defeated twice since 2010."
+    )
+    found = quotes(extract(text))
+    assert [q.text for q in found] == ["the county's voters to back the levy"]

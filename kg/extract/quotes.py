@@ -313,11 +313,14 @@ class QuoteExtractor:
         liar") or words in quotation marks ("called the meeting “a stitch-up”") name it."""
         children = list(verb.children)
         summoned = any(c.dep_ == "dobj" and c.lemma_.lower() in CALLED_EVENTS for c in children)
-        return not (
-            any(c.dep_ in {"oprd", "ccomp", "xcomp", "acomp"} for c in children)
-            or sum(c.dep_ in {"dobj", "dative", "attr", "npadvmod"} for c in children) > 1
-            or any(t.i in self.ents.quoted for t in verb.subtree)
-        ) and summoned
+        return (
+            not (
+                any(c.dep_ in {"oprd", "ccomp", "xcomp", "acomp"} for c in children)
+                or sum(c.dep_ in {"dobj", "dative", "attr", "npadvmod"} for c in children) > 1
+                or any(t.i in self.ents.quoted for t in verb.subtree)
+            )
+            and summoned
+        )
 
     def _co_speakers(self, speaker: Resolved | None) -> tuple[Resolved, ...]:
         """The people or bodies listed with a speaker as the subject: "A and B said"."""
@@ -607,7 +610,9 @@ class QuoteExtractor:
         """Character offsets of what a speech verb reports, on whichever side it stands."""
         if (bounds := self._addressed(verb, frame)) is not None:
             first, last = bounds
-            return self._trimmed(first, self._before_next_cue(first, last))
+            return self._trimmed(
+                first, self._before_aside(first, self._before_next_cue(first, last))
+            )
         right = []
         for child in verb.rights:
             if (
@@ -747,8 +752,10 @@ class QuoteExtractor:
         ):
             return True  # "she said, sitting at the kitchen table": what she did as she spoke
         # "told staff to leave", "vowed to appeal": the infinitive is the demand or pledge
-        demand = frame == "intent" or verb.lemma_.lower() in INFINITIVE_CUES or any(
-            c.dep_ == "dobj" for c in verb.children
+        demand = (
+            frame == "intent"
+            or verb.lemma_.lower() in INFINITIVE_CUES
+            or any(c.dep_ == "dobj" for c in verb.children)
         )
         to = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
         return to and not demand
@@ -801,11 +808,7 @@ class QuoteExtractor:
         for child in verb.rights:
             if child.i < addressee.i:
                 continue
-            if (
-                child.dep_ == "xcomp"
-                and _infinitival(child)
-                and self._demands(verb, frame, child)
-            ):
+            if child.dep_ == "xcomp" and _infinitival(child) and self._demands(verb, frame, child):
                 return addressee.left_edge.i, child.right_edge.i
             if child.dep_ == "oprd" and frame == "object":
                 return addressee.left_edge.i, child.right_edge.i
