@@ -806,12 +806,6 @@ def test_an_honorific_between_comma_and_name_keeps_the_title_before(extract):
     assert ("Tom Hale", "leader", "Green Party") in roles
 
 
-def test_the_seat_after_mp_for_is_no_body(extract):
-    text = "Sara Lund, the Labour MP for Hexham, said the plan was wrong."
-    roles = [f.organisation.name for f in extract(text).facts if isinstance(f, RoleFact)]
-    assert "Hexham" not in roles
-
-
 def test_a_vice_chancellor_is_not_the_chancellor(extract):
     text = (
         "Researchers at Dunmore University won the prize in London.\n\n"
@@ -952,3 +946,25 @@ def test_a_party_before_a_post_of_a_place_is_membership_not_the_posts_body(extra
     found = roles(extract(text))
     assert ("Jonathan Brisk", "member", "Labour Party") in found
     assert not any(org == "Labour Party" and post != "member" for _, post, org in found)
+
+
+def test_a_body_named_with_of_before_a_post_is_the_posts_body(extract):
+    text = "Rural Doctors Association of Tasmania president Dr Kate Morrow said beds were short."
+    found = roles(extract(text))
+    assert ("Kate Morrow", "president", "Rural Doctors Association of Tasmania") in found
+
+
+def test_a_portfolio_ner_calls_a_body_is_part_of_the_ministers_post(extract):
+    text = (
+        "Canada will act, International Trade Minister Claire Beaulieu said in Ottawa. "
+        "Canada will talk to Canadian firms."
+    )
+    found = roles(extract(text))
+    assert ("Claire Beaulieu", "international trade minister", "Government of Canada") in found
+
+
+def test_a_members_seat_is_held_beside_the_chamber(extract):
+    text = "Gareth Pryce, the Conservative MP for North Wolds, said the fund was welcome in the UK."
+    found = roles(extract(text))
+    assert ("Gareth Pryce", "mp", "House of Commons") in found
+    assert ("Gareth Pryce", "mp", "North Wolds") in found

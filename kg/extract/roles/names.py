@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from kg.extract.entities import Cluster
+from kg.extract.entities import BODY_NOUNS, Cluster
 from kg.extract.roles.governments import state_chamber
 from kg.extract.roles.titles import is_title, lower_words, party_at
 from kg.extract.roles.words import ORG_PREPOSITIONS, STATUS_WORDS
@@ -93,9 +93,16 @@ def _title_chain(roles: Roles, name: list[Token]) -> list[Token]:
     # ("Mayor of London Jo Bloggs") ends the title; the words before it are the sentence's.
     words = lower_words(chain)
     for k in range(len(chain) - 1, 0, -1):
-        if chain[k].lower_ in ORG_PREPOSITIONS and not any(
-            is_title(words[j:k], chain[k - 1], roles.lex)
-            for j in range(max(0, k - roles.lex.max_title_words), k)
+        body = chain[k - 1].text[:1].isupper() and (
+            chain[k - 1].ent_type_ == "ORG" or chain[k - 1].lemma_.lower() in BODY_NOUNS
+        )  # "Rural Doctors Association of NSW president Jo Bloggs": a body's name goes on
+        if (
+            chain[k].lower_ in ORG_PREPOSITIONS
+            and not body
+            and not any(
+                is_title(words[j:k], chain[k - 1], roles.lex)
+                for j in range(max(0, k - roles.lex.max_title_words), k)
+            )
         ):
             chain = chain[k + 1 :]
             break

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from kg.extract.lexicon import Lexicons
 from kg.extract.roles.context import anaphoric_owner, kind_before_post, local_council
 from kg.extract.roles.governments import country_abroad, state_chamber, state_minister
 from kg.extract.roles.names import local_party_tag
-from kg.extract.roles.titles import Title, government_post, read_title
+from kg.extract.roles.titles import government_post, read_title
 from kg.extract.roles.words import TITLE_MODIFIERS
 from kg.facts import Entity, EntityKind, RoleFact
 
@@ -117,7 +118,7 @@ class Roles:
         if title is None:
             return
         if departed and title.status is None:
-            title = Title(title.post, title.organisation, title.org_source, title.parties, "former")
+            title = dataclasses.replace(title, status="former")
         lo = min(t.i for t in [*phrase, *name])
         hi = max(t.i for t in [*phrase, *name])
         mention = self.doc[lo : hi + 1]
@@ -132,6 +133,10 @@ class Roles:
             )
         if not title.post:
             return
+        post = f"{title.status} {title.post}" if title.status else title.post
+        if title.seat is not None and (seat := self.ents.organisation(title.seat)) is not None:
+            # "the MP for Hexham": the seat is held too, beside the chamber it sits in
+            self.store(cluster, post, seat.entity(), mention, rule + "+seat", confidence - 0.2)
         if title.status not in {"former", "ex", "late"}:
             self.ents.add_holder(name[0].i, title.post, cluster)
         organisation, source = title.organisation, title.org_source
@@ -149,7 +154,6 @@ class Roles:
             found = local_council(self) if kind == "council" else None
             found = found or self.ents.org_antecedent(name[0].i, kind)
             organisation = found.name if found is not None else None
-        post = f"{title.status} {title.post}" if title.status else title.post
         if organisation is None:
             owned = any(t.tag_ in {"POS", "PRP$"} for t in phrase)
             self.unplaced[name[0].i] = Unplaced(post, title.post.lower(), cluster, mention, owned)

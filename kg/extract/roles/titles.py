@@ -49,6 +49,7 @@ class Title:
     org_source: str  # "text", "lexicon" or "party"
     parties: tuple[str, ...]
     status: str | None
+    seat: str | None = None  # "MP for Hexham": the seat the post represents
 
 
 def lower_words(tokens: list[Token]) -> list[str]:
@@ -113,6 +114,12 @@ def read_title(tokens: list[Token], lex: Lexicons) -> Title | None:
         (i for i, w in enumerate(words) if w in ORG_PREPOSITIONS | {"to"} and i > 0), len(words)
     )
     best: tuple[int, int] | None = None
+    if cut < len(words) and not any(
+        is_title(words[a:b], tokens[b - 1], lex) for b in range(1, cut + 1) for a in range(b)
+    ):
+        # "Rural Doctors Association of NSW president": the post ends the phrase, and the
+        # preposition is inside the body's name before it
+        cut = len(words)
     for end in range(cut, 0, -1):
         for start in range(max(0, end - lex.max_title_words), end):
             phrase = " ".join(words[start:end])
@@ -176,7 +183,21 @@ def read_title(tokens: list[Token], lex: Lexicons) -> Title | None:
         len(before) == 1
         and start > 0
         and before[0].i == tokens[start - 1].i
-        and not before[0].ent_type_
+        and (
+            not before[0].ent_type_
+            # "International Trade Minister": NER's one-word "body" is the portfolio's
+            or (
+                before[0].ent_type_ == "ORG"
+                and before[0].ent_iob_ == "B"
+                and not (
+                    before[0].i + 1 < len(before[0].doc)
+                    and before[0].doc[before[0].i + 1].ent_iob_ == "I"
+                )
+                and before[0].lemma_.lower() not in BODY_NOUNS
+                and before[0].text not in lex.all_regions
+                and before[0].text not in lex.countries
+            )
+        )
         and before[0].text[:1].isupper()
         and tokens[end - 1].lower_ in PORTFOLIO_POSTS
     ):
@@ -266,7 +287,27 @@ def read_title(tokens: list[Token], lex: Lexicons) -> Title | None:
         parties = parties[1:]
     if organisation is not None:
         organisation = normalise_org(organisation.strip(" ,"))
-    return Title(post, organisation, source, tuple(parties), status)
+    return Title(
+        post, organisation, source, tuple(parties), status, _seat_after(tokens[end:], post)
+    )
+
+
+def _seat_after(after: list[Token], post: str) -> str | None:
+    """The seat a representative's post names after "for": "MP for Havering and Redbridge",
+    "Senator for Victoria"."""
+    if len(after) < 2 or after[0].lower_ != "for" or post.lower().split()[-1:] == []:
+        return None
+    if post.lower().split()[-1] not in SEAT_POSTS:
+        return None
+    run: list[Token] = []
+    for token in after[1:]:
+        if token.text[:1].isupper() or (run and token.lower_ in {"and", "&", "-", "of", "the"}):
+            run.append(token)
+        else:
+            break
+    while run and not run[-1].text[:1].isupper():
+        run.pop()
+    return _text(run) if run else None
 
 
 def _region_before(before: list[Token], lex: Lexicons) -> tuple[str, list[Token]] | None:
