@@ -778,3 +778,21 @@ def test_a_demand_ends_before_the_writers_aside(extract):
     )
     found = quotes(extract(text))
     assert [q.text for q in found] == ["the county's voters to back the levy"]
+
+
+def test_what_a_claim_reports_of_another_speaker_is_part_of_that_claim(extract):
+    text = (
+        "Campaign manager Tom Reid asserted that Ken Hill tells so many lies "
+        "that voters no longer listen to him."
+    )
+    found = quotes(extract(text))
+    assert [q.speaker.name for q in found] == ["Tom Reid"]
+
+
+def test_a_claim_in_a_relative_clause_inside_another_stays_its_speakers(extract):
+    text = (
+        "Lawyer Ann Cole said the videos do not show the gun, "
+        "which police chief Tom Hale says was found in the car."
+    )
+    found = quotes(extract(text))
+    assert "Tom Hale" in {q.speaker.name for q in found}

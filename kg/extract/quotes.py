@@ -195,6 +195,8 @@ class QuoteExtractor:
                 continue
             if self._restated(cue, cues):
                 continue  # "she said she believes ...": one claim, reported by the outer cue
+            if self._hearsay(cue, cues):
+                continue  # "Reid said Hill tells voters that ...": Reid's claim, not Hill's
             start, end = cue.content
             if any(a < end and start < b for a, b in covered):
                 continue
@@ -1046,6 +1048,21 @@ class QuoteExtractor:
             and other.content is not None
             and other.speaker is not None
             and not (named_only and other.speaker.entity.kind is EntityKind.UNNAMED_SOURCE)
+            and other.content[0] <= cue.verb.idx < other.content[1]
+            for other in cues
+        )
+
+    @staticmethod
+    def _hearsay(cue: Cue, cues: list[Cue]) -> bool:
+        """Whether a cue is part of what another cue reports someone said: "Reid asserted
+        that Hill tells so many lies that ...". A relative clause is the writer's aside
+        ("the gun, which the chief says was found ..."), and a stance on a claim is no report
+        of it ("rejected Ms Baker's claim that ...")."""
+        return cue.verb.dep_ != "relcl" and any(
+            other is not cue
+            and other.frame == "clause"
+            and other.content is not None
+            and other.speaker is not None
             and other.content[0] <= cue.verb.idx < other.content[1]
             for other in cues
         )
