@@ -968,3 +968,28 @@ def test_a_members_seat_is_held_beside_the_chamber(extract):
     found = roles(extract(text))
     assert ("Gareth Pryce", "mp", "House of Commons") in found
     assert ("Gareth Pryce", "mp", "North Wolds") in found
+
+
+def test_a_bare_mayor_is_the_mayor_of_the_city_whose_council_the_article_names(extract):
+    text = (
+        "The Dunmore City Council approved a budget on Tuesday.\n\n"
+        "Mayor Teresa Quon said the vote was hard. Acting City Manager Paula Nguyen said "
+        "staff would look for savings."
+    )
+    found = roles(extract(text))
+    assert ("Teresa Quon", "mayor", "Dunmore") in found
+    assert ("Paula Nguyen", "acting city manager", "Dunmore") in found
+
+
+def test_a_bare_mayor_in_a_datelined_story_is_that_citys(extract):
+    text = "HARLOW — Mayor Teresa Quon said on Tuesday that the budget was balanced."
+    assert ("Teresa Quon", "mayor", "Harlow") in roles(extract(text))
+
+
+def test_a_post_naming_a_kind_of_body_is_held_in_the_one_body_of_that_kind(extract):
+    text = (
+        "The budget adds 12 officers to the Dunmore Police Department.\n\n"
+        "Police Chief Marcus Bell said response times had risen."
+    )
+    found = roles(extract(text))
+    assert ("Marcus Bell", "police chief", "Dunmore Police Department") in found

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -462,8 +462,47 @@ class DocumentEntities:
             if run:
                 found.append((run, self.lex.honorifics[_clean(token.text)]))
                 covered.update(t.i for t in run)
+        for run in self._titled_names(covered):
+            gender = self.lex.first_names.get(run[0].text, "-")
+            found.append((run, gender))
+            covered.update(t.i for t in run)
         found.sort(key=lambda item: item[0][0].i)
         return found
+
+    def _titled_names(self, covered: set[int]) -> Iterator[list[Token]]:
+        """Names NER missed after a capitalised post, that open with a known first name:
+        "Mayor Teresa Quon said", "Police Chief Marcus Bell told"."""
+        for token in self.doc:
+            if (
+                token.i + 2 >= len(self.doc)
+                or not token.text[:1].isupper()
+                or token.i + 1 in covered
+                or not any(
+                    self.doc[max(0, token.i - n) : token.i + 1].text.lower()
+                    in self.lex.role_titles
+                    for n in (0, 1, 2)
+                )  # "Mayor", "Police Chief", "Deputy Police Chief"
+            ):
+                continue
+            run = []
+            for nxt in self.doc[token.i + 1 : token.i + 4]:
+                if (
+                    nxt.pos_ != "PROPN"
+                    or not nxt.text[:1].isupper()
+                    or nxt.i in covered
+                    or nxt.ent_type_ not in {"", "PERSON", "ORG"}
+                    or nxt.lower_ in self.lex.role_titles
+                ):
+                    break
+                run.append(nxt)
+            ent = self._entity_at.get(run[0].i) if run else None
+            if ent is not None and ent.label_ == "ORG" and (ent.start, ent.end) != (
+                run[0].i,
+                run[-1].i + 1,
+            ):
+                continue  # "Mayor Ann Lee Foundation": a body named after someone
+            if len(run) >= 2 and run[0].text in self.lex.first_names:
+                yield run
 
     def _collect_people(self) -> None:
         spans = self._person_spans()

@@ -14,7 +14,7 @@ from kg.extract.evidence import doc_text
 from kg.extract.roles.governments import regional_government, state_chamber
 from kg.extract.roles.titles import lower_words
 from kg.extract.roles.words import COMPANY_ANAPHORS, REGIONAL_MINISTERS, STATE_LEGISLATURE_POSTS
-from kg.facts import EntityKind
+from kg.facts import Entity, EntityKind
 
 if TYPE_CHECKING:
     from kg.extract.roles.store import Roles
@@ -46,6 +46,14 @@ DEVOLVED_GOVERNMENTS = {
     "Welsh Government": ("Wales", "Welsh", "Senedd"),
     "Northern Ireland Executive": ("Northern Ireland", "Stormont"),
 }
+# Posts of a city: "Mayor Jo Bloggs said" in a story about one city.
+CITY_POSTS = {"mayor", "city manager", "acting city manager", "deputy mayor"}
+# Words of a post that name the kind of body it is held in: "police chief", "council member".
+KIND_WORDS = {
+    "council", "police", "university", "school", "schools", "hospital", "trust", "college",
+    "museum", "union", "church", "library", "airport",
+}  # fmt: skip
+POST_KINDS = {"vice-chancellor": "university", "vice": None, "provost": "university"}
 # Posts many hold at once: "the senator" cannot be told from the article's one holder.
 _SHARED_POSTS = {"senator", "representative", "congressman", "congresswoman", "mp", "member"}
 
@@ -72,9 +80,58 @@ def place_unplaced(roles: Roles) -> None:
             chamber = state_chamber(roles, found.bare, found.mention)
             if chamber is not None:
                 roles.store(found.cluster, found.post, chamber, found.mention, "role.context", 0.6)
+        elif (
+            found.bare in CITY_POSTS
+            and not found.owned
+            and (city := _city_of_article(roles)) is not None
+        ):
+            place = Entity(city, EntityKind.ORGANISATION)
+            roles.store(found.cluster, found.post, place, found.mention, "role.context", 0.6)
+            continue
+        if organisation is None and found.bare not in _SHARED_POSTS:
+            # "Police Chief Jo Bloggs", "Vice-chancellor Jo Bloggs": the one body of that
+            # kind the article names
+            organisation = _body_of_kind(roles, found.bare)
         if organisation is not None:
             entity = organisation.entity()
             roles.store(found.cluster, found.post, entity, found.mention, "role.context", 0.6)
+
+
+def _body_of_kind(roles: Roles, post: str) -> Cluster | None:
+    """The body a bare post names the kind of ("police chief": a police force), when the
+    article names exactly one body with that word in its name."""
+    words = post.replace("-", " ").split()
+    kinds = {w for w in words if w in KIND_WORDS}
+    kinds |= {kind for w in words for kind in [POST_KINDS.get(w)] if kind}
+    if len(kinds) != 1:
+        return None
+    kind = kinds.pop()
+    bodies = {
+        id(cluster): cluster
+        for ent in roles.ents.entities
+        if ent.label_ in {"ORG", "FAC"} and ent.start not in roles.ents.quoted
+        for cluster in [roles.ents.organisation(ent)]
+        if cluster is not None and kind in cluster.name.lower().split()
+    }
+    return next(iter(bodies.values())) if len(bodies) == 1 else None
+
+
+def _city_of_article(roles: Roles) -> str | None:
+    """The city a bare "Mayor" is the mayor of: the one whose council or city the article
+    names ("Millbrook City Council", "the City of Millbrook"), else its dateline's."""
+    cities = set()
+    for ent in roles.ents.entities:
+        words = ent.text.split()
+        if ent.label_ == "ORG" and len(words) > 2 and words[-2:] == ["City", "Council"]:
+            cities.add(" ".join(w for w in words[:-2] if w.lower() != "the"))
+        if ent.label_ in {"ORG", "GPE"} and words[:3] == ["City", "of", *words[2:3]]:
+            cities.add(" ".join(words[2:]))
+    if not cities:
+        text = doc_text(roles.doc)
+        if (dateline := re.match(r"\s*([A-Z][A-Z .'-]+?)(?:,[^—–-]{0,30})?\s+[—–-]", text)):
+            cities.add(dateline.group(1).title())
+    cities.discard("")
+    return cities.pop() if len(cities) == 1 else None
 
 
 def _party_of(roles: Roles, cluster: Cluster) -> Cluster | None:
