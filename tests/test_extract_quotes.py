@@ -796,3 +796,8 @@ def test_a_claim_in_a_relative_clause_inside_another_stays_its_speakers(extract)
     )
     found = quotes(extract(text))
     assert "Tom Hale" in {q.speaker.name for q in found}
+
+
+def test_a_speech_verb_tagged_as_a_plural_noun_still_reports(extract):
+    found = quotes(extract("Ann Webb opposes the deal. But Hale claims that it will create jobs."))
+    assert ("Hale", "it will create jobs") in {(q.speaker.name, q.text) for q in found}

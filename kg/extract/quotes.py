@@ -455,6 +455,11 @@ class QuoteExtractor:
         if source is None:
             by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
             source = next((c for c in by.children if c.dep_ == "pobj"), None) if by else None
+        if source is None and noun.dep_ == "ROOT" and noun.tag_ == "NNS":
+            # "Mr Hale claims that ...": a verb the tagger read as a plural noun, its subject
+            # as a modifier of it
+            names = [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+            source = names[-1] if names else None
         speaker = self.ents.resolve(source) if source is not None else None
         return Cue(noun, "clause", speaker, self._trimmed(clause.left_edge.i, clause.right_edge.i))
 
