@@ -993,3 +993,20 @@ def test_a_post_naming_a_kind_of_body_is_held_in_the_one_body_of_that_kind(extra
     )
     found = roles(extract(text))
     assert ("Marcus Bell", "police chief", "Dunmore Police Department") in found
+
+
+def test_a_party_leader_of_a_council_leads_the_council_not_the_party(extract):
+    text = "The Labour leader of Harwick Borough Council, Imran Sheikh, said the plan was late."
+    found = roles(extract(text))
+    assert ("Imran Sheikh", "leader", "Harwick Borough Council") in found
+    assert ("Imran Sheikh", "leader", "Labour Party") not in found
+
+
+def test_the_trust_named_long_before_is_the_one_trust(extract):
+    text = (
+        "Dunmore General Hospital is run by North Dunmore NHS Foundation Trust. Beds are "
+        "short. Staff are tired. Wards are full. Waits are long. Nurses left. Doctors "
+        "quit.\n\nThe trust's chief executive, Dr Rebecca Onuoha, said staff were tired."
+    )
+    found = roles(extract(text))
+    assert ("Rebecca Onuoha", "chief executive", "North Dunmore NHS Foundation Trust") in found

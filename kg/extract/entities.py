@@ -478,8 +478,7 @@ class DocumentEntities:
                 or not token.text[:1].isupper()
                 or token.i + 1 in covered
                 or not any(
-                    self.doc[max(0, token.i - n) : token.i + 1].text.lower()
-                    in self.lex.role_titles
+                    self.doc[max(0, token.i - n) : token.i + 1].text.lower() in self.lex.role_titles
                     for n in (0, 1, 2)
                 )  # "Mayor", "Police Chief", "Deputy Police Chief"
             ):
@@ -496,9 +495,14 @@ class DocumentEntities:
                     break
                 run.append(nxt)
             ent = self._entity_at.get(run[0].i) if run else None
-            if ent is not None and ent.label_ == "ORG" and (ent.start, ent.end) != (
-                run[0].i,
-                run[-1].i + 1,
+            if (
+                ent is not None
+                and ent.label_ == "ORG"
+                and (ent.start, ent.end)
+                != (
+                    run[0].i,
+                    run[-1].i + 1,
+                )
             ):
                 continue  # "Mayor Ann Lee Foundation": a body named after someone
             if len(run) >= 2 and run[0].text in self.lex.first_names:
@@ -889,9 +893,12 @@ class DocumentEntities:
                 said = ent.start not in self.quoted
                 is_subject = said and ent.root.dep_ in SUBJECT_DEPS
                 seen[id(cluster)] = (count + said, subject + is_subject, ent.start, cluster)
-        # Only bodies named in the last few sentences are candidates.
+        # Only bodies named in the last few sentences are candidates; "the trust" may look
+        # further back, to the one body its kind names.
         horizon = self._horizon(i)
         recent = [item for item in seen.values() if item[2] >= horizon]
+        if not recent and kind is not None and len(seen) == 1:
+            recent = list(seen.values())
         if not recent:
             return None
         before = self.doc[i].idx

@@ -98,8 +98,12 @@ def paths(roles: Roles) -> None:
                 continue
             post, confidence = found
             bare = post.lower().removeprefix("former ")
-            if org.text in roles.lex.parties and bare not in roles.lex.party_posts | {"employee"}:
-                continue  # "the Labour mayor of Hull": a mayor who is Labour, not its mayor
+            if org.text in roles.lex.parties and (
+                bare not in roles.lex.party_posts | {"employee"} or _held_elsewhere(org)
+            ):
+                # "the Labour mayor of Hull", "the Labour leader of Camden Council": a post
+                # held by someone who is Labour, not the party's
+                continue
             # "Labour's deputy leader": a party by its full name, as the title rules give it.
             org_cluster = roles.ents.organisation(roles.lex.parties.get(org.text, org))
             if org_cluster is None:
@@ -117,6 +121,15 @@ def paths(roles: Roles) -> None:
                 post = f"former {held}" if departed else held
                 confidence = 0.7
             roles.store(cluster, post, org_cluster.entity(), mention, "role.path", confidence)
+
+
+def _held_elsewhere(party: Span) -> bool:
+    """Whether the post a party name modifies says where it is held: "the Labour leader
+    of Camden Council"."""
+    post = party.root.head
+    return party.root.dep_ in {"compound", "amod", "nmod"} and any(
+        c.dep_ == "prep" and c.lower_ in {"of", "at", "on"} for c in post.children
+    )
 
 
 def _in_chain(roles: Roles, org: Span, name: list[Token]) -> bool:
