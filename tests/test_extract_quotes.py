@@ -801,3 +801,14 @@ def test_a_claim_in_a_relative_clause_inside_another_stays_its_speakers(extract)
 def test_a_speech_verb_tagged_as_a_plural_noun_still_reports(extract):
     found = quotes(extract("Ann Webb opposes the deal. But Hale claims that it will create jobs."))
     assert ("Hale", "it will create jobs") in {(q.speaker.name, q.text) for q in found}
+
+
+def test_a_reason_after_the_reported_clause_is_part_of_the_claim(extract):
+    text = (
+        "Councillor Ann Webb said that plan smacked of panic, "
+        "because the council has ignored the problem for years."
+    )
+    found = quotes(extract(text))
+    assert [q.text for q in found] == [
+        "that plan smacked of panic, because the council has ignored the problem for years"
+    ]

@@ -206,7 +206,9 @@ class QuoteExtractor:
                 before = self.text[start : cue.hole[0]].rstrip(" ,—–-")
                 after = self.text[cue.hole[1] : end].lstrip(" ,—–-")
                 claim = f"{before} {after}".strip()
-            claim = _THAT.sub("", claim, count=1)
+            opening = self.doc.char_span(start, end, alignment_mode="expand")
+            if opening is None or opening[0].dep_ != "det":
+                claim = _THAT.sub("", claim, count=1)  # not in "said that plan failed"
             if (antecedent := self._relative_antecedent(cue)) is not None:
                 claim = f"{antecedent} {claim}"
             if _words(claim) < 3 and not self._names_a_thing(cue, span):
@@ -686,7 +688,13 @@ class QuoteExtractor:
                 )
                 # "claims X “but nobody dares say so”": the speaker's own words go on
                 quoted_on = sibling.dep_ == "conj" and self._mostly_quoted(sibling)
-                if not (after_that or shown_with or listed or quoted_on) and (
+                # "said the claim smacked of hypocrisy, because ...": the claim's reason
+                reason = (
+                    first.dep_ == "ccomp"
+                    and sibling.dep_ == "advcl"
+                    and any(c.dep_ == "mark" and c.lower_ == "because" for c in sibling.children)
+                )
+                if not (after_that or shown_with or listed or quoted_on or reason) and (
                     sibling.dep_ in SETTING_DEPS
                     or (sibling.dep_ == "prep" and sibling.lower_ in SETTING_PREPOSITIONS)
                 ):
