@@ -343,3 +343,13 @@ def test_a_one_word_person_listed_with_places_is_one_of_them(nlp):
     ]
     ents = DocumentEntities(doc, load_lexicons(), set())
     assert ents.people == []
+
+
+def test_a_company_and_the_foundation_named_after_it_are_two_bodies(extract):
+    text = (
+        "Tallyhive raised $85 million. Tallyhive sells payment software. Shares in rivals "
+        "fell after Tallyhive's news.\n\n"
+        "The Tallyhive Foundation pledged €10k to a coding club, Tallyhive said."
+    )
+    found = [q.speaker.name for q in quotes(extract(text))]
+    assert found == ["Tallyhive"]

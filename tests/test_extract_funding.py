@@ -447,3 +447,26 @@ def test_a_province_named_like_a_country_places_the_article_by_its_full_name():
     lex = load_lexicons()
     text = "Loggers in British Columbia fear the duty. British Columbia exports most lumber."
     assert lex.article_country(text) == "CA"
+
+
+def test_a_round_valuing_the_company_is_still_funding(extract):
+    text = (
+        "Quillby has raised $85 million in a funding round led by Northpass Capital, "
+        "valuing the company at $1.1 billion."
+    )
+    facts = funding(extract(text))
+    assert [(f.funder.name, f.amount) for f in facts] == [
+        ("Northpass Capital", Decimal(85_000_000))
+    ]
+
+
+def test_a_body_named_with_a_country_is_the_body_not_the_country(extract):
+    text = "Quillby received a £1.4 million grant from Innovate UK to develop its software."
+    facts = funding(extract(text))
+    assert [f.funder.name for f in facts] == ["Innovate UK"]
+
+
+def test_a_charitable_arm_named_in_apposition_pays(extract):
+    text = "Last month its charitable arm, the Quillby Foundation, pledged €10k to a coding club."
+    facts = funding(extract(text))
+    assert [(f.funder.name, f.currency) for f in facts] == [("Quillby Foundation", "EUR")]

@@ -54,6 +54,8 @@ COMPANY_WORDS = {
 }  # fmt: skip
 # Who speaks for a body: "a Home Office spokesperson said" is the Home Office speaking.
 SPOKESPEOPLE = {"spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokesmen"}
+# Last words of the names of bodies a company or family sets up beside itself.
+_OFFSHOOT_WORDS = {"foundation", "trust", "charity", "institute", "fund", "prize"}
 # Letters after a name, written in capitals: "Jo Bloggs MP" is Jo Bloggs.
 POST_NOMINALS = {
     "MP", "MSP", "MS", "AM", "MLA", "MEP", "MHK", "TD", "QC", "KC", "SC", "OBE", "MBE", "CBE",
@@ -813,7 +815,7 @@ class DocumentEntities:
                 for c in longer.values()
             )
             place = any(e.text == name and e.label_ in {"GPE", "LOC"} for e in self.entities)
-            if len(longer) == 1 and (company or not place):
+            if len(longer) == 1 and (company or not place) and not self._own_body(name, longer):
                 cluster = next(iter(longer.values()))
                 cluster.aliases.add(name)
                 self.orgs[key] = cluster
@@ -829,7 +831,7 @@ class DocumentEntities:
             # name was the body's first word.
             company = _without_legal_form(words)[-1] in COMPANY_WORDS
             place = any(e.text == first.name and e.label_ in {"GPE", "LOC"} for e in self.entities)
-            if company or not place:
+            if (company or not place) and not self._own_body(first.name, {name: first}):
                 first.aliases.add(name)
                 first.name = name
                 self.orgs[key] = first
@@ -842,6 +844,15 @@ class DocumentEntities:
                 cluster.aliases.add(after[1].text)
                 self.orgs[after[1].text.lower()] = cluster
         return cluster
+
+    def _own_body(self, short: str, longer: dict[str, Cluster]) -> bool:
+        """Whether a short name the article uses again and again is a body of its own beside
+        the longer one it begins: "Tallyhive" is the company, "the Tallyhive Foundation"
+        its charity."""
+        if not any(n.split()[-1].lower() in _OFFSHOOT_WORDS for n in longer):
+            return False
+        alone = rf"(?<!\w){re.escape(short)}(?!\w)(?! (?:{'|'.join(_OFFSHOOT_WORDS)}))"
+        return len(re.findall(alone, doc_text(self.doc), flags=re.IGNORECASE)) >= 3
 
     def _only_a_body(self, name: str) -> bool:
         """No known place, people or person is written `name` in the article ("Victoria" is a
@@ -1055,7 +1066,9 @@ class DocumentEntities:
                 return self._person(self.person_at[child.i], mention)
             # "The charity Save the Children": a body named in apposition to what it is.
             if child.dep_ == "appos" and head.pos_ == "NOUN" and child.pos_ == "PROPN":
-                named = doc[child.left_edge.i : child.right_edge.i + 1]
+                left = child.left_edge.i
+                left += doc[left].lower_ == "the"  # "its charitable arm, the Acme Foundation"
+                named = doc[left : child.right_edge.i + 1]
                 cluster = self.organisation(named.text) if named.text[:1].isupper() else None
                 if cluster is not None:
                     return Resolved(cluster.entity(), doc[phrase.start : child.right_edge.i + 1])
@@ -1241,6 +1254,10 @@ class DocumentEntities:
                     kind in COMMERCIAL_ANAPHORS,
                 )
         return None
+
+    def body_named(self, phrase: Span) -> Resolved | None:
+        """The body a capitalised phrase names, whatever NER made of its words."""
+        return self._body(source_name(phrase), phrase)
 
     def _body(self, name: Span | str, mention: Span) -> Resolved | None:
         cluster = self.organisation(name)

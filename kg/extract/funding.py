@@ -345,7 +345,10 @@ class FundingExtractor:
         if verb is not None and any(
             c.lemma_.lower() in self.not_verbs or c.lower_.removesuffix("ing") in self.not_verbs
             for c in verb.children
-            if c.dep_ in {"xcomp", "advcl", "pcomp", "prep"} and c.tag_ in {"VBG", "VB", "NN"}
+            if c.dep_ in {"xcomp", "advcl", "pcomp", "prep"}
+            and c.tag_ in {"VBG", "VB", "NN"}
+            # ", valuing the company at $1bn": an aside on the deal, not what the money buys
+            and self.doc[c.left_edge.i - 1].text != ","
         ):
             return None, None  # "spend $4bn buying back shares"
         if verb is not None and noun is None and self._spent_on_excluded(verb):
@@ -420,6 +423,11 @@ class FundingExtractor:
 
     def _payer(self, token: Token) -> Resolved | None:
         entity = self.ents.entity_at(token.i)
+        named = [c for c in token.lefts if c.dep_ == "compound" and c.text[:1].isupper()]
+        if entity is not None and entity.label_ == "GPE" and named and named[0].i < entity.start:
+            # "from Innovate UK": a body whose name ends with a place NER cut off
+            phrase = self.doc[named[0].i : token.i + 1]
+            return self.ents.body_named(phrase)
         owner = _owner_end(entity, token) if entity is not None else None
         if entity is not None and owner is not None:
             # "the Department for Transport's Active Travel Fund" as one NER span: the owner pays.
