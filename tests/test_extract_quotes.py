@@ -812,3 +812,14 @@ def test_a_reason_after_the_reported_clause_is_part_of_the_claim(extract):
     assert [q.text for q in found] == [
         "that plan smacked of panic, because the council has ignored the problem for years"
     ]
+
+
+def test_an_inverted_said_before_the_speaker_introduces_the_quote(extract):
+    text = (
+        "Tax adviser Nora Quill doubts the plan will pass. "
+        "Said Quill: “I don’t think anyone in the cabinet wants it.”\n\n"
+        "Said one aide, “We have never seen anything like it.”"
+    )
+    found = [q for q in quotes(extract(text)) if q.direct]
+    assert [q.speaker_mention.text for q in found] == ["Quill", "one aide"]
+    assert found[0].speaker.name.endswith("Quill") and found[0].text.startswith("I don’t think")

@@ -469,6 +469,8 @@ class QuoteExtractor:
         """The resolved subject of a speech verb, climbing through participles and conjuncts."""
         if _passive_without_agent(verb):
             return None  # "Asked whether ..., she said": she was asked; who asked is unsaid
+        if (inverted := self._inverted_subject(verb)) is not None:
+            return inverted
         current = self._reporting_verb(verb) or verb
         # "who's called for ...": the parser reads a clipped "has" as a passive "is"
         passive = any(c.dep_ == "auxpass" and c.lower_ in _CLIPPED for c in verb.children)
@@ -510,6 +512,25 @@ class QuoteExtractor:
                 # "criticised these moves saying that": the participle hangs on the object.
                 current = current.head.head if current.dep_ == "pobj" else current.head
         return None
+
+    def _inverted_subject(self, verb: Token) -> Resolved | None:
+        """The speaker after a sentence-initial "Said": "Said Ms Ellis: “...”", "Said one aide,
+        “...”" (the parser may read "Said" as part of the name)."""
+        doc = verb.doc
+        opens = verb.i == 0 or doc[verb.i - 1].is_space or doc[verb.i - 1].text in {".", "!", "?"}
+        if verb.text not in {"Said", "Says"} or not opens:
+            return None
+        stop = next(
+            (t.i for t in doc[verb.i + 1 : verb.i + 8] if t.text in {":", ","} or t.is_space),
+            None,
+        )
+        if stop is None or stop == verb.i + 1 or doc[stop].is_space:
+            return None
+        mention = doc[verb.i + 1 : stop]
+        if any(t.is_punct and t.text != "." for t in mention):
+            return None
+        found = self.ents.resolve(mention.root)
+        return dataclasses.replace(found, mention=mention) if found is not None else None
 
     @staticmethod
     def _absorbed_subject(verb: Token) -> Token | None:
