@@ -1010,3 +1010,21 @@ def test_the_trust_named_long_before_is_the_one_trust(extract):
     )
     found = roles(extract(text))
     assert ("Rebecca Onuoha", "chief executive", "North Dunmore NHS Foundation Trust") in found
+
+
+def test_a_title_before_a_titled_name_is_held_too(extract):
+    text = "The opposition's housing spokeswoman, Liberal MP Natalie Chua, said the plan failed."
+    found = roles(extract(text))
+    assert ("Natalie Chua", "housing spokeswoman", "Opposition") in found
+
+
+def test_the_forces_commander_for_a_town_serves_in_the_force(extract):
+    text = (
+        "Youth scheme approved\n\n"
+        "On Tuesday, Greater Manchester Police said it would send two officers to the estate. "
+        "Chief Superintendent Alan Birch, the force's commander for Bolton, said reports had "
+        "risen."
+    )
+    found = {(p, org) for p, _, org in roles(extract(text))}
+    assert ("Alan Birch", "Greater Manchester Police") in found
+    assert ("Alan Birch", "Bolton") not in found

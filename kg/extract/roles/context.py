@@ -53,7 +53,13 @@ KIND_WORDS = {
     "council", "police", "university", "school", "schools", "hospital", "trust", "college",
     "museum", "union", "church", "library", "airport",
 }  # fmt: skip
-POST_KINDS = {"vice-chancellor": "university", "vice": None, "provost": "university"}
+POST_KINDS = {
+    "vice-chancellor": "university", "provost": "university", "chief constable": "police",
+    "deputy chief constable": "police", "chief superintendent": "police",
+    "detective chief superintendent": "police", "police constable": "police",
+}  # fmt: skip
+# Words a body's name uses for what a description calls it: "the force" is a police force.
+_KIND_IN_NAME = {"force": "police"}
 # Posts many hold at once: "the senator" cannot be told from the article's one holder.
 _SHARED_POSTS = {"senator", "representative", "congressman", "congresswoman", "mp", "member"}
 
@@ -102,7 +108,8 @@ def _body_of_kind(roles: Roles, post: str) -> Cluster | None:
     article names exactly one body with that word in its name."""
     words = post.replace("-", " ").split()
     kinds = {w for w in words if w in KIND_WORDS}
-    kinds |= {kind for w in words for kind in [POST_KINDS.get(w)] if kind}
+    if post in POST_KINDS:
+        kinds.add(POST_KINDS[post])
     if len(kinds) != 1:
         return None
     kind = kinds.pop()
@@ -128,7 +135,7 @@ def _city_of_article(roles: Roles) -> str | None:
             cities.add(" ".join(words[2:]))
     if not cities:
         text = doc_text(roles.doc)
-        if (dateline := re.match(r"\s*([A-Z][A-Z .'-]+?)(?:,[^—–-]{0,30})?\s+[—–-]", text)):
+        if dateline := re.match(r"\s*([A-Z][A-Z .'-]+?)(?:,[^—–-]{0,30})?\s+[—–-]", text):
             cities.add(dateline.group(1).title())
     cities.discard("")
     return cities.pop() if len(cities) == 1 else None
@@ -234,9 +241,15 @@ def anaphoric_owner(roles: Roles, phrase: list[Token]) -> Cluster | None:
         if lemma in ORG_ANAPHORS:
             kind = lemma if lemma in NAMED_KIND_ANAPHORS else None
             return roles.ents.org_antecedent(token.i, kind)
+        if lemma == "opposition":
+            return roles.ents.organisation("Opposition")  # "the opposition's spokesman"
+        if lemma == "government" and (found := roles.ents.resolve(token)) is not None:
+            # "the government's chief adviser": whichever government "the government" is
+            return roles.ents.organisation(found.entity.name)
         if lemma in BODY_NOUNS:
-            # "the foundation's chair": the last body with "foundation" in its name.
-            return roles.ents.org_antecedent(token.i, lemma)
+            # "the foundation's chair": the last body with "foundation" in its name; "the
+            # force's commander": the police force's
+            return roles.ents.org_antecedent(token.i, _KIND_IN_NAME.get(lemma, lemma))
     return None
 
 

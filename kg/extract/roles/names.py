@@ -167,6 +167,8 @@ def apposition_before(roles: Roles, name: list[Token], cluster: Cluster) -> None
     j = name[0].i - 1
     while j > 0 and roles.doc[j].lower_.rstrip(".") in roles.lex.honorifics:
         j -= 1  # "The Liberal Democrat leader, Sir Ed Davey, said"
+    if j >= 1 and roles.doc[j].text != "," and (chain := _title_chain(roles, name)):
+        j = chain[0].i - 1  # "The opposition's housing spokeswoman, Liberal MP Jo Bloggs,"
     if j < 1 or roles.doc[j].text != ",":
         return
     after = name[-1].i + 1

@@ -144,10 +144,12 @@ class Roles:
             organisation = fallback_org.name
         elif organisation is None and fallback_org is not None:
             organisation = self.ents.org_name(fallback_org)
-        if (organisation is None or source == "lexicon") and (
+        territory = organisation is not None and _after_for(phrase, organisation)
+        if (organisation is None or source == "lexicon" or territory) and (
             owner := anaphoric_owner(self, phrase)
         ) is not None:
-            # "its president": the body's, not the post the lexicon knows ("the President").
+            # "its president": the body's, not the post the lexicon knows ("the President");
+            # "the force's commander for Kelbrook": the force's, for that area
             organisation, source = owner.name, "text"
         if organisation is None and (kind := kind_before_post(phrase, title.post)):
             # "The council leader, Jo Bloggs": the council the article names last.
@@ -221,6 +223,16 @@ class Roles:
             evidence=sentence_evidence(mention, rule, confidence),
             mention=None,
         )
+
+
+def _after_for(phrase: list[Token], organisation: str) -> bool:
+    """Whether a title gives its body only after "for" ("commander for Kelbrook"), the
+    area a post covers rather than the body it is held in."""
+    words = [t.text for t in phrase]
+    if "for" not in words:
+        return False
+    after = " ".join(words[words.index("for") + 1 :])
+    return organisation in after
 
 
 def _spelled_out(post: str) -> str:
