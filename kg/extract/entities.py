@@ -474,9 +474,11 @@ class DocumentEntities:
     def _titled_names(self, covered: set[int]) -> Iterator[list[Token]]:
         """Names NER missed after a capitalised post, that open with a known first name:
         "Mayor Teresa Quon said", "Police Chief Marcus Bell told"."""
+        last_words = _title_last_words(self.lex.role_titles)
         for token in self.doc:
             if (
-                token.i + 2 >= len(self.doc)
+                token.lower_ not in last_words
+                or token.i + 2 >= len(self.doc)
                 or not token.text[:1].isupper()
                 or token.i + 1 in covered
                 or not any(
@@ -1273,6 +1275,11 @@ def _as_company(ent: Span) -> Span:
     if ent.label_ == "PERSON" and len(ent) > 1 and last in COMPANY_WORDS | LEGAL_FORMS:
         return Span(ent.doc, ent.start, ent.end, label="ORG")
     return ent
+
+
+@lru_cache(maxsize=4)
+def _title_last_words(titles: frozenset[str]) -> frozenset[str]:
+    return frozenset(title.split()[-1] for title in titles)
 
 
 @lru_cache(maxsize=16)

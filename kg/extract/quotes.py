@@ -141,6 +141,8 @@ class QuoteExtractor:
         self.lex = lex
         self.quotations = quotations
         self.paragraphs = paragraphs(self.text)
+        # The first words of the speech verbs ("say", "point" of "point out").
+        self.cue_lemmas = frozenset(verb.split()[0] for verb in lex.speech_verbs) | {"put"}
 
     def run(self) -> list[QuoteFact]:
         cues = [cue for token in self.doc if (cue := self._cue(token)) is not None]
@@ -282,6 +284,9 @@ class QuoteExtractor:
         if not token.tag_.startswith("VB"):
             return None
         lemma = token.lemma_.lower()
+        if lemma not in self.cue_lemmas:
+            return None  # neither a speech verb nor the first word of one ("point out"), nor
+            # the "put" of "as one analyst put it"
         frame = phrasal = None
         for child in token.children:
             if child.lower_ in _PARTICLES and child.dep_ in {"prt", "prep"}:
