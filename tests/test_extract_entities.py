@@ -353,3 +353,24 @@ def test_a_company_and_the_foundation_named_after_it_are_two_bodies(extract):
     )
     found = [q.speaker.name for q in quotes(extract(text))]
     assert found == ["Tallyhive"]
+
+
+def test_a_one_word_body_that_is_a_named_persons_surname_is_that_person(nlp):
+    doc = nlp("Jessica Brandt, an analyst, spoke. Brandt said the shares were cheap.")
+    start = doc.text.index("Brandt said")
+    doc.ents = [doc.char_span(0, 14, label="PERSON"), doc.char_span(start, start + 6, label="ORG")]
+    ents = DocumentEntities(doc, load_lexicons(), set())
+    assert "brandt" not in ents.orgs
+    assert ents.person_at[doc.char_span(start, start + 6)[0].i].name == "Jessica Brandt"
+
+
+def test_the_company_of_a_business_story_is_the_one_it_is_about(extract):
+    text = (
+        "Marlow Foods Plc named a new chief executive. Marlow reported a fall in profit. "
+        "Marlow shares rose. Analysts liked Marlow's plan.\n\n"
+        "Prices rose. Costs rose. Sales fell. Wages rose. Rents rose. Stores shut.\n\n"
+        "Jo Reed, an analyst at Harlow Securities, said the plan was safe.\n\n"
+        "The company also said it had invested £25 million in Crunchwell."
+    )
+    found = [q.speaker.name for q in quotes(extract(text)) if "Crunchwell" in q.text]
+    assert found == ["Marlow Foods Plc"]

@@ -215,7 +215,8 @@ class DocumentEntities:
 
     def _bodies_called_it(self, entities: list[Span]) -> list[Span]:
         """One-word "people" that are bodies, in every mention: the article calls them "it"
-        ("Westpac said it would cut jobs") or they begin a body's name it gives in full."""
+        ("Westpac said it would cut jobs") or they begin a body's name it gives in full; and
+        one-word "bodies" that are the surnames of people it names in full."""
         # A surname of a full name, or after "Mr", is a person's ("Smith said it was unfair").
         surnames = {
             t.text for ent in entities if ent.label_ == "PERSON" and len(ent) > 1 for t in ent
@@ -236,12 +237,27 @@ class DocumentEntities:
             and ent.text not in surnames
             and (ent.text in short_forms or _called_it(ent[0]))
         }
-        return [
-            Span(ent.doc, ent.start, ent.end, label="ORG")
-            if ent.label_ == "PERSON" and ent.text in bodies
-            else ent
+        # "Jessica Brandt, an analyst, ... Brandt said": NER's one-word body is her surname,
+        # unless the article also names a body with it ("Ford Motor ... Henry Ford").
+        full_surnames = {
+            ent[-1].text for ent in entities if ent.label_ == "PERSON" and len(ent) > 1
+        }
+        people = {
+            ent.text
             for ent in entities
-        ]
+            if ent.label_ == "ORG"
+            and len(ent) == 1
+            and ent.text in full_surnames
+            and ent.text not in short_forms
+        }
+        relabelled = []
+        for ent in entities:
+            if ent.label_ == "PERSON" and ent.text in bodies:
+                ent = Span(ent.doc, ent.start, ent.end, label="ORG")
+            elif ent.label_ == "ORG" and ent.text in people:
+                ent = Span(ent.doc, ent.start, ent.end, label="PERSON")
+            relabelled.append(ent)
+        return relabelled
 
     # -- people ---------------------------------------------------------------------------
 
@@ -812,6 +828,9 @@ class DocumentEntities:
             # names it, when no other body known so far starts with that word; NER's "place"
             # only when the body is a company ("shares in Castlegate").
             longer = {c.name: c for k, c in self.orgs.items() if k.split()[0] == key and k != key}
+            formal = {n: c for n, c in longer.items() if _formal_name(n)}
+            if len(longer) > 1 and len(formal) == 1:
+                longer = formal  # "Hallworth Foods Plc", not a headline's "Hallworth Foods Names"
             company = any(
                 _without_legal_form(c.name.lower().split())[-1] in COMPANY_WORDS
                 for c in longer.values()
@@ -912,9 +931,17 @@ class DocumentEntities:
         recent = [item for item in seen.values() if item[2] >= horizon]
         if not recent and kind is not None and len(seen) == 1:
             recent = list(seen.values())
+        before = self.doc[i].idx
+        if commercial and seen:
+            # "the company" of a business story is the company it is about, named again and
+            # again, even when another firm was named last
+            counts = {id(item[3]): self._times_named(item[3], before) for item in seen.values()}
+            main = max(seen.values(), key=lambda item: counts[id(item[3])])
+            rivals = [counts[id(item[3])] for item in recent if item[3] is not main[3]]
+            if counts[id(main[3])] >= 3 and counts[id(main[3])] >= 2 * max(rivals, default=0):
+                return main[3]
         if not recent:
             return None
-        before = self.doc[i].idx
         return max(recent, key=lambda item: (self._times_named(item[3], before), *item[1:3]))[3]
 
     def _times_named(self, cluster: Cluster, before: int) -> int:
@@ -922,11 +949,14 @@ class DocumentEntities:
         a trailing legal form or "Group", whatever NER made of each mention: in "Halden
         Group agreed to buy Marwick Holdings ... Halden said", "Halden" counts for Halden
         Group though NER took it for a place."""
-        words = cluster.name.split()
-        while len(words) > 1 and words[-1].lower().rstrip(".") in LEGAL_FORMS | _GROUP_WORDS:
-            words = words[:-1]
-        core = " ".join(words)
-        return len(re.findall(rf"(?<!\w){re.escape(core)}(?!\w)", doc_text(self.doc)[:before]))
+        names = set()
+        for name in (cluster.name, *cluster.aliases):
+            words = name.split()
+            while len(words) > 1 and words[-1].lower().rstrip(".") in LEGAL_FORMS | _GROUP_WORDS:
+                words = words[:-1]
+            names.add(" ".join(words))  # "Hallworth Foods Plc" also as "Hallworth" when so named
+        pattern = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True) if n)
+        return len(re.findall(rf"(?<!\w)(?:{pattern})(?!\w)", doc_text(self.doc)[:before]))
 
     def entity_at(self, i: int) -> Span | None:
         """The named entity that token i belongs to, if any."""
@@ -1378,6 +1408,12 @@ def _same_post(held: str, named: str) -> bool:
     if not longer.endswith(" " + shorter):
         return False
     return longer.removesuffix(" " + shorter).split()[-1] not in OTHER_POST_MODIFIERS
+
+
+def _formal_name(name: str) -> bool:
+    """Whether a name ends as a body's formal name does: "... Plc", "... Labs", "... Council"."""
+    last = name.split()[-1].lower().rstrip(".")
+    return last in LEGAL_FORMS | COMPANY_WORDS | BODY_NOUNS
 
 
 def _names_public_body(cluster: Cluster) -> bool:
