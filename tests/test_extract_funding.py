@@ -470,3 +470,27 @@ def test_a_charitable_arm_named_in_apposition_pays(extract):
     text = "Last month its charitable arm, the Quillby Foundation, pledged €10k to a coding club."
     facts = funding(extract(text))
     assert [(f.funder.name, f.currency) for f in facts] == [("Quillby Foundation", "EUR")]
+
+
+def test_a_fund_named_in_the_next_sentence_is_the_programme(extract):
+    text = (
+        "The Chancellor, Ann Ray, has announced a £1.2bn fund to regenerate coastal towns "
+        "in England.\n\n"
+        "The Coastal Towns Renewal Fund will run for five years.\n\n"
+        "The Treasury said the fund was part of a wider £5bn regeneration programme."
+    )
+    facts = funding(extract(text))
+    assert [(f.funder.name, f.amount, f.programme.name) for f in facts] == [
+        ("Ann Ray", Decimal(1_200_000_000), "Coastal Towns Renewal Fund")
+    ]
+
+
+def test_money_under_a_scheme_known_by_a_name_is_that_programme(extract):
+    text = (
+        "Under the scheme, known as the Rural Practice Programme, the Scottish government "
+        "will also provide £12m in capital grants to health boards."
+    )
+    facts = funding(extract(text))
+    assert [(f.funder.name, f.programme.name) for f in facts] == [
+        ("Scottish Government", "Rural Practice Programme")
+    ]

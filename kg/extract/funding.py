@@ -169,6 +169,7 @@ class FundingExtractor:
         """ "The government will spend $2bn ... The money will flow through a new Homes Fund":
         the fund a later sentence sends "the money" to is the programme of the funding before
         it that names none."""
+        text = doc_text(self.doc)
         for token in self.doc:
             if (
                 token.dep_ not in {"nsubj", "nsubjpass"}
@@ -185,6 +186,11 @@ class FundingExtractor:
                 and token.head.lemma_.lower() in _DESTINATION_VERBS
             ):
                 programme = self._destination(token.head)
+            # "a £1.2bn fund to ... The Coastal Towns Fund will run for five years": the fund
+            # an earlier sum sized, now named
+            named_fund = programme is None and token.pos_ == "PROPN" and token.text[:1].isupper()
+            if named_fund and (name := self._proper_name(token)):
+                programme = Entity(name, EntityKind.PROGRAMME)
             sentence = token.sent
             lo = self.doc[self._sentence_back(sentence.start, 3)].idx
             earlier = [
@@ -193,6 +199,7 @@ class FundingExtractor:
                 if f.programme is None
                 and f.amount_mention is not None
                 and lo <= f.amount_mention.start < sentence.start_char
+                and (not named_fund or _sizes(text, f.amount_mention.end, token.lemma_.lower()))
             ]
             if programme is not None and earlier:
                 k = earlier[-1]
@@ -208,10 +215,21 @@ class FundingExtractor:
                 if pobj is not None and pobj.lemma_.lower() in _FUND_WORDS:
                     name = self._proper_name(pobj)
                     return Entity(name, EntityKind.PROGRAMME) if name else None
-            if child.dep_ == "acl" and child.lemma_.lower() in {"call", "name", "dub", "brand"}:
+            if child.dep_ == "acl" and child.lemma_.lower() in {
+                "call",
+                "name",
+                "dub",
+                "brand",
+                "know",
+            }:
                 label = next((c for c in child.children if c.dep_ in {"oprd", "attr"}), None)
+                as_phrase = next((c for c in child.children if c.lower_ == "as"), None)
+                if label is None and as_phrase is not None:  # "the scheme, known as X"
+                    label = next((c for c in as_phrase.children if c.dep_ == "pobj"), None)
                 if label is not None:
                     words = [t for t in label.subtree if not t.is_punct]
+                    while words and words[0].lower_ == "the":
+                        words = words[1:]
                     if words and all(t.text[:1].isupper() or t.is_stop for t in words):
                         text = self.doc[words[0].i : words[-1].i + 1].text
                         return Entity(text, EntityKind.PROGRAMME)
@@ -418,6 +436,8 @@ class FundingExtractor:
                     return found
             if noun is not None and (found := self._from_phrase(noun)):
                 return found  # "a $10m donation from the Bezos Family Foundation"
+            if lemma == "be":
+                return None  # "the fund was part of a £5bn programme": the fund pays nothing
             return self._subject_of(verb)
         return None
 
@@ -588,11 +608,22 @@ class FundingExtractor:
         for anchor in anchors:
             for child in anchor.children:
                 if child.dep_ in {"prep", "dative"} and child.lower_ in {
-                    "for", "to", "into", "in", "towards", "through",
+                    "for", "to", "into", "in", "towards", "through", "under",
                 }:  # fmt: skip
                     pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                    if pobj is not None and (name := self._proper_name(pobj)):
+                    if pobj is None:
+                        continue
+                    if child.lower_ != "under" and (name := self._proper_name(pobj)):
                         return Entity(name, EntityKind.PROGRAMME)
+                    if pobj.lemma_.lower() in _FUND_WORDS and (
+                        named := self._proper_name(pobj) or self._named_beside(pobj)
+                    ):
+                        # "under the Homes Programme", "Under the scheme, known as X, ..."
+                        return (
+                            named
+                            if isinstance(named, Entity)
+                            else Entity(named, EntityKind.PROGRAMME)
+                        )
         return None
 
     def _recipient(self, verb: Token) -> Entity | None:
@@ -660,6 +691,14 @@ _BETWEEN = re.compile(r"\bbetween\s+(?:\S+\s+){0,2}$")
 class _Gapped:
     payer: Resolved
     verb: Token
+
+
+def _sizes(text: str, end: int, noun: str) -> bool:
+    """Whether the money ending at `end` sizes a `noun` ("£1.2bn fund", "$5m scheme")."""
+    return (
+        re.match(rf"\s+(?:[\w-]+\s+){{0,2}}{re.escape(noun)}\b", text[end : end + 60], re.I)
+        is not None
+    )
 
 
 def _per_item(text: str, money: Money) -> bool:
