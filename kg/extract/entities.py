@@ -54,6 +54,8 @@ COMPANY_WORDS = {
 }  # fmt: skip
 # Who speaks for a body: "a Home Office spokesperson said" is the Home Office speaking.
 SPOKESPEOPLE = {"spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokesmen"}
+# Small words inside bodies' names: "Bank of England", "Department for Transport".
+_JOINERS = {"of", "for", "and", "the", "on", "de", "du", "von", "van", "der", "&", "at", "in"}
 # Last words of the names of bodies a company or family sets up beside itself.
 _OFFSHOOT_WORDS = {"foundation", "trust", "charity", "institute", "fund", "prize"}
 # Letters after a name, written in capitals: "Jo Bloggs MP" is Jo Bloggs.
@@ -1475,6 +1477,11 @@ def normalise_org(name: str) -> str:
     if "(" in name and ")" not in name[name.index("(") :]:
         name = name[: name.index("(")]
     words = name.split()
+    # "Existing investor Renwald AG": what the body is, written before its name
+    lower = [k for k, w in enumerate(words[:-1]) if w.islower() and w.isalpha()]
+    if lower and words[lower[-1]] not in _JOINERS:
+        if all(w[:1].isupper() for w in words[lower[-1] + 1 :]):
+            words = words[lower[-1] + 1 :]
     if len(words) > 1 and words[0][:1].isupper() and any(w.islower() for w in words[1:]):
         small = {"of", "and", "for", "the", "on", "in", "to", "at"}
         words = [w if w in small else w[:1].upper() + w[1:] for w in words]

@@ -356,11 +356,23 @@ class FundingExtractor:
                 break
         if noun is None:
             noun = self._sized_after(head)  # "£22bn of extra funding"
+        if noun is None and verb is not None:
+            # "provide £12m in capital grants", the parser hanging "in" on the verb
+            noun = next(
+                (
+                    pobj
+                    for prep in verb.children
+                    if prep.dep_ == "prep" and prep.lower_ == "in" and prep.i == head.i + 1
+                    for pobj in prep.children
+                    if pobj.dep_ == "pobj" and self._is_funding_noun(pobj)
+                ),
+                None,
+            )
         if noun is None and verb is None:
             return None, None
         if noun is not None and verb is None:
             verb = self._governing_verb(noun)
-        if verb is not None and any(
+        if verb is not None and noun is None and any(
             c.lemma_.lower() in self.not_verbs or c.lower_.removesuffix("ing") in self.not_verbs
             for c in verb.children
             if c.dep_ in {"xcomp", "advcl", "pcomp", "prep"}
@@ -398,9 +410,10 @@ class FundingExtractor:
         )
 
     def _sized_after(self, head: Token) -> Token | None:
-        """The funding noun in an "of" phrase after the money: "£22bn of extra funding"."""
+        """The funding noun in an "of" or "in" phrase after the money: "£22bn of extra funding",
+        "£12m in capital grants"."""
         for prep in head.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
+            if prep.dep_ == "prep" and prep.lower_ in {"of", "in"}:  # "£12m in capital grants"
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj" and self._is_funding_noun(pobj):
                         return pobj
