@@ -1479,9 +1479,12 @@ def normalise_org(name: str) -> str:
     words = name.split()
     # "Existing investor Renwald AG": what the body is, written before its name
     lower = [k for k, w in enumerate(words[:-1]) if w.islower() and w.isalpha()]
-    if lower and words[lower[-1]] not in _JOINERS:
-        if all(w[:1].isupper() for w in words[lower[-1] + 1 :]):
-            words = words[lower[-1] + 1 :]
+    if (
+        lower
+        and words[lower[-1]] not in _JOINERS
+        and all(w[:1].isupper() for w in words[lower[-1] + 1 :])
+    ):
+        words = words[lower[-1] + 1 :]
     if len(words) > 1 and words[0][:1].isupper() and any(w.islower() for w in words[1:]):
         small = {"of", "and", "for", "the", "on", "in", "to", "at"}
         words = [w if w in small else w[:1].upper() + w[1:] for w in words]
