@@ -823,3 +823,14 @@ def test_an_inverted_said_before_the_speaker_introduces_the_quote(extract):
     found = [q for q in quotes(extract(text)) if q.direct]
     assert [q.speaker_mention.text for q in found] == ["Quill", "one aide"]
     assert found[0].speaker.name.endswith("Quill") and found[0].text.startswith("I don’t think")
+
+
+def test_a_claim_the_parser_hung_on_the_setting_of_the_speech_is_reported(extract):
+    text = (
+        "Finance chief Oliver Grant told analysts on a call that margins would be stable. "
+        "Assemblymember Tom Reyes said in a statement that wildfire victims must not be "
+        "forgotten."
+    )
+    found = [(q.speaker.name, q.text) for q in quotes(extract(text))]
+    assert ("Oliver Grant", "margins would be stable") in found
+    assert ("Tom Reyes", "wildfire victims must not be forgotten") in found

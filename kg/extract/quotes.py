@@ -803,10 +803,11 @@ class QuoteExtractor:
 
     def _told_that(self, verb: Token) -> Token | None:
         """ "told a meeting of farmers that prices would rise", "wrote on X, formerly Twitter,
-        that ...": the parser hung the reported clause on the addressee or on the place of
-        writing as a relative clause, but its "that" opens a clause (a complementiser), it is
-        not a relative pronoun."""
-        settings = {"prep", "npadvmod"} if verb.lemma_.lower() in WRITING_CUES else set()
+        that ...", "told analysts on a call that ...": the parser hung the reported clause on
+        the addressee or on the setting as a relative clause, but its "that" opens a clause
+        (a complementiser), it is not a relative pronoun."""
+        # "told analysts on a call that ...": the setting of the speech may host it too
+        settings = {"prep", "npadvmod"}
         hosts = [c for c in verb.rights if c.dep_ == "dobj" or c.dep_ in settings]
         for token in (t for host in hosts for t in host.subtree):
             if token.dep_ in {"relcl", "acl"} and any(
