@@ -589,8 +589,7 @@ def test_asked_opening_a_sentence_is_the_hearer_even_when_tagged_past(extract):
 
 def test_a_stance_coordinated_in_the_reported_clause_stays_in_it(extract):
     text = (
-        "Defending, Tom Reyes said his client was sorry and had sought counselling for "
-        "his temper."
+        "Defending, Tom Reyes said his client was sorry and had sought counselling for his temper."
     )
     found = quotes(extract(text))
     assert [(q.speaker.name, q.text) for q in found] == [
@@ -601,7 +600,7 @@ def test_a_stance_coordinated_in_the_reported_clause_stays_in_it(extract):
 def test_a_two_word_name_read_as_a_body_is_the_person_an_honorific_names(extract):
     text = (
         "Halvern's chief executive, Brent Aldous, told analysts in February that the frozen "
-        "division had \"a bright future\" and that he was \"not a seller\".\n\n"
+        'division had "a bright future" and that he was "not a seller".\n\n'
         '"We like this business. We think it has years of growth in it," Mr Aldous said on a '
         "call with analysts at the time."
     )
@@ -642,9 +641,7 @@ def test_a_company_that_posted_a_loss_claims_nothing(extract):
 
 
 def test_a_subject_after_an_opening_phrase_speaks(extract):
-    text = (
-        "In a post on Instagram, the mayor of Dunmore, Alan Keyes, said the bridge would reopen."
-    )
+    text = "In a post on Instagram, the mayor of Dunmore, Alan Keyes, said the bridge would reopen."
     found = [(q.speaker.name, q.text) for q in quotes(extract(text))]
     assert found == [("Alan Keyes", "the bridge would reopen")]
 
@@ -834,3 +831,12 @@ def test_a_claim_the_parser_hung_on_the_setting_of_the_speech_is_reported(extrac
     found = [(q.speaker.name, q.text) for q in quotes(extract(text))]
     assert ("Oliver Grant", "margins would be stable") in found
     assert ("Tom Reyes", "wildfire victims must not be forgotten") in found
+
+
+def test_a_speaker_with_a_relative_clause_the_parser_split_off_still_speaks(extract):
+    text = (
+        "Chief executive Priya Natarajan, who co-founded the company in 2019 with chief "
+        "technology officer Tom Ashdown, said the money would be used to expand."
+    )
+    found = [(q.speaker.name, q.text) for q in quotes(extract(text))]
+    assert found == [("Priya Natarajan", "the money would be used to expand")]

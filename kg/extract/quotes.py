@@ -541,7 +541,21 @@ class QuoteExtractor:
     def _absorbed_subject(verb: Token) -> Token | None:
         """ "In a post on Instagram, the mayor of Leeds, Ann Bell, said ...": the parser read the
         subject as in apposition to the opening phrase; the apposition that ends at the cue's
-        comma is the subject."""
+        comma is the subject. Likewise the name a misread relative clause took as its own."""
+        clause = next(
+            (c for c in verb.lefts if c.dep_ == "advcl" and c.left_edge.i == verb.left_edge.i),
+            None,
+        )
+        if clause is not None and clause.i < verb.i:
+            # "Jo Bloggs, who co-founded Acme, said ...": the parser made the relative clause
+            # the opening clause and the name its subject
+            named = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if (
+                named is not None
+                and named.pos_ == "PROPN"
+                and any(c.dep_ == "relcl" or c.lower_ in {"who", "which"} for c in named.subtree)
+            ):
+                return named
         opening = next((c for c in verb.lefts if c.dep_ == "prep"), None)
         if opening is None or opening.i != verb.left_edge.i:
             return None
