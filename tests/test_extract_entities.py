@@ -374,3 +374,12 @@ def test_the_company_of_a_business_story_is_the_one_it_is_about(extract):
     )
     found = [q.speaker.name for q in quotes(extract(text)) if "Crunchwell" in q.text]
     assert found == ["Marlow Foods Plc"]
+
+
+def test_the_party_is_the_party_named_last(extract):
+    text = (
+        "The plan passed by 68 votes to 29, with Scottish Labour abstaining. The party said "
+        "the plan lacked detail."
+    )
+    found = [q.speaker.name for q in quotes(extract(text))]
+    assert found == ["Scottish Labour"]

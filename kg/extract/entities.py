@@ -1153,6 +1153,17 @@ class DocumentEntities:
             return None
         return self.lex.regions[last.group(1)]
 
+    def _party_before(self, i: int) -> str | None:
+        """The party (parties.tsv) named last before token i, in the last few sentences."""
+        for j in range(i - 1, self._horizon(i) - 1, -1):
+            if j in self.quoted:
+                continue
+            for n in (3, 2, 1):  # the longest name ending here: "Scottish Labour", not "Labour"
+                words = self.doc[max(0, j - n + 1) : j + 1]
+                if len(words) == n and words.text in self.lex.parties and words.text[:1].isupper():
+                    return self.lex.parties[words.text]
+        return None
+
     def _national_government(self, phrase: Span) -> str | None:
         """The government "the British government" or "the US government" names: the words
         before "government" all name one country that has one (country_info.tsv)."""
@@ -1185,6 +1196,10 @@ class DocumentEntities:
             cluster = self.adopt_person(head)
             if cluster is not None:
                 return self._person(cluster, phrase)
+        if lemma == "party" and definite and words == ["party"]:
+            named = self._party_before(head.i)
+            if named is not None:
+                return self._body(named, phrase)  # "Scottish Labour abstained. The party said"
         kind = lemma if lemma in NAMED_KIND_ANAPHORS else None
         commercial = lemma in COMMERCIAL_ANAPHORS
         if (
