@@ -383,3 +383,12 @@ def test_the_party_is_the_party_named_last(extract):
     )
     found = [q.speaker.name for q in quotes(extract(text))]
     assert found == ["Scottish Labour"]
+
+
+def test_a_spokesperson_for_a_named_union_speaks_for_it(extract):
+    text = (
+        "Halvorsen Foods said profits fell. A spokesperson for the GMB union said it would "
+        "seek urgent talks."
+    )
+    found = [q.speaker.name for q in quotes(extract(text)) if "talks" in q.text]
+    assert found == ["GMB"]

@@ -499,9 +499,7 @@ def test_money_under_a_scheme_known_by_a_name_is_that_programme(extract):
 def test_grants_others_use_to_buy_things_are_still_funding(extract):
     text = "The Welsh Government will provide £12m in capital grants to health boards to buy homes."
     facts = funding(extract(text))
-    assert [(f.funder.name, f.amount) for f in facts] == [
-        ("Welsh Government", Decimal(12_000_000))
-    ]
+    assert [(f.funder.name, f.amount) for f in facts] == [("Welsh Government", Decimal(12_000_000))]
 
 
 def test_what_a_body_is_before_its_name_is_not_its_name(extract):

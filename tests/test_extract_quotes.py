@@ -840,3 +840,13 @@ def test_a_speaker_with_a_relative_clause_the_parser_split_off_still_speaks(extr
     )
     found = [(q.speaker.name, q.text) for q in quotes(extract(text))]
     assert found == [("Priya Natarajan", "the money would be used to expand")]
+
+
+def test_a_sum_expected_to_come_from_somewhere_is_no_speaker(extract):
+    text = "Ohio has committed $230 million, with the remainder expected to come from the city."
+    assert quotes(extract(text)) == []
+
+
+def test_declining_to_say_whether_claims_nothing(extract):
+    text = "Osei declined to say whether Ledgerly was considering a stock market listing."
+    assert quotes(extract(text)) == []

@@ -1295,8 +1295,18 @@ class DocumentEntities:
                 return self.organisation(source_name(noun_phrase(token)))  # "Welsh Government"
             if token.i in self.person_at or token.lower_ in self.lex.role_titles:
                 return None  # "a spokeswoman for the minister"
+            named = next(
+                (
+                    self._entity_at[t.i]
+                    for t in token.lefts
+                    if t.i in self._entity_at and self._entity_at[t.i].label_ == "ORG"
+                ),
+                None,
+            )
+            if named is not None:
+                return self.organisation(named)  # "a spokesperson for the GMB union"
             kind = token.lemma_.lower()
-            if kind in ORG_ANAPHORS:
+            if kind in ORG_ANAPHORS and not any(t.dep_ == "compound" for t in token.lefts):
                 return self.org_antecedent(
                     head.i,
                     kind if kind in NAMED_KIND_ANAPHORS else None,

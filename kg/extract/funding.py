@@ -372,13 +372,17 @@ class FundingExtractor:
             return None, None
         if noun is not None and verb is None:
             verb = self._governing_verb(noun)
-        if verb is not None and noun is None and any(
-            c.lemma_.lower() in self.not_verbs or c.lower_.removesuffix("ing") in self.not_verbs
-            for c in verb.children
-            if c.dep_ in {"xcomp", "advcl", "pcomp", "prep"}
-            and c.tag_ in {"VBG", "VB", "NN"}
-            # ", valuing the company at $1bn": an aside on the deal, not what the money buys
-            and self.doc[c.left_edge.i - 1].text != ","
+        if (
+            verb is not None
+            and noun is None
+            and any(
+                c.lemma_.lower() in self.not_verbs or c.lower_.removesuffix("ing") in self.not_verbs
+                for c in verb.children
+                if c.dep_ in {"xcomp", "advcl", "pcomp", "prep"}
+                and c.tag_ in {"VBG", "VB", "NN"}
+                # ", valuing the company at $1bn": an aside on the deal, not what the money buys
+                and self.doc[c.left_edge.i - 1].text != ","
+            )
         ):
             return None, None  # "spend $4bn buying back shares"
         if verb is not None and noun is None and self._spent_on_excluded(verb):

@@ -284,6 +284,15 @@ class QuoteExtractor:
         if not token.tag_.startswith("VB"):
             return None
         lemma = token.lemma_.lower()
+        if (
+            token.tag_ == "VBN"
+            and token.dep_ in {"pcomp", "acl", "advcl", "amod"}
+            and not any(c.dep_ in {"aux", "auxpass"} for c in token.children)
+            and any(c.dep_ == "nsubj" for c in token.children)
+        ):
+            return None  # "with the rest expected to come from ...": said of it, not by it
+        if token.dep_ == "xcomp" and token.head.lemma_.lower() in REFUSALS:
+            return None  # "declined to say whether ...": no claim
         if lemma not in self.cue_lemmas:
             return None  # neither a speech verb nor the first word of one ("point out"), nor
             # the "put" of "as one analyst put it"
