@@ -392,3 +392,12 @@ def test_a_spokesperson_for_a_named_union_speaks_for_it(extract):
     )
     found = [q.speaker.name for q in quotes(extract(text)) if "talks" in q.text]
     assert found == ["GMB"]
+
+
+def test_the_minister_is_the_cabinet_secretary_named_before(extract):
+    text = (
+        "Elin Rhydderch, the Cabinet Secretary for Social Justice, said the money would be "
+        "shared.\n\nThe minister added that forces would have to report every quarter."
+    )
+    found = [q.speaker.name for q in quotes(extract(text))]
+    assert found == ["Elin Rhydderch", "Elin Rhydderch"]

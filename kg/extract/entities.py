@@ -1429,12 +1429,30 @@ def _same_post(held: str, named: str) -> bool:
     the Chancellor of the Exchequer, but not the shadow chancellor or the former mayor."""
     if held == named:
         return True
+    if named == "minister" and _minister_post(held):
+        return True  # "the Cabinet Secretary for Health ... the minister added"
     longer, shorter = (held, named) if len(held) > len(named) else (named, held)
     if longer.startswith(shorter + " of "):
         return True  # "chancellor of the exchequer"
     if not longer.endswith(" " + shorter):
         return False
     return longer.removesuffix(" " + shorter).split()[-1] not in OTHER_POST_MODIFIERS
+
+
+def _minister_post(post: str) -> bool:
+    """Whether a post is a government minister's: "... minister", "... secretary" of a
+    government portfolio ("cabinet secretary", "health secretary"), not a party's or a
+    union's ("general secretary", "shadow health secretary")."""
+    words = post.split()
+    if not words or words[0] in OTHER_POST_MODIFIERS:
+        return False
+    if words[-1] == "minister":
+        return True
+    return words[-1] == "secretary" and len(words) > 1 and words[-2] not in _NOT_MINISTERS
+
+
+# "General secretary", "press secretary": secretaries who are no ministers.
+_NOT_MINISTERS = {"general", "permanent", "press", "branch", "private", "company"}
 
 
 def _formal_name(name: str) -> bool:
