@@ -1028,3 +1028,37 @@ def test_the_forces_commander_for_a_town_serves_in_the_force(extract):
     found = {(p, org) for p, _, org in roles(extract(text))}
     assert ("Alan Birch", "Greater Manchester Police") in found
     assert ("Alan Birch", "Bolton") not in found
+
+
+def test_a_post_whose_body_is_named_by_whose_beats_the_lexicon(extract):
+    text = (
+        "The measure is backed by the Rural Broadband Alliance, whose president, Carla "
+        "Jennings, said the grants would reach homes."
+    )
+    found = roles(extract(text))
+    assert ("Carla Jennings", "president", "Rural Broadband Alliance") in found
+
+
+def test_a_state_representative_sits_in_the_chamber_not_the_committee_she_chairs(extract):
+    text = (
+        "LANSING, Mich. — State Representative Joyce Whitaker, who chairs the House "
+        "Appropriations Committee, called the plan good. Michigan lawmakers agreed."
+    )
+    found = roles(extract(text))
+    assert ("Joyce Whitaker", "chair", "House Appropriations Committee") in found
+    assert ("Joyce Whitaker", "state representative", "Michigan House of Representatives") in found
+
+
+def test_an_institution_ner_calls_a_person_is_the_body_of_the_post(extract):
+    text = "Cairns Hospital’s acting chief executive, Dr Priya Raman, said the ward was full."
+    found = roles(extract(text))
+    assert ("Priya Raman", "acting chief executive", "Cairns Hospital") in found
+
+
+def test_an_owners_post_in_apposition_is_not_held_at_the_body_before_it(extract):
+    text = (
+        "Coral Sea Resources has donated $5 million to the Townsville Hospital Foundation, "
+        "the company's chairman, Ian Buckley, said on Thursday."
+    )
+    found = {(p, org) for p, _, org in roles(extract(text))}
+    assert ("Ian Buckley", "Townsville Hospital Foundation") not in found

@@ -54,6 +54,11 @@ COMPANY_WORDS = {
 }  # fmt: skip
 # Who speaks for a body: "a Home Office spokesperson said" is the Home Office speaking.
 SPOKESPEOPLE = {"spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokesmen"}
+# Last words of institutions' names, never of people's: "Cairns Hospital", "Leeds University".
+_INSTITUTION_WORDS = {
+    "hospital", "university", "college", "council", "school", "museum", "institute",
+    "foundation", "trust", "association", "society", "agency", "department", "ministry",
+}  # fmt: skip
 # Small words inside bodies' names: "Bank of England", "Department for Transport".
 _JOINERS = {"of", "for", "and", "the", "on", "de", "du", "von", "van", "der", "&", "at", "in"}
 # Last words of the names of bodies a company or family sets up beside itself.
@@ -1328,9 +1333,12 @@ def _as_company(ent: Span) -> Span:
     the conjunction NER sometimes ends a body's name on ("arranged by [Barclays and] HSBC")."""
     if len(ent) > 1 and ent.label_ in ORG_LABELS and ent[-1].pos_ == "CCONJ":
         ent = Span(ent.doc, ent.start, ent.end - 1, label=ent.label_)
-    last = ent[-1].lower_.rstrip(".")
-    if ent.label_ == "PERSON" and len(ent) > 1 and last in COMPANY_WORDS | LEGAL_FORMS:
+    words = [t for t in ent if t.tag_ != "POS" and t.text not in {"’s", "'s"}]
+    last = words[-1].lower_.rstrip(".") if words else ""
+    if ent.label_ == "PERSON" and len(words) > 1 and last in COMPANY_WORDS | LEGAL_FORMS:
         return Span(ent.doc, ent.start, ent.end, label="ORG")
+    if ent.label_ == "PERSON" and len(words) > 1 and last in _INSTITUTION_WORDS:
+        return Span(ent.doc, ent.start, ent.end, label="ORG")  # "Cairns Hospital's"
     return ent
 
 

@@ -10,7 +10,14 @@ from spacy.tokens import Span, Token
 from kg.extract.entities import BODY_NOUNS, ORG_LABELS, RELATIVE_PRONOUNS
 from kg.extract.roles.clauses import clause_subject, departs, untagged_bodies
 from kg.extract.roles.titles import is_title, ranks_post, read_title
-from kg.extract.roles.words import COPULAS, FIELD_POSTS, ORG_NOUNS, ORG_PREPOSITIONS, SEAT_POSTS
+from kg.extract.roles.words import (
+    COPULAS,
+    FIELD_POSTS,
+    ORG_NOUNS,
+    ORG_PREPOSITIONS,
+    SEAT_POSTS,
+    STATE_LEGISLATURE_POSTS,
+)
 
 if TYPE_CHECKING:
     from kg.extract.roles.store import Roles
@@ -111,7 +118,11 @@ def paths(roles: Roles) -> None:
             lo, hi = min(head.i, org.start), max(head.i, org.end - 1)
             mention = roles.doc[lo : hi + 1]
             unplaced = roles.unplaced.get(tokens[0].i)
-            if unplaced is not None and unplaced.mention.end == tokens[-1].i + 1:
+            if (
+                unplaced is not None
+                and unplaced.mention.end == tokens[-1].i + 1
+                and unplaced.bare not in {*STATE_LEGISLATURE_POSTS, *SEAT_POSTS}
+            ):  # a legislator's seat is placed by the article, not by what they chair
                 # "Acme is led by Chairman Jo Bloggs": the post is held in the body the
                 # sentence ties the person to, and the verb only says so; not a post the
                 # clause gives elsewhere ("held posts with Acme, and served as consultant
@@ -180,6 +191,10 @@ def _path_role(roles: Roles, person: Token, org: Token, ends: set[int]) -> tuple
         if token.pos_ in {"NOUN", "PROPN"} and is_title([token.lower_], token, roles.lex):
             if token.head.lower_ == "to" and title is not None:
                 return None  # "assistant to the director of Acme": the post served is another's
+            if any(
+                c.dep_ == "poss" and c.i not in ends and c.lower_ != "whose" for c in token.children
+            ):
+                return None  # "..., the company's chairman, Jo Bloggs": the owner's post
             title = token  # of titles listed together, the one nearest the body holds it
             continue
         if token.pos_ == "VERB" and lemma in roles.lex.role_verbs:

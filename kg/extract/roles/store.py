@@ -140,10 +140,12 @@ class Roles:
         if title.status not in {"former", "ex", "late"}:
             self.ents.add_holder(name[0].i, title.post, cluster)
         organisation, source = title.organisation, title.org_source
-        if organisation is None and isinstance(fallback_org, Cluster):
-            organisation = fallback_org.name
-        elif organisation is None and fallback_org is not None:
-            organisation = self.ents.org_name(fallback_org)
+        # "the Alliance, whose president, Jo Bloggs": the body named beats the lexicon's
+        # "President"
+        if (organisation is None or source == "lexicon") and isinstance(fallback_org, Cluster):
+            organisation, source = fallback_org.name, "text"
+        elif (organisation is None or source == "lexicon") and fallback_org is not None:
+            organisation, source = self.ents.org_name(fallback_org), "text"
         territory = organisation is not None and _after_for(phrase, organisation)
         if (organisation is None or source == "lexicon" or territory) and (
             owner := anaphoric_owner(self, phrase)
