@@ -506,3 +506,15 @@ def test_what_a_body_is_before_its_name_is_not_its_name(extract):
     text = "Existing investor Renwald AG also took part, investing 30 million euros in the round."
     facts = funding(extract(text))
     assert [f.funder.name for f in facts] == ["Renwald AG"]
+
+
+def test_a_country_that_pays_is_its_government_and_no_agency_named_after_it(extract):
+    text = (
+        "OTTAWA (Reuters) - Canada will provide C$1.2 billion to help its forestry industry, "
+        "Trade Minister Claire Beaulieu said.\n\n"
+        "Canada exported C$8.4 billion of lumber last year, according to Statistics Canada."
+    )
+    facts = funding(extract(text))
+    assert [(f.funder.name, f.amount) for f in facts] == [
+        ("Government of Canada", Decimal(1_200_000_000))
+    ]

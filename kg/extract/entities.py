@@ -817,6 +817,7 @@ class DocumentEntities:
                 and other[-len(words) :] == words
                 and other[-len(words) - 1] not in _OF_WORDS
                 and words[-1][:1].isalpha()
+                and name not in self.lex.countries  # "Canada" is not "Statistics Canada"
             ):
                 cluster.aliases.add(name)
                 self.orgs[key] = cluster
@@ -825,6 +826,7 @@ class DocumentEntities:
                 len(other) < len(words)
                 and words[-len(other) :] == other
                 and words[-len(other) - 1] not in _OF_WORDS
+                and cluster.name not in self.lex.countries
             ):
                 cluster.aliases.add(cluster.name)
                 cluster.name = name

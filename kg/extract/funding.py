@@ -481,6 +481,15 @@ class FundingExtractor:
                 return Resolved(known.entity(), phrase)
         if found is None or found.entity.kind is EntityKind.UNNAMED_SOURCE:
             return None
+        info = self.lex.country_info.get(self.lex.countries.get(found.entity.name) or "")
+        if (
+            info is not None
+            and token.dep_ in {"nsubj", "agent", "pobj"}
+            and found.entity.name in info.government  # a country, not one of its cities
+            and (government := self.ents.organisation(info.government)) is not None
+        ):
+            # "Canada will provide C$1.2bn": the country's government pays
+            return Resolved(government.entity(), found.mention)
         return found
 
     def _payer_before(self, noun: Token | None) -> Resolved | None:
