@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from kg.extract.entities import SUBJECT_DEPS, DocumentEntities, Resolved, noun_phrase
-from kg.extract.evidence import char_evidence, doc_text, text_span
+from kg.extract.evidence import char_evidence, doc_text, headline, text_span
 from kg.extract.lexicon import Lexicons
 from kg.extract.quotemarks import Quotation, paragraphs
 from kg.facts import Entity, EntityKind, QuoteFact
@@ -87,8 +87,6 @@ _MAX_WORDS_BETWEEN = 6
 # Characters around a quotation within which its cue may stand (a long speaker description).
 _REACH = 400
 _MIN_DIRECT_WORDS = 3
-# A first paragraph this short without a full stop is the article's title.
-_MAX_HEADLINE_WORDS = 25
 # Titles quoted inside a sentence: programmes, books, songs ("appeared on “Face the Nation”").
 _MAX_TITLE_WORDS = 6
 _TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "in", "on", "for", "to", "at", "with"}
@@ -183,11 +181,11 @@ class QuoteExtractor:
                 for other in cue.co_speakers if cue is not None else ():
                     facts.append(self._direct(quotation, other, cue, confidence))
             previous = (quotation, speaker, cue)
-        headline = self._headline()
+        title = headline(self.text)
         for cue in cues:
             if cue.speaker is None or cue.content is None or cue.frame == "quote":
                 continue
-            if headline is not None and headline[0] <= cue.verb.idx < headline[1]:
+            if title is not None and title[0] <= cue.verb.idx < title[1]:
                 continue  # "Backbenchers demand U-turn": headline-ese, restated in the body
             if cue.speaker.entity.kind is EntityKind.UNNAMED_SOURCE and self._nested(cue, cues):
                 continue  # "she said the results showed ...": the results are part of her claim
@@ -436,17 +434,6 @@ class QuoteExtractor:
                 )
             )
         return facts
-
-    def _headline(self) -> tuple[int, int] | None:
-        """The article's title: a short first paragraph with no full stop at its end,
-        followed by the body."""
-        if len(self.paragraphs) < 2:
-            return None
-        start, end = self.paragraphs[0]
-        title = self.text[start:end].strip()
-        if "\n" in title or _words(title) > _MAX_HEADLINE_WORDS:
-            return None
-        return None if title.rstrip("\"”’'")[-1:] in {".", "!", "?"} else (start, end)
 
     def _signed(self, quotation: Quotation) -> Resolved | None:
         """A quotation signed with a dash: "“We will win.” ― Jane Roe"."""
