@@ -1062,3 +1062,23 @@ def test_an_owners_post_in_apposition_is_not_held_at_the_body_before_it(extract)
     )
     found = {(p, org) for p, _, org in roles(extract(text))}
     assert ("Ian Buckley", "Townsville Hospital Foundation") not in found
+
+
+def test_the_charitys_chair_chairs_the_body_that_calls_itself_a_charity(extract):
+    text = (
+        "Harwick is a market town. Harwick has one hospital. People in Harwick love it.\n\n"
+        "Separately, Harwick Hospital Charity has pledged £1.2m towards a new wing. The "
+        "charity's chair, Patricia Noakes, said donations had poured in."
+    )
+    found = roles(extract(text))
+    assert ("Patricia Noakes", "chair", "Harwick Hospital Charity") in found
+
+
+def test_an_mps_seat_is_no_body_the_company_or_it_can_mean(extract):
+    text = (
+        "Fiona Castell, the Conservative MP for Harwick North, backed the plan.\n\n"
+        "Harwick Hospital Charity has pledged £1.2m. The charity's chair, Patricia Noakes, "
+        "said donations had poured in."
+    )
+    found = {(p, org) for p, _, org in roles(extract(text))}
+    assert ("Patricia Noakes", "Harwick North") not in found

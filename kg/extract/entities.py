@@ -914,7 +914,7 @@ class DocumentEntities:
         return None
 
     def org_antecedent(
-        self, i: int, kind: str | None = None, commercial: bool = False
+        self, i: int, kind: str | None = None, commercial: bool = False, prefer: str = ""
     ) -> Cluster | None:
         """The organisation an "it" or "the bank" at token i means: of those named before it
         outside quotes, the most often named (the article's subject), then the one named
@@ -949,6 +949,9 @@ class DocumentEntities:
             rivals = [counts[id(item[3])] for item in recent if item[3] is not main[3]]
             if counts[id(main[3])] >= 3 and counts[id(main[3])] >= 2 * max(rivals, default=0):
                 return main[3]
+        # "the charity": a body that calls itself one, when the last few sentences name one
+        preferred = [item for item in recent if prefer and _names_kind(item[3], prefer)]
+        recent = preferred or recent
         if not recent:
             return None
         return max(recent, key=lambda item: (self._times_named(item[3], before), *item[1:3]))[3]
@@ -963,9 +966,16 @@ class DocumentEntities:
             words = name.split()
             while len(words) > 1 and words[-1].lower().rstrip(".") in LEGAL_FORMS | _GROUP_WORDS:
                 words = words[:-1]
+            names.add(name)
             names.add(" ".join(words))  # "Hallworth Foods Plc" also as "Hallworth" when so named
         pattern = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True) if n)
-        return len(re.findall(rf"(?<!\w)(?:{pattern})(?!\w)", doc_text(self.doc)[:before]))
+        # not as a word of a longer name: "Harwick" in "Harwick Borough Council" is the council
+        return len(
+            re.findall(
+                rf"(?<![\w-])(?:{pattern})(?!\w)(?!\s[A-Z])",
+                doc_text(self.doc)[:before],
+            )
+        )
 
     def entity_at(self, i: int) -> Span | None:
         """The named entity that token i belongs to, if any."""
@@ -1212,7 +1222,7 @@ class DocumentEntities:
         if (
             lemma in ORG_ANAPHORS
             and definite
-            and (cluster := self.org_antecedent(head.i, kind, commercial))
+            and (cluster := self.org_antecedent(head.i, kind, commercial, prefer=lemma))
         ):
             return Resolved(cluster.entity(), phrase)  # "the bank": the body last named
         if head.lower_ in DOCUMENT_NOUNS:

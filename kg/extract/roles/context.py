@@ -164,10 +164,11 @@ def _devolved_government(roles: Roles) -> Cluster | None:
     return roles.ents.organisation(best)
 
 
-def _company_of_article(roles: Roles, i: int) -> Cluster | None:
+def _company_of_article(roles: Roles, i: int, prefer: str = "") -> Cluster | None:
     """The company an article about one company means by a bare "Chairman": the body it
-    names most (and latest) in the sentences before, if that is no public body."""
-    cluster = roles.ents.org_antecedent(i)
+    names most (and latest) in the sentences before, if that is no public body; with
+    `prefer` ("charity"), one that calls itself that if the sentences name one."""
+    cluster = roles.ents.org_antecedent(i, prefer=prefer)
     if cluster is None:
         return None
     words = {w.lower() for w in cluster.name.split()}
@@ -237,10 +238,10 @@ def anaphoric_owner(roles: Roles, phrase: list[Token]) -> Cluster | None:
             continue
         if lemma in ORG_ANAPHORS and lemma in COMPANY_ANAPHORS:
             # "The company's founder": a company, not the party named last.
-            return _company_of_article(roles, token.i)
+            return _company_of_article(roles, token.i, prefer=lemma)
         if lemma in ORG_ANAPHORS:
             kind = lemma if lemma in NAMED_KIND_ANAPHORS else None
-            return roles.ents.org_antecedent(token.i, kind)
+            return roles.ents.org_antecedent(token.i, kind, prefer=lemma)
         if lemma == "opposition":
             return roles.ents.organisation("Opposition")  # "the opposition's spokesman"
         if lemma == "government" and (found := roles.ents.resolve(token)) is not None:

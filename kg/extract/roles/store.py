@@ -134,9 +134,11 @@ class Roles:
         if not title.post:
             return
         post = f"{title.status} {title.post}" if title.status else title.post
-        if title.seat is not None and (seat := self.ents.organisation(title.seat)) is not None:
-            # "the MP for Hexham": the seat is held too, beside the chamber it sits in
-            self.store(cluster, post, seat.entity(), mention, rule + "+seat", confidence - 0.2)
+        if title.seat is not None:
+            # "the MP for Hexham": the seat is held too, beside the chamber it sits in (a
+            # place, not a body "the council" or "it" could mean)
+            seat = Entity(title.seat, EntityKind.ORGANISATION)
+            self.store(cluster, post, seat, mention, rule + "+seat", confidence - 0.2)
         if title.status not in {"former", "ex", "late"}:
             self.ents.add_holder(name[0].i, title.post, cluster)
         organisation, source = title.organisation, title.org_source
