@@ -1082,3 +1082,24 @@ def test_an_mps_seat_is_no_body_the_company_or_it_can_mean(extract):
     )
     found = {(p, org) for p, _, org in roles(extract(text))}
     assert ("Patricia Noakes", "Harwick North") not in found
+
+
+def test_a_bare_company_post_belongs_to_the_company_its_sentence_is_about(extract):
+    text = (
+        "Kestrel Biosciences Inc. agreed to be bought. Kestrel makes drugs. Kestrel shares "
+        "rose. Kestrel staff cheered. Kestrel said little.\n\n"
+        "Halvard Pharma Inc. will pay with cash on hand and a bridge loan, according to Chief "
+        "Financial Officer Dana Wu."
+    )
+    found = roles(extract(text))
+    assert ("Dana Wu", "chief financial officer", "Halvard Pharma Inc.") in found
+
+
+def test_the_companys_chairman_is_the_chairman_of_the_company_the_sentence_is_about(extract):
+    text = (
+        "The LNP said the plan was late.\n\n"
+        "Coral Sea Resources has donated $5 million to the Townsville Hospital Foundation, "
+        "the company's chairman, Ian Buckley, said on Thursday."
+    )
+    found = roles(extract(text))
+    assert ("Ian Buckley", "chairman", "Coral Sea Resources") in found

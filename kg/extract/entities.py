@@ -926,7 +926,7 @@ class DocumentEntities:
             if ent.end > i or ent.label_ != "ORG":
                 continue
             cluster = self.organisation(ent)
-            if cluster is None or (commercial and _names_public_body(cluster)):
+            if cluster is None or (commercial and self._public(cluster)):
                 continue
             if kind is None or _names_kind(cluster, kind):
                 count, subject, _, _ = seen.get(id(cluster), (0, 0, 0, cluster))
@@ -946,7 +946,9 @@ class DocumentEntities:
             # again, even when another firm was named last
             counts = {id(item[3]): self._times_named(item[3], before) for item in seen.values()}
             main = max(seen.values(), key=lambda item: counts[id(item[3])])
-            rivals = [counts[id(item[3])] for item in recent if item[3] is not main[3]]
+            # ... and named far more than any other company (an acquirer and its target
+            # are both "the company" in turn)
+            rivals = [counts[id(item[3])] for item in seen.values() if item[3] is not main[3]]
             if counts[id(main[3])] >= 3 and counts[id(main[3])] >= 2 * max(rivals, default=0):
                 return main[3]
         # "the charity": a body that calls itself one, when the last few sentences name one
@@ -955,6 +957,11 @@ class DocumentEntities:
         if not recent:
             return None
         return max(recent, key=lambda item: (self._times_named(item[3], before), *item[1:3]))[3]
+
+    def _public(self, cluster: Cluster) -> bool:
+        """Whether a body is a public one or a party, which "the company" never means."""
+        parties = set(self.lex.parties) | set(self.lex.parties.values())
+        return _names_public_body(cluster) or cluster.name in parties
 
     def _times_named(self, cluster: Cluster, before: int) -> int:
         """How often the text names a body before character `before`, by its name without

@@ -168,7 +168,18 @@ def _company_of_article(roles: Roles, i: int, prefer: str = "") -> Cluster | Non
     """The company an article about one company means by a bare "Chairman": the body it
     names most (and latest) in the sentences before, if that is no public body; with
     `prefer` ("charity"), one that calls itself that if the sentences name one."""
-    cluster = roles.ents.org_antecedent(i, prefer=prefer)
+    sentence = roles.doc[i].sent
+    subjects = [
+        ent
+        for ent in roles.ents.entities
+        if ent.label_ == "ORG"
+        and sentence.start <= ent.start < i
+        and ent.root.dep_ in {"nsubj", "nsubjpass"}
+    ]
+    # "Halvard will pay ..., according to Chief Financial Officer Dana Wu": the company the
+    # sentence is about
+    cluster = roles.ents.organisation(subjects[-1]) if subjects else None
+    cluster = cluster or roles.ents.org_antecedent(i, commercial=True, prefer=prefer)
     if cluster is None:
         return None
     words = {w.lower() for w in cluster.name.split()}

@@ -133,6 +133,8 @@ def _governments(roles: Roles, lo: int, hi: int) -> Iterator[tuple[Token, str | 
             place_name = " ".join(words)
         else:
             continue
+        if place_name in roles.lex.parties:
+            continue  # "an LNP government": the party's, not a place's
         country = roles.lex.countries.get(place_name)
         name = roles.lex.regions.get(place_name, f"{place_name} Government")
         if name.lower() == national:
