@@ -293,7 +293,7 @@ def read_title(tokens: list[Token], lex: Lexicons) -> Title | None:
 
 
 def _seat_after(after: list[Token], post: str) -> str | None:
-    """The seat a representative's post names after "for": "MP for Havering and Redbridge",
+    """The seat a representative's post names after "for": "MP for Hexham and Tynedale",
     "Senator for Victoria"."""
     if len(after) < 2 or after[0].lower_ != "for" or post.lower().split()[-1:] == []:
         return None
