@@ -518,3 +518,15 @@ def test_a_country_that_pays_is_its_government_and_no_agency_named_after_it(extr
     assert [(f.funder.name, f.amount) for f in facts] == [
         ("Government of Canada", Decimal(1_200_000_000))
     ]
+
+
+def test_a_fund_the_money_goes_to_a_few_words_on_takes_the_later_name(extract):
+    text = (
+        "CANBERRA — The Australian government will spend A$3.1 billion over four years on a "
+        "new fund to build 20,000 homes.\n\n"
+        "The Social Housing Fund will be run by a new agency."
+    )
+    facts = funding(extract(text))
+    assert [(f.amount, f.programme.name) for f in facts] == [
+        (Decimal(3_100_000_000), "Social Housing Fund")
+    ]

@@ -720,9 +720,10 @@ class _Gapped:
 
 
 def _sizes(text: str, end: int, noun: str) -> bool:
-    """Whether the money ending at `end` sizes a `noun` ("£1.2bn fund", "$5m scheme")."""
+    """Whether the money ending at `end` sizes a `noun` ("£1.2bn fund", "$5m scheme") or
+    goes to one a few words on ("$3.1bn over four years on a new fund")."""
     return (
-        re.match(rf"\s+(?:[\w-]+\s+){{0,2}}{re.escape(noun)}\b", text[end : end + 60], re.I)
+        re.match(rf"\s+(?:[\w-]+\s+){{0,6}}{re.escape(noun)}\b", text[end : end + 80], re.I)
         is not None
     )
 
