@@ -850,3 +850,9 @@ def test_a_sum_expected_to_come_from_somewhere_is_no_speaker(extract):
 def test_declining_to_say_whether_claims_nothing(extract):
     text = "Osei declined to say whether Ledgerly was considering a stock market listing."
     assert quotes(extract(text)) == []
+
+
+def test_the_name_in_apposition_before_a_subjectless_cue_speaks(extract):
+    text = "The grant goes to Dunmore Council, whose leader, Ann Coyle, said it was welcome."
+    found = [(q.speaker.name, q.text) for q in quotes(extract(text))]
+    assert found == [("Ann Coyle", "it was welcome")]

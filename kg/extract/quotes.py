@@ -472,6 +472,8 @@ class QuoteExtractor:
             return None  # "Asked whether ..., she said": she was asked; who asked is unsaid
         if (inverted := self._inverted_subject(verb)) is not None:
             return inverted
+        if (named := self._name_in_apposition_before(verb)) is not None:
+            return named
         current = self._reporting_verb(verb) or verb
         # "who's called for ...": the parser reads a clipped "has" as a passive "is"
         passive = any(c.dep_ == "auxpass" and c.lower_ in _CLIPPED for c in verb.children)
@@ -513,6 +515,23 @@ class QuoteExtractor:
                 # "criticised these moves saying that": the participle hangs on the object.
                 current = current.head.head if current.dep_ == "pobj" else current.head
         return None
+
+    def _name_in_apposition_before(self, verb: Token) -> Resolved | None:
+        """ "Dunmore Council, whose leader, Ann Coyle, said ...": the parser left the finite
+        cue without a subject; the name in apposition right before its comma speaks."""
+        doc = verb.doc
+        if (
+            verb.tag_ not in {"VBD", "VBZ", "VBP"}
+            or verb.dep_ not in {"advcl", "conj"}
+            or any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+            or verb.i < 2
+            or doc[verb.i - 1].text != ","
+        ):
+            return None
+        name = doc[verb.i - 2]
+        if name.i not in self.ents.person_at or name.dep_ != "appos":
+            return None
+        return self.ents.resolve(name)
 
     def _inverted_subject(self, verb: Token) -> Resolved | None:
         """The speaker after a sentence-initial "Said": "Said Ms Ellis: “...”", "Said one aide,
