@@ -1103,3 +1103,13 @@ def test_the_companys_chairman_is_the_chairman_of_the_company_the_sentence_is_ab
     )
     found = roles(extract(text))
     assert ("Ian Buckley", "chairman", "Coral Sea Resources") in found
+
+
+def test_whose_president_is_the_bodys_president_however_parsed(extract):
+    text = (
+        "The Michigan Federation of Teachers, whose president, Darnell Price, took part in "
+        "the ceremony, said the union welcomed the raise."
+    )
+    found = roles(extract(text))
+    assert ("Darnell Price", "president", "Michigan Federation of Teachers") in found
+    assert not any(org == "United States" for _, _, org in found)

@@ -433,16 +433,29 @@ class DocumentEntities:
         }
         for ent in self.entities:
             misread = (
-                ent.label_ == "ORG"
-                and len(ent) == 2
-                and ent[-1].text in titled
-                and all(t.pos_ == "PROPN" and t.text.istitle() for t in ent)
-            ) or (
-                # "Huw Pennant MS": only a person has letters after the name
-                ent.label_ == "ORG"
-                and len(ent) in {3, 4}
-                and ent[-1].text in POST_NOMINALS
-                and all(t.pos_ == "PROPN" and t.text.istitle() for t in ent[:-1])
+                (
+                    ent.label_ == "ORG"
+                    and len(ent) == 2
+                    and ent[-1].text in titled
+                    and all(t.pos_ == "PROPN" and t.text.istitle() for t in ent)
+                )
+                or (
+                    # "Huw Pennant MS": only a person has letters after the name
+                    ent.label_ == "ORG"
+                    and len(ent) in {3, 4}
+                    and ent[-1].text in POST_NOMINALS
+                    and all(t.pos_ == "PROPN" and t.text.istitle() for t in ent[:-1])
+                )
+                or (
+                    # "whose president, Darnell Price,": a name in apposition to a post is a
+                    # person's, whatever NER says
+                    ent.label_ == "ORG"
+                    and len(ent) in {2, 3}
+                    and ent[-1].lower_ not in COMPANY_WORDS | LEGAL_FORMS | BODY_NOUNS
+                    and ent.root.dep_ == "appos"
+                    and ent.root.head.lower_ in self.lex.role_titles
+                    and all(t.pos_ == "PROPN" and t.text.istitle() for t in ent)
+                )
             )
             if (
                 (ent.label_ != "PERSON" and not misread)

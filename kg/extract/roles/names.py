@@ -212,6 +212,10 @@ def apposition_before(roles: Roles, name: list[Token], cluster: Cluster) -> None
             if phrase[0].lower_ == "whose" and relative is not None
             else None
         )
+        whose = phrase[0]
+        if whose.lower_ == "whose" and owner is None and roles.doc[whose.i - 1].text == ",":
+            # the parser did not hang "whose president" on the body: the body before its comma
+            owner = roles.org_span(roles.doc[whose.i - 2])
         roles.add(cluster, phrase, name, "role.apposition", 0.8, fallback_org=owner)
 
 
