@@ -856,3 +856,12 @@ def test_the_name_in_apposition_before_a_subjectless_cue_speaks(extract):
     text = "The grant goes to Dunmore Council, whose leader, Ann Coyle, said it was welcome."
     found = [(q.speaker.name, q.text) for q in quotes(extract(text))]
     assert found == [("Ann Coyle", "it was welcome")]
+
+
+def test_a_writers_sentence_between_two_quotations_keeps_them_apart(extract):
+    text = (
+        "Strike\n\n“We will not back down,” said union leader Ann Ray. The company refused to "
+        "comment on the dispute. “This is about safety.”\n\nOther news followed."
+    )
+    found = [q.text for q in quotes(extract(text))]
+    assert found == ["We will not back down,", "This is about safety."]

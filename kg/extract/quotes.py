@@ -1161,9 +1161,10 @@ class QuoteExtractor:
             own_cue and self._continues_paragraph(fact.content.end, quotation)
         ):
             return False
-        if own_cue:  # the whole attribution sentence, however long its description of the speaker
+        if own_cue:  # the whole attribution sentence, however long its description of the
+            # speaker, and nothing after it: a sentence of the writer's in between ends the quote
             words = self.doc.char_span(fact.content.end, quotation.start, alignment_mode="contract")
-            return words is None or sum(t.is_sent_start for t in words[1:] if not t.is_punct) <= 1
+            return words is None or sum(t.is_sent_start for t in words[1:] if not t.is_punct) == 0
         return _words(between) <= _MAX_WORDS_BETWEEN
 
     def _continues_paragraph(self, end: int, quotation: Quotation) -> bool:
