@@ -530,3 +530,15 @@ def test_a_fund_the_money_goes_to_a_few_words_on_takes_the_later_name(extract):
     assert [(f.amount, f.programme.name) for f in facts] == [
         (Decimal(3_100_000_000), "Social Housing Fund")
     ]
+
+
+def test_a_grant_under_a_programme_run_by_a_body_is_paid_by_that_body(extract):
+    text = (
+        "The company has also been awarded a 45 million euro grant under the German "
+        "government's Battery Innovation Programme, which is run by the Federal Ministry for "
+        "Economic Affairs, she said."
+    )
+    facts = funding(extract(text))
+    assert [(f.funder.name, f.currency, f.programme.name) for f in facts] == [
+        ("Federal Ministry for Economic Affairs", "EUR", "Battery Innovation Programme")
+    ]

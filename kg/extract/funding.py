@@ -44,6 +44,8 @@ _NAME_WORD = re.compile(r"[\w.]+")
 _LINK_WORDS = {"of", "the", "for", "and", "&"}
 # What a later sentence calls money already given: "The money will go to the Homes Fund".
 _MONEY_ANAPHORS = {"money", "funding", "cash", "investment", "grant", "funds"}
+# Verbs of running a fund: "the X Fund, which is run by the Ministry", "administered by".
+_RUNNING_VERBS = {"run", "administer", "manage", "operate", "oversee"}
 # Nouns of a pot of money that pays out: money "from" one comes from its owner.
 _FUND_WORDS = {"fund", "programme", "program", "scheme", "initiative"}
 # Verbs that send such money somewhere: "go to", "flow through", "be paid into", "put into",
@@ -278,6 +280,12 @@ class FundingExtractor:
             )
             fund = self._source_fund(source)
             source = source if fund is not None else None
+        if source is None and verb is not None:
+            # "awarded a grant under the Ministry's X Programme"
+            under = next(
+                (p for p in verb.children if p.dep_ == "prep" and p.lower_ == "under"), None
+            )
+            source = under if self._source_fund(under) is not None else None
         if source is None and verb is not None:
             # "received £3m from ...": anywhere under a verb of receiving, else beside the verb
             under = verb.subtree if verb.lemma_.lower() in self.receive else verb.children
@@ -551,9 +559,20 @@ class FundingExtractor:
             return None
         name = self._proper_name(pobj)
         possessor = next((c for c in pobj.children if c.dep_ == "poss"), None)
-        if name is None or possessor is None:
+        runner = next(
+            (
+                agent
+                for c in pobj.children
+                if c.dep_ in {"relcl", "acl"} and c.lemma_.lower() in _RUNNING_VERBS
+                for agent in [self._agent(c)]
+                if agent is not None
+            ),
+            None,
+        )  # "the X Programme, which is run by the Ministry for Y": the Ministry pays out
+        if name is None or (possessor is None and runner is None):
             return None  # "from the Heritage Fund": a fund that is a body and pays itself
-        return Entity(name, EntityKind.PROGRAMME), self._payer(possessor)
+        owner = runner or (self._payer(possessor) if possessor is not None else None)
+        return Entity(name, EntityKind.PROGRAMME), owner
 
     def _named_source(self, verb: Token) -> Entity | None:
         """A funder's named fund the money comes from: "from the Council's Green Fund"."""
