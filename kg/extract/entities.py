@@ -211,7 +211,7 @@ class DocumentEntities:
         # government" is the government its prime minister heads (filled by the role rules).
         self.led_by: dict[str, str] = {}
         # spaCy builds doc.ents and doc.sents anew on each access: read them once.
-        self.entities: list[Span] = self._bodies_called_it(
+        self.entities: list[Span] = self._relabelled_one_word_names(
             _listed_names([_as_company(ent) for ent in doc.ents])
         )
         self._entity_at = {i: ent for ent in self.entities for i in range(ent.start, ent.end)}
@@ -220,7 +220,7 @@ class DocumentEntities:
         self._collect_people()
         self._collect_orgs()
 
-    def _bodies_called_it(self, entities: list[Span]) -> list[Span]:
+    def _relabelled_one_word_names(self, entities: list[Span]) -> list[Span]:
         """One-word "people" that are bodies, in every mention: the article calls them "it"
         ("Westpac said it would cut jobs") or they begin a body's name it gives in full; and
         one-word "bodies" that are the surnames of people it names in full."""

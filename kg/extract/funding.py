@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -272,24 +273,7 @@ class FundingExtractor:
             return None
         # "a further £3m from Alzheimer's Research UK": the money's own source pays it, and
         # when that source cannot be named no other body is taken for it.
-        source = next((p for p in head.children if p.dep_ == "prep" and p.lower_ == "from"), None)
-        if source is None and noun is not None:
-            # "a £2m grant from Homes England's Affordable Homes Programme"
-            source = next(
-                (p for p in noun.children if p.dep_ == "prep" and p.lower_ == "from"), None
-            )
-            fund = self._source_fund(source)
-            source = source if fund is not None else None
-        if source is None and verb is not None:
-            # "awarded a grant under the Ministry's X Programme"
-            under = next(
-                (p for p in verb.children if p.dep_ == "prep" and p.lower_ == "under"), None
-            )
-            source = under if self._source_fund(under) is not None else None
-        if source is None and verb is not None:
-            # "received £3m from ...": anywhere under a verb of receiving, else beside the verb
-            under = verb.subtree if verb.lemma_.lower() in self.receive else verb.children
-            source = next((p for p in under if p.dep_ == "prep" and p.lower_ == "from"), None)
+        source = self._money_source(head, noun, verb)
         fund = self._source_fund(source)
         programme = None
         if gapped is not None:
@@ -549,6 +533,26 @@ class FundingExtractor:
             return None
         found = self._payer(payer)
         return _Gapped(found, verb) if found is not None else None
+
+    def _money_source(self, head: Token, noun: Token | None, verb: Token | None) -> Token | None:
+        """The preposition that says where money comes from: "£3m from X" on the money; on
+        its noun, only a named fund ("a £2m grant from Homes England's X Programme"); on the
+        verb, a fund it is granted under ("under the Ministry's X Programme"), else "from"
+        anywhere under a verb of receiving, or beside any other verb."""
+
+        def prep(tokens: Iterable[Token], word: str) -> Token | None:
+            return next((p for p in tokens if p.dep_ == "prep" and p.lower_ == word), None)
+
+        if (source := prep(head.children, "from")) is not None:
+            return source
+        if noun is not None and self._source_fund(source := prep(noun.children, "from")):
+            return source
+        if verb is None:
+            return None
+        if self._source_fund(source := prep(verb.children, "under")):
+            return source
+        receiving = verb.lemma_.lower() in self.receive
+        return prep(verb.subtree if receiving else verb.children, "from")
 
     def _source_fund(self, prep: Token | None) -> tuple[Entity, Resolved | None] | None:
         """A named fund a "from" phrase draws money out of, and its owner when the text
