@@ -1113,3 +1113,29 @@ def test_whose_president_is_the_bodys_president_however_parsed(extract):
     found = roles(extract(text))
     assert ("Darnell Price", "president", "Michigan Federation of Teachers") in found
     assert not any(org == "United States" for _, _, org in found)
+
+
+def test_a_post_listed_after_others_counts_even_when_tagged_as_a_verb(extract):
+    found = roles(extract("Ruth Okafor was an American engineer, test pilot and NASA astronaut."))
+    assert ("Ruth Okafor", "astronaut", "NASA") in found
+
+
+def test_a_post_in_the_plural_before_a_list_of_names_is_each_ones(extract):
+    found = roles(extract("Two directors of Harlow Foods, Jo Bloggs and Ann Lee, resigned."))
+    assert ("Jo Bloggs", "director", "Harlow Foods") in found
+    assert ("Ann Lee", "director", "Harlow Foods") in found
+
+
+def test_a_plural_title_before_names_is_held_in_the_singular(extract):
+    found = roles(
+        extract("The study was led by Stanford University professors Mia Cole and Tom Berg.")
+    )
+    assert ("Mia Cole", "professor", "Stanford University") in found
+    assert ("Tom Berg", "professor", "Stanford University") in found
+
+
+def test_a_second_post_in_a_copular_list_has_its_own_body(extract):
+    text = "Tom Cole was a professor at Yale University and a scholar at the Brookings Institute."
+    found = roles(extract(text))
+    assert ("Tom Cole", "professor", "Yale University") in found
+    assert ("Tom Cole", "scholar", "Brookings Institute") in found

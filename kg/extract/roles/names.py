@@ -58,6 +58,19 @@ def _first_listed(roles: Roles, name: list[Token]) -> list[Token] | None:
     return list(roles.doc[start : first.i + 1])
 
 
+def _list_end(roles: Roles, name: list[Token]) -> Token:
+    """The last token of the list of names `name` opens ("Ann Lee" in "Jo Bloggs and Ann
+    Lee"), or the name's own last token."""
+    end = next((t for t in name if t.head.i not in {n.i for n in name}), name[-1])
+    while (
+        nxt := next(
+            (c for c in end.children if c.dep_ == "conj" and c.i in roles.ents.person_at), None
+        )
+    ) is not None:
+        end = nxt
+    return max(end, name[-1], key=lambda t: t.i)
+
+
 def _title_chain(roles: Roles, name: list[Token]) -> list[Token]:
     """The title words right before a name, up to a verb, punctuation or another name."""
     chain: list[Token] = []
@@ -163,7 +176,11 @@ def _listed_before(roles: Roles, name: list[Token]) -> list[list[Token]]:
 
 
 def apposition_before(roles: Roles, name: list[Token], cluster: Cluster) -> None:
-    """ "The home secretary, Yvette Cooper, said"."""
+    """ "The home secretary, Yvette Cooper, said"; "Two directors of Acme, Jo Bloggs and
+    Ann Lee, resigned": each name of a list the post (in the plural) stands before."""
+    own = name
+    name = _first_listed(roles, name) or name
+    last = _list_end(roles, name)
     j = name[0].i - 1
     while j > 0 and roles.doc[j].lower_.rstrip(".") in roles.lex.honorifics:
         j -= 1  # "The Liberal Democrat leader, Sir Ed Davey, said"
@@ -171,7 +188,7 @@ def apposition_before(roles: Roles, name: list[Token], cluster: Cluster) -> None
         j = chain[0].i - 1  # "The opposition's housing spokeswoman, Liberal MP Jo Bloggs,"
     if j < 1 or roles.doc[j].text != ",":
         return
-    after = name[-1].i + 1
+    after = last.i + 1
     if (
         after < len(roles.doc)
         and roles.doc[after].text not in {",", ".", ")"}
@@ -195,8 +212,10 @@ def apposition_before(roles: Roles, name: list[Token], cluster: Cluster) -> None
         t.pos_ == "PROPN" and t.text[:1].isupper() for t in phrase[:owner]
     )
     # "Labour MP for Bolton West, Jo Bloggs": a party opens it too.
+    plural = last.i != name[-1].i
     opens = phrase and (
         phrase[0].pos_ == "DET"
+        or (plural and phrase[0].pos_ == "NUM")  # "Two directors of Acme, ..."
         or phrase[0].tag_ == "PRP$"
         or named_owner
         or party_at(phrase, 0, roles.lex) is not None
@@ -204,7 +223,11 @@ def apposition_before(roles: Roles, name: list[Token], cluster: Cluster) -> None
     inside = {t.i for t in phrase}
     # "The home secretary, ...", "A professor of history at Durham University, ...".
     head = next((t for t in phrase if t.head.i not in inside), None)
-    if opens and head is not None and head.lower_ in roles.lex.role_titles:
+    title = head is not None and (
+        head.lower_ in roles.lex.role_titles
+        or (plural and head.tag_ == "NNS" and head.lemma_.lower() in roles.lex.role_titles)
+    )
+    if opens and title:
         # "Blackpool Council, whose leader, Jo Bloggs, said": the body "whose" stands for.
         relative = next((a for a in phrase[0].ancestors if a.dep_ == "relcl"), None)
         owner = (
@@ -216,7 +239,7 @@ def apposition_before(roles: Roles, name: list[Token], cluster: Cluster) -> None
         if whose.lower_ == "whose" and owner is None and roles.doc[whose.i - 1].text == ",":
             # the parser did not hang "whose president" on the body: the body before its comma
             owner = roles.org_span(roles.doc[whose.i - 2])
-        roles.add(cluster, phrase, name, "role.apposition", 0.8, fallback_org=owner)
+        roles.add(cluster, phrase, own, "role.apposition", 0.8, fallback_org=owner)
 
 
 def honorific_post(roles: Roles, name: list[Token], cluster: Cluster) -> None:

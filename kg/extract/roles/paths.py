@@ -63,6 +63,14 @@ def _has_own_body(person: Token) -> bool:
     )
 
 
+def _noun_slot(token: Token) -> bool:
+    """Whether a token stands where a noun does: a noun, or a word the tagger took for a
+    verb in a list of posts ("an engineer, test pilot and NASA astronaut")."""
+    return token.pos_ in {"NOUN", "PROPN"} or (
+        token.dep_ in {"conj", "appos", "attr"} and token.pos_ in {"VERB", "ADJ"}
+    )
+
+
 def _listed(token: Token, path: list[Token], deps: frozenset[str] = frozenset({"conj"})) -> bool:
     """Whether a path goes through `token` to a conjunct of it, or comes to it as one."""
     return token.dep_ in deps or any(t.dep_ in deps and t.head.i == token.i for t in path)
@@ -188,7 +196,7 @@ def _path_role(roles: Roles, person: Token, org: Token, ends: set[int]) -> tuple
             continue
         if token.pos_ in {"AUX", "VERB"} and lemma in COPULAS:
             continue
-        if token.pos_ in {"NOUN", "PROPN"} and is_title([token.lower_], token, roles.lex):
+        if _noun_slot(token) and is_title([token.lower_], token, roles.lex):
             if token.head.lower_ == "to" and title is not None:
                 return None  # "assistant to the director of Acme": the post served is another's
             if any(

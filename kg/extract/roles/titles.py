@@ -67,6 +67,15 @@ def is_title(words: list[str], last: Token, lex: Lexicons) -> bool:
     return singular != phrase and singular in lex.role_titles
 
 
+def _plural_title(token: Token, lex: Lexicons) -> bool:
+    """Whether a word is a title in the plural ("professors", "Directors")."""
+    return (
+        token.tag_ in {"NNS", "NNPS"}
+        and token.lower_ not in lex.role_titles
+        and token.lemma_.lower() in lex.role_titles
+    )
+
+
 def names_post(noun: Token, lex: Lexicons) -> bool:
     """Whether a noun names a post, alone or with the nouns before it ("professor emeritus")."""
     compounds = [c for c in noun.lefts if c.dep_ == "compound"]
@@ -229,6 +238,11 @@ def read_title(tokens: list[Token], lex: Lexicons) -> Title | None:
     ):
         before = possessor  # "the union's NSW secretary": the union's post, in its NSW branch
     post = _text(post_tokens) if post_tokens else ""
+    if post_tokens and _plural_title(post_tokens[-1], lex):
+        # "Stanford professors Jo Bloggs and Ann Lee": each holds the post, in the singular.
+        last = post_tokens[-1]
+        singular = last.lemma_ if last.text.islower() else last.lemma_.capitalize()
+        post = post[: len(post) - len(last.text)] + singular
     # "Independent MP Jo Bloggs": a word that says how the post is held, not where.
     before = [t for t in before if t.lower_ not in _NOT_BODY_WORDS]
     if parties and before and tokens[end - 1].lower_ in _SPOKES_POSTS and len(before) == 1:
