@@ -542,3 +542,22 @@ def test_a_grant_under_a_programme_run_by_a_body_is_paid_by_that_body(extract):
     assert [(f.funder.name, f.currency, f.programme.name) for f in facts] == [
         ("Federal Ministry for Economic Affairs", "EUR", "Battery Innovation Programme")
     ]
+
+
+def test_a_fund_named_later_whose_name_the_parser_heads_on_its_first_word(extract):
+    text = (
+        "The federal government will spend A$2.4 billion over four years on a new fund to "
+        "build homes in regional Queensland, Housing Minister Jo Bloggs said.\n\n"
+        "The Homes for Regions Fund will be administered by a housing agency."
+    )
+    facts = funding(extract(text))
+    assert [f.programme.name if f.programme else None for f in facts] == ["Homes for Regions Fund"]
+
+
+def test_a_package_named_in_the_next_sentence_is_the_programme(extract):
+    text = (
+        "The Canadian government will spend C$900 million to support sawmill towns.\n\n"
+        "The package, called the Timber Towns Fund, includes loan guarantees for mills."
+    )
+    facts = funding(extract(text))
+    assert [f.programme.name if f.programme else None for f in facts] == ["Timber Towns Fund"]

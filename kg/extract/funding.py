@@ -45,10 +45,12 @@ _NAME_WORD = re.compile(r"[\w.]+")
 _LINK_WORDS = {"of", "the", "for", "and", "&"}
 # What a later sentence calls money already given: "The money will go to the Homes Fund".
 _MONEY_ANAPHORS = {"money", "funding", "cash", "investment", "grant", "funds"}
+# Entity labels NER gives the name of a fund or a body ("the Homes Fund" may be a WORK_OF_ART).
+_NAME_LABELS = {"ORG", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART"}
 # Verbs of running a fund: "the X Fund, which is run by the Ministry", "administered by".
 _RUNNING_VERBS = {"run", "administer", "manage", "operate", "oversee"}
 # Nouns of a pot of money that pays out: money "from" one comes from its owner.
-_FUND_WORDS = {"fund", "programme", "program", "scheme", "initiative"}
+_FUND_WORDS = {"fund", "programme", "program", "scheme", "initiative", "package"}
 # Verbs that send such money somewhere: "go to", "flow through", "be paid into", "put into",
 # or say where it comes from: "comes from the Rural Fund".
 _DESTINATION_VERBS = {"go", "flow", "pass", "channel", "pay", "route", "funnel", "come", "put"}
@@ -174,11 +176,21 @@ class FundingExtractor:
         it that names none."""
         text = doc_text(self.doc)
         for token in self.doc:
-            if (
-                token.dep_ not in {"nsubj", "nsubjpass"}
-                or token.lemma_.lower() not in _MONEY_ANAPHORS | _FUND_WORDS
-                or not any(c.lower_ in {"the", "this", "that"} for c in token.children)
-                or token.i in self.ents.quoted
+            # "Under the scheme, known as X, ...": the scheme is no subject, but named all
+            # the same
+            under = token.dep_ == "pobj" and token.head.lower_ == "under"
+            if (token.dep_ not in {"nsubj", "nsubjpass"} and not under) or (
+                token.i in self.ents.quoted
+            ):
+                continue
+            # "The Homes for Australia Fund will ...": the parser may head the name on its
+            # first word; the fund word is the name's last
+            entity = self.ents.entity_at(token.i)
+            noun = token
+            if entity is not None and entity.label_ in _NAME_LABELS and entity[-1].i != token.i:
+                noun = entity[-1]
+            if noun.lemma_.lower() not in _MONEY_ANAPHORS | _FUND_WORDS or not any(
+                c.lower_ in {"the", "this", "that"} for c in token.children
             ):
                 continue
             programme = self._named_beside(token)
@@ -191,8 +203,8 @@ class FundingExtractor:
                 programme = self._destination(token.head)
             # "a £1.2bn fund to ... The Coastal Towns Fund will run for five years": the fund
             # an earlier sum sized, now named
-            named_fund = programme is None and token.pos_ == "PROPN" and token.text[:1].isupper()
-            if named_fund and (name := self._proper_name(token)):
+            named_fund = programme is None and noun.pos_ == "PROPN" and noun.text[:1].isupper()
+            if named_fund and (name := self._proper_name(noun)):
                 programme = Entity(name, EntityKind.PROGRAMME)
             sentence = token.sent
             lo = self.doc[self._sentence_back(sentence.start, 3)].idx
@@ -202,7 +214,7 @@ class FundingExtractor:
                 if f.programme is None
                 and f.amount_mention is not None
                 and lo <= f.amount_mention.start < sentence.start_char
-                and (not named_fund or _sizes(text, f.amount_mention.end, token.lemma_.lower()))
+                and (not named_fund or _sizes(text, f.amount_mention.end, noun.lemma_.lower()))
             ]
             if programme is not None and earlier:
                 k = earlier[-1]
@@ -706,13 +718,7 @@ class FundingExtractor:
         if token.lower_ in CALENDAR_WORDS:
             return None
         entity = self.ents.entity_at(token.i)
-        if entity is not None and entity.label_ in {
-            "ORG",
-            "FAC",
-            "PRODUCT",
-            "EVENT",
-            "WORK_OF_ART",
-        }:
+        if entity is not None and entity.label_ in _NAME_LABELS:
             owner = _owner_end(entity, entity[0])
             if owner is not None and owner <= token.i:
                 # "the Department for Transport's Active Travel Fund": the fund, not its owner.
