@@ -561,3 +561,24 @@ def test_a_package_named_in_the_next_sentence_is_the_programme(extract):
     )
     facts = funding(extract(text))
     assert [f.programme.name if f.programme else None for f in facts] == ["Timber Towns Fund"]
+
+
+def test_money_received_through_a_named_initiative_is_that_programme(extract):
+    text = (
+        "Dunmore District Council will receive £800,000 from the Home Office through its "
+        "Safer Nights Initiative, officials said."
+    )
+    facts = funding(extract(text))
+    assert [(f.funder.name, f.programme.name if f.programme else None) for f in facts] == [
+        ("Home Office", "Safer Nights Initiative")
+    ]
+
+
+def test_the_money_spent_under_a_named_programme_is_that_programme(extract):
+    text = (
+        "Dunmore District Council has pledged £900,000 to tackle rough sleeping.\n\n"
+        "The money will pay for 30 emergency beds under the council's Homes First "
+        "programme, which starts in May."
+    )
+    facts = funding(extract(text))
+    assert [f.programme.name if f.programme else None for f in facts] == ["Homes First programme"]

@@ -253,12 +253,29 @@ class FundingExtractor:
     def _destination(self, verb: Token) -> Entity | None:
         """The named fund a verb of destination sends money to, through or into, or the one
         it comes from ("The money comes from the Rural Fund")."""
-        preps = {"from"} if verb.lemma_.lower() == "come" else {"to", "through", "into", "via"}
+        preps = (
+            {"from"} if verb.lemma_.lower() == "come" else {"to", "through", "into", "via", "under"}
+        )
         for prep in verb.children:
             if prep.dep_ != "prep" or prep.lower_ not in preps:
                 continue
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if pobj is not None and (name := self._proper_name(pobj)):
+                return Entity(name, EntityKind.PROGRAMME)
+        return None
+
+    def _fund_through(self, verb: Token) -> Entity | None:
+        """The named fund money comes through or under ("will receive £1m from the Ministry
+        through its Rough Sleeping Initiative")."""
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ not in {"through", "under", "via"}:
+                continue
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if (
+                pobj is not None
+                and pobj.lemma_.lower() in _FUND_WORDS
+                and (name := self._proper_name(pobj))
+            ):
                 return Entity(name, EntityKind.PROGRAMME)
         return None
 
@@ -304,7 +321,12 @@ class FundingExtractor:
         if verb is not None and verb.lemma_.lower() in self.receive:
             # "received £3m from the Department for Education's Holiday Activities programme":
             # the funder's programme; else "Acme has raised $125m": Acme is what is funded.
-            programme = programme or self._named_source(verb) or self._recipient(verb)
+            programme = (
+                programme
+                or self._named_source(verb)
+                or self._fund_through(verb)
+                or self._recipient(verb)
+            )
         programme = programme or self._programme(noun, verb)
         rule = "funding.noun" if noun is not None else "funding.verb"
         confidence = 0.8 if noun is not None and verb is not None else 0.7
@@ -707,7 +729,9 @@ class FundingExtractor:
                 if c.dep_ in {"compound", "nmod"}
                 and c.pos_ == "PROPN"
                 and c.text[:1].isupper()
-                and c.ent_type_ not in {"PERSON", "GPE", "NORP", "DATE"}
+                and c.ent_type_ not in {"GPE", "NORP", "DATE"}
+                # "the Homes First programme": NER may call a fund's name a person's
+                and (c.ent_type_ != "PERSON" or token.lemma_.lower() in _FUND_WORDS)
             ]
             if not named:
                 return None
