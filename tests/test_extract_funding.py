@@ -582,3 +582,26 @@ def test_the_money_spent_under_a_named_programme_is_that_programme(extract):
     )
     facts = funding(extract(text))
     assert [f.programme.name if f.programme else None for f in facts] == ["Homes First programme"]
+
+
+def test_a_nations_ministers_are_its_government(extract):
+    text = "Welsh ministers have announced a £30 million fund to keep rural pharmacies open."
+    facts = funding(extract(text))
+    assert [f.funder.name for f in facts] == ["Welsh Government"]
+
+
+def test_payments_of_up_to_an_amount_size_each_payment(extract):
+    text = (
+        "The Welsh Government will offer relocation payments of up to £15,000 to nurses "
+        "who move to rural Powys."
+    )
+    assert funding(extract(text)) == []
+
+
+def test_a_phrase_of_something_listed_beside_the_money_names_no_payer(extract):
+    text = (
+        "The Dunmore City Council voted 5-4 to create a $9 million housing fund, overriding "
+        "objections from Mayor Ruth Okafor, who warned that the money would strain the budget."
+    )
+    facts = funding(extract(text))
+    assert [f.funder.name for f in facts] == ["Dunmore City Council"]

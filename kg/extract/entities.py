@@ -1276,6 +1276,17 @@ class DocumentEntities:
         ):
             # "Ministers have allocated ...": the government acts through its ministers.
             return self._body(self.lex.government, phrase)
+        if (
+            head.lower_ == "ministers"
+            and len(words) == 2
+            and (place := phrase[len(phrase) - 2]).text[:1].isupper()
+            and (
+                place.ent_type_ in {"NORP", "GPE"}
+                or place.text.capitalize() in self.lex.all_regions  # also "SCOTTISH ministers"
+            )
+        ):
+            # "Scottish ministers have announced ...": that nation's or state's government.
+            return self._body(f"{place.text.capitalize()} Government", phrase)
         leader = next((t.text for t in phrase if t.i < head.i and t.text in self.led_by), None)
         if head.lower_ in {"government", "administration"} and leader is not None:
             return self._body(self.led_by[leader], phrase)  # "the Albanese government"

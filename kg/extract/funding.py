@@ -536,8 +536,13 @@ class FundingExtractor:
 
     def _from_phrase(self, verb: Token) -> Resolved | None:
         for token in verb.subtree:
-            # "received £5m from the Lottery", "a round led by Goldman Sachs"
-            if token.dep_ in {"prep", "agent"} and token.lower_ in {"from", "by"}:
+            # "received £5m from the Lottery", "a round led by Goldman Sachs"; not a phrase
+            # of something listed beside the money ("a $5m fund, overriding objections from X")
+            if (
+                token.dep_ in {"prep", "agent"}
+                and token.lower_ in {"from", "by"}
+                and not _listed_under(token, verb)
+            ):
                 pobj = next((c for c in token.children if c.dep_ == "pobj"), None)
                 if pobj is not None and (found := self._payer(pobj)):
                     return found
@@ -764,12 +769,26 @@ class FundingExtractor:
 
 _EACH = re.compile(r"\s*(?:each|apiece)\b")
 _BETWEEN = re.compile(r"\bbetween\s+(?:\S+\s+){0,2}$")
+_SIZED_MANY = re.compile(
+    r"\b(?:payments|grants|awards|bonuses|loans|bursaries|hellos)\W*\s+of\s+(?:up\s+to\s+)?$",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
 class _Gapped:
     payer: Resolved
     verb: Token
+
+
+def _listed_under(token: Token, root: Token) -> bool:
+    """Whether `token` hangs on a conjunct listed under `root` rather than on `root` itself."""
+    for ancestor in token.ancestors:
+        if ancestor.i == root.i:
+            return False
+        if ancestor.dep_ == "conj" and ancestor.head.i == root.i:
+            return True
+    return False
 
 
 def _sizes(text: str, end: int, noun: str) -> bool:
@@ -786,8 +805,9 @@ def _per_item(text: str, money: Money) -> bool:
     sum someone pays: "grants of up to $15m each", "between A$250,000 and A$5m"."""
     if _EACH.match(text, money.end):
         return True
-    # "between £1m and £5m": both bounds
-    return _BETWEEN.search(text[max(0, money.start - 40) : money.start]) is not None
+    before = text[max(0, money.start - 40) : money.start]
+    # "between £1m and £5m": both bounds; "payments of up to £20,000": the size of each
+    return _BETWEEN.search(before) is not None or _SIZED_MANY.search(before) is not None
 
 
 def _owner_end(entity: Span, token: Token) -> int | None:
