@@ -605,3 +605,13 @@ def test_a_phrase_of_something_listed_beside_the_money_names_no_payer(extract):
     )
     facts = funding(extract(text))
     assert [f.funder.name for f in facts] == ["Dunmore City Council"]
+
+
+def test_the_government_of_a_story_led_by_a_state_premier_is_the_states(extract):
+    text = (
+        "Tasmanian Premier Jo Bloggs has announced a plan to reopen two hospitals in Hobart.\n\n"
+        "Health Minister Ann Lee said the government would also provide $45 million to the "
+        "Rural Nurses Program."
+    )
+    facts = funding(extract(text))
+    assert [f.funder.name for f in facts] == ["Tasmanian Government"]

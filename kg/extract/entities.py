@@ -1392,10 +1392,11 @@ def _title_last_words(titles: frozenset[str]) -> frozenset[str]:
 
 @lru_cache(maxsize=16)
 def _regional_pattern(regions: tuple[str, ...], any_mention: bool) -> re.Pattern[str]:
-    """ "the NSW government", "Queensland's government": a region named with its government
+    """ "the NSW government", "Queensland's government", "Queensland Premier Jo Bloggs" (a
+    premier heads a state's or province's government): a region named with its government
     (or, with `any_mention`, named at all)."""
     names = "|".join(re.escape(r) for r in sorted(regions, key=len, reverse=True))
-    government = "" if any_mention else r"(?:'s)? [Gg]overnment\b"
+    government = "" if any_mention else r"(?:'s)? (?:[Gg]overnment|Premier)\b"
     return re.compile(rf"(?<!\w)({names})(?!\w){government}")
 
 
