@@ -1139,3 +1139,34 @@ def test_a_second_post_in_a_copular_list_has_its_own_body(extract):
     found = roles(extract(text))
     assert ("Tom Cole", "professor", "Yale University") in found
     assert ("Tom Cole", "scholar", "Brookings Institute") in found
+
+
+def test_a_bare_ministerial_post_in_a_devolved_governments_story_is_that_governments(extract):
+    text = (
+        "Welsh ministers have announced a £30m fund for rural pharmacies.\n\n"
+        "The money will be shared between the seven health boards.\n\n"
+        "Health Secretary Ffion Rees announced the fund in Aberystwyth on Monday."
+    )
+    found = roles(extract(text))
+    assert ("Ffion Rees", "health secretary", "Welsh Government") in found
+
+
+def test_a_state_ministers_post_in_a_story_a_premier_leads_despite_a_federal_mention(extract):
+    text = (
+        "Queensland Premier Jo Bloggs has announced a $2 billion plan for regional hospitals.\n\n"
+        "Health Minister Ann Lee said work would start in Mackay next year.\n\n"
+        "Federal Health Minister Tom Berg said Canberra would add $300 million."
+    )
+    found = roles(extract(text))
+    assert ("Ann Lee", "health minister", "Queensland Government") in found
+    assert not any(p == "Ann Lee" and o == "Australian Government" for p, _, o in found)
+
+
+def test_a_uk_story_that_mentions_a_devolved_government_later_keeps_uk_ministers(extract):
+    text = (
+        "Health Secretary Ann Lee has announced £200m for hospital car parks in England.\n\n"
+        "Hospitals will bid for the money from April.\n\n"
+        "The Scottish Government said it would consider a similar scheme."
+    )
+    found = roles(extract(text))
+    assert ("Ann Lee", "health secretary", "Department of Health and Social Care") in found

@@ -102,14 +102,16 @@ def _states_pattern(written: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w.-])(?:{names})(?!\w)")
 
 
-def _governments(roles: Roles, lo: int, hi: int) -> Iterator[tuple[Token, str | None]]:
+def _governments(
+    roles: Roles, lo: int, hi: int, nouns: frozenset[str] = frozenset({"government"})
+) -> Iterator[tuple[Token, str | None]]:
     """The governments named between tokens lo and hi, nearest to lo first: each
-    "government" with the name of its state or province ("the New South Wales
-    government"), or None for the nation's ("the federal government")."""
+    "government" (or other of `nouns`) with the name of its state or province ("the New
+    South Wales government"), or None for the nation's ("the federal government")."""
     national = (roles.lex.government or "").lower()
     surnames = {c.name.split()[-1] for c in roles.ents.people}
     for token in roles.doc[lo:hi]:
-        if token.lower_ != "government" or token.i in roles.ents.quoted:
+        if token.lower_ not in nouns or token.i in roles.ents.quoted:
             continue
         modifiers = [c for c in token.lefts if c.dep_ in {"amod", "compound"}]
         if any(c.lower_ in NATIONAL_WORDS for c in modifiers):
@@ -122,9 +124,11 @@ def _governments(roles: Roles, lo: int, hi: int) -> Iterator[tuple[Token, str | 
         words = []  # "the New South Wales government", a place NER may miss
         while token.i - len(words) - 1 >= 0:
             word = roles.doc[token.i - len(words) - 1]
-            if not (word.pos_ == "PROPN" and word.text[:1].isupper()):
+            if not (word.pos_ in {"PROPN", "ADJ"} and word.text[:1].isupper()):
                 break
             words.insert(0, word.text)
+        if len(words) == 1 and words[0].isupper() and words[0].capitalize() in roles.lex.regions:
+            words = [words[0].capitalize()]  # "SCOTTISH ministers" opening a story
         if " ".join(words) in roles.lex.regions:
             place_name = " ".join(words)  # "the NSW government", whatever NER calls NSW
         elif entity is not None:
@@ -141,6 +145,24 @@ def _governments(roles: Roles, lo: int, hi: int) -> Iterator[tuple[Token, str | 
             yield token, None
         elif not country or country == roles.lex.country:
             yield token, name
+
+
+# Words that name a government in a story's lead: "The Welsh Government has ...",
+# "Queensland Premier Jo Bloggs has announced ...", "Scottish ministers have ...".
+_GOVERNING_NOUNS = frozenset({"government", "premier", "ministers"})
+# The headline and the first sentences of the body: where a story says whose it is.
+_LEAD_SENTENCES = 2
+
+
+def lead_government(roles: Roles) -> str | None:
+    """The state's, province's or devolved nation's government a story's lead names, and
+    no national one beside it: the government the story is about, whose ministers its
+    bare ministerial posts ("Health Secretary Jo Bloggs") name."""
+    starts = roles.ents.sentence_starts
+    hi = starts[_LEAD_SENTENCES] if len(starts) > _LEAD_SENTENCES else len(roles.doc)
+    named = [n for _, n in _governments(roles, 0, hi, _GOVERNING_NOUNS)]
+    regional = {n for n in named if n is not None}
+    return regional.pop() if len(regional) == 1 and None not in named else None
 
 
 def regional_government(roles: Roles, mention: Span) -> Cluster | None:

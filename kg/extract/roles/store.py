@@ -14,7 +14,12 @@ from kg.extract.entities import NATIONAL_WORDS, ORG_LABELS, Cluster, DocumentEnt
 from kg.extract.evidence import sentence_evidence
 from kg.extract.lexicon import Lexicons
 from kg.extract.roles.context import anaphoric_owner, kind_before_post, local_council
-from kg.extract.roles.governments import country_abroad, state_chamber, state_minister
+from kg.extract.roles.governments import (
+    country_abroad,
+    lead_government,
+    state_chamber,
+    state_minister,
+)
 from kg.extract.roles.names import local_party_tag
 from kg.extract.roles.titles import government_post, read_title
 from kg.extract.roles.words import TITLE_MODIFIERS
@@ -30,7 +35,13 @@ POST_ABBREVIATIONS = {
     "sen": "senator", "rep": "representative", "gov": "governor",
 }  # fmt: skip
 # Ministers only a nation has, whatever state an article is about.
-_NATIONAL_ONLY_POSTS = {"prime minister", "deputy prime minister", "foreign minister"}
+_NATIONAL_ONLY_POSTS = {
+    "prime minister", "deputy prime minister", "foreign minister", "foreign secretary",
+    "home secretary", "defence secretary", "defense secretary", "defence minister",
+    "defense minister", "chancellor",
+}  # fmt: skip
+# The last words of ministerial posts a state's or devolved government has as well.
+_MINISTERIAL_WORDS = {"minister", "secretary", "treasurer"}
 # Posts that head a government, which the article may name after its holder ("the Albanese
 # government").
 LEADER_POSTS = {"prime minister", "premier", "first minister", "chief minister"}
@@ -164,18 +175,32 @@ class Roles:
             owned = any(t.tag_ in {"POS", "PRP$"} for t in phrase)
             self.unplaced[name[0].i] = Unplaced(post, title.post.lower(), cluster, mention, owned)
             return
-        if source == "lexicon" and organisation in {self.lex.government, self.lex.posts.get("mp")}:
-            bare = title.post.lower()
-            federal = any(t.lower_ in NATIONAL_WORDS for t in phrase)
-            if not federal and (
+        bare = title.post.lower()
+        federal = any(t.lower_ in NATIONAL_WORDS for t in phrase)
+        if (
+            source == "lexicon"
+            and not federal
+            and bare.split()[-1] in _MINISTERIAL_WORDS
+            and bare not in _NATIONAL_ONLY_POSTS
+            and (lead := lead_government(self)) is not None
+        ):
+            # "Health Secretary Jo Bloggs" in a story about the Scottish Government, "Health
+            # Minister Jo Bloggs" in one a Queensland premier leads: that government's.
+            organisation = lead
+        elif (
+            source == "lexicon"
+            and organisation in {self.lex.government, self.lex.posts.get("mp")}
+            and not federal
+            and (
                 (government_post(bare, self.lex) and bare not in _NATIONAL_ONLY_POSTS)
                 or bare == "mp"
-            ):
-                # "Housing Minister Jo Bloggs" in an article about a state's government.
-                state = state_minister(self, mention)
-                if state is not None and (bare == "mp" or not state):
-                    return
-                organisation = state or organisation
+            )
+        ):
+            # "Housing Minister Jo Bloggs" in an article about a state's government.
+            state = state_minister(self, mention)
+            if state is not None and (bare == "mp" or not state):
+                return
+            organisation = state or organisation
         seat = _CONGRESS_SEATS.get(organisation or "")
         if seat is not None and local_party_tag(self, name):
             # "Senate Majority Leader Jo Bloggs, D-Grand Rapids": AP tags a state legislator
