@@ -1170,3 +1170,39 @@ def test_a_uk_story_that_mentions_a_devolved_government_later_keeps_uk_ministers
     )
     found = roles(extract(text))
     assert ("Ann Lee", "health secretary", "Department of Health and Social Care") in found
+
+
+def test_a_party_council_leader_leads_the_council_and_is_a_party_member(extract):
+    text = (
+        "Dunmore City Council has pledged £1m for youth clubs.\n\n"
+        "Labour council leader Ruth Okafor said the clubs would open in May."
+    )
+    found = roles(extract(text))
+    assert ("Ruth Okafor", "leader", "Dunmore City Council") in found
+    assert ("Ruth Okafor", "member", "Labour Party") in found
+    assert not any(
+        p == "Ruth Okafor" and r == "leader" and o == "Labour Party" for p, r, o in found
+    )
+
+
+def test_an_apposition_naming_the_party_noun_is_a_membership(extract):
+    found = roles(extract("Assembly Speaker Ann Lee, a Democrat from Reno, said the bill passed."))
+    assert ("Ann Lee", "member", "Democratic Party") in found
+    found = roles(extract("Tom Berg, a two-term Republican, said the bill failed."))
+    assert ("Tom Berg", "member", "Republican Party") in found
+
+
+def test_a_party_noun_that_modifies_another_noun_is_no_membership(extract):
+    found = roles(extract("Tom Berg, a Republican donor, said the bill failed."))
+    assert not any(r == "member" for _, r, _ in found)
+
+
+def test_a_former_party_noun_is_a_former_membership(extract):
+    found = roles(extract("Ann Lee, a former Conservative, said the bill failed."))
+    assert ("Ann Lee", "former member", "Conservative Party") in found
+
+
+def test_a_party_before_a_title_abbreviation_is_a_membership(extract):
+    text = "Republican state Sen. Dale Okafor of Elko said the program would hurt farms in Nevada."
+    found = roles(extract(text))
+    assert ("Dale Okafor", "member", "Republican Party") in found

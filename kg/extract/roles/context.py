@@ -301,7 +301,11 @@ def kind_before_post(phrase: list[Token], post: str) -> str | None:
         if (
             token.lower_ in NAMED_KIND_ANAPHORS
             and [t.lower_ for t in phrase[k + 1 : k + 1 + len(words)]] == words
-            and any(t.lower_ == "the" for t in phrase[:k])
+            # "the council leader", or "Labour council leader Jo Bloggs" before a name
+            and (
+                any(t.lower_ == "the" for t in phrase[:k])
+                or (k > 0 and all(t.text[:1].isupper() for t in phrase[:k]))
+            )
         ):
             return token.lower_
     return None

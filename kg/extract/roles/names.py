@@ -261,6 +261,7 @@ def honorific_post(roles: Roles, name: list[Token], cluster: Cluster) -> None:
         return
     roles.ents.add_holder(name[0].i, post, cluster)
     state_title = first > 0 and roles.doc[first - 1].lower_ == "state"
+    _party_before_title(roles, first - state_title, name, cluster)
     if state_title or post == "assembly member":
         # "State Sen. Jo Bloggs": a seat in the state's legislature, not in Congress.
         first -= state_title
@@ -287,6 +288,21 @@ def honorific_post(roles: Roles, name: list[Token], cluster: Cluster) -> None:
     organisation = roles.lex.posts.get(post)
     if organisation is not None and (org := roles.ents.organisation(organisation)) is not None:
         roles.store(cluster, post, org.entity(), mention, "role.honorific", 0.7)
+
+
+def _party_before_title(roles: Roles, start: int, name: list[Token], cluster: Cluster) -> None:
+    """ "Republican state Sen. Jo Bloggs", "Democratic Gov. Ann Lee": the party the words
+    before a title abbreviation name."""
+    tokens = list(roles.doc[max(0, start - 3) : start])
+    for n in (3, 2, 1):
+        if len(tokens) < n:
+            continue
+        party = party_at(tokens, len(tokens) - n, roles.lex)
+        if party is not None and party[1] == n:
+            mention = roles.doc[start - n : name[-1].i + 1]
+            member = Entity(party[0], EntityKind.ORGANISATION)
+            roles.store(cluster, "member", member, mention, "role.honorific+party", 0.8)
+            return
 
 
 def party_tag(roles: Roles, name: list[Token], cluster: Cluster) -> None:

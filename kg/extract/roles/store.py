@@ -133,10 +133,12 @@ class Roles:
         lo = min(t.i for t in [*phrase, *name])
         hi = max(t.i for t in [*phrase, *name])
         mention = self.doc[lo : hi + 1]
+        # "a former Conservative": a membership left; "former Labour MP": a post left
+        left = title.status in {"former", "ex"} and not title.post
         for party in title.parties:
             self.store(
                 cluster,
-                "member",
+                "former member" if left else "member",
                 Entity(party, EntityKind.ORGANISATION),
                 mention,
                 rule + "+party",

@@ -8,7 +8,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from kg.extract.entities import BODY_NOUNS, NATIONAL_WORDS, ORG_LABELS, normalise_org
+from kg.extract.entities import (
+    BODY_NOUNS,
+    NAMED_KIND_ANAPHORS,
+    NATIONAL_WORDS,
+    ORG_LABELS,
+    normalise_org,
+)
 from kg.extract.lexicon import Lexicons
 from kg.extract.roles.words import (
     ACADEMIC_POSTS,
@@ -173,6 +179,8 @@ def read_title(tokens: list[Token], lex: Lexicons) -> Title | None:
     if best is None:
         if parties and not before:
             return Title("", None, "party", tuple(parties), status)
+        if party := _party_noun(tokens, lex):
+            return Title("", None, "party", (party,), status)
         return None
     start, end = best
     # "Greater Manchester police chief constable": an organisation needs a noun, so a lower-case
@@ -296,7 +304,16 @@ def read_title(tokens: list[Token], lex: Lexicons) -> Title | None:
         and national not in REGIONAL_MINISTERS
     ):
         organisation, source = lex.government, "lexicon"  # a minister of this country
-    if organisation is None and parties and (national in lex.party_posts or shadow):
+    # "Labour council leader Jo Bloggs": the council's leader, who is Labour, not Labour's.
+    kind_named = bool(before) and all(
+        t.text.islower() and t.lower_ in NAMED_KIND_ANAPHORS for t in before
+    )
+    if (
+        organisation is None
+        and parties
+        and not kind_named
+        and (national in lex.party_posts or shadow)
+    ):
         organisation, source = parties[0], "party"
         parties = parties[1:]
     if organisation is not None:
@@ -403,6 +420,21 @@ def _names_organisation(tokens: list[Token], lex: Lexicons) -> bool:
         if t.text[:1].isupper() and t.ent_type_ != "NORP" and not ranks_post(t, lex)
     ]
     return bool(nouns) and (bool(names) or any(t.lemma_.lower() in BODY_NOUNS for t in nouns))
+
+
+def _party_noun(tokens: list[Token], lex: Lexicons) -> str | None:
+    """The party whose member a phrase calls someone by the party's noun, with nothing but
+    lower-case words before it and a place or the like after: "a Democrat from North Las
+    Vegas", "a two-term Republican" (not "a Republican donor")."""
+    cut = next((k for k, t in enumerate(tokens) if t.pos_ == "ADP"), len(tokens))
+    words = tokens[:cut]
+    for n in (3, 2, 1):
+        party = party_at(words, len(words) - n, lex) if len(words) >= n else None
+        if party is not None and party[1] == n:
+            lead = words[: len(words) - n]
+            plain = all(not t.text[:1].isupper() and t.pos_ != "VERB" for t in lead)
+            return party[0] if plain else None
+    return None
 
 
 def _party_after(after: list[Token], lex: Lexicons) -> str | None:
