@@ -401,3 +401,16 @@ def test_the_minister_is_the_cabinet_secretary_named_before(extract):
     )
     found = [q.speaker.name for q in quotes(extract(text))]
     assert found == ["Elin Rhydderch", "Elin Rhydderch"]
+
+
+def test_a_bodys_short_name_ner_takes_for_a_person_with_its_possessive(extract):
+    text = (
+        "Aurora Energy, a Leeds-based developer of batteries, has raised £20m in a funding "
+        "round.\n\n"
+        "Dr Mia Okafor, Aurora’s co-founder and chief executive, said: “This lets us build "
+        "our first factory.”"
+    )
+    facts = extract(text)
+    speakers = {f.speaker.name for f in facts.facts if isinstance(f, QuoteFact)}
+    assert "Mia Okafor" in speakers
+    assert "Aurora" not in speakers

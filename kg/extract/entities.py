@@ -226,7 +226,10 @@ class DocumentEntities:
         one-word "bodies" that are the surnames of people it names in full."""
         # A surname of a full name, or after "Mr", is a person's ("Smith said it was unfair").
         surnames = {
-            t.text for ent in entities if ent.label_ == "PERSON" and len(ent) > 1 for t in ent
+            t.text
+            for ent in entities
+            if ent.label_ == "PERSON" and len(_without_possessive(ent).split()) > 1
+            for t in ent
         }
         surnames.update(
             self.doc[t.i + 1].text
@@ -235,14 +238,15 @@ class DocumentEntities:
         )
         # "Halvorsen Foods ... Halvorsen said": the short form of a body's name.
         short_forms = {ent[0].text for ent in entities if ent.label_ == "ORG" and len(ent) > 1}
+        # "Voltaic’s co-founder": NER may take the possessive into the one-word "person".
         bodies = {
-            ent.text
+            _without_possessive(ent)
             for ent in entities
             if ent.label_ == "PERSON"
-            and len(ent) == 1
-            and ent.text not in self.lex.first_names
-            and ent.text not in surnames
-            and (ent.text in short_forms or _called_it(ent[0]))
+            and len(_without_possessive(ent).split()) == 1
+            and _without_possessive(ent) not in self.lex.first_names
+            and _without_possessive(ent) not in surnames
+            and (_without_possessive(ent) in short_forms or _called_it(ent[0]))
         }
         # "Jessica Brandt, an analyst, ... Brandt said": NER's one-word body is her surname,
         # unless the article also names a body with it ("Ford Motor ... Henry Ford").
@@ -259,7 +263,7 @@ class DocumentEntities:
         }
         relabelled = []
         for ent in entities:
-            if ent.label_ == "PERSON" and ent.text in bodies:
+            if ent.label_ == "PERSON" and _without_possessive(ent) in bodies:
                 ent = Span(ent.doc, ent.start, ent.end, label="ORG")
             elif ent.label_ == "ORG" and ent.text in people:
                 ent = Span(ent.doc, ent.start, ent.end, label="PERSON")
@@ -1369,6 +1373,13 @@ class DocumentEntities:
     def _body(self, name: Span | str, mention: Span) -> Resolved | None:
         cluster = self.organisation(name)
         return Resolved(cluster.entity(), mention) if cluster is not None else None
+
+
+def _without_possessive(ent: Span) -> str:
+    """An entity's text without a possessive ending NER took into it ("Voltaic’s")."""
+    if len(ent) > 1 and ent[-1].text in {"'s", "’s", "'", "’"}:
+        return ent[:-1].text
+    return ent.text
 
 
 def _as_company(ent: Span) -> Span:
