@@ -414,3 +414,42 @@ def test_a_bodys_short_name_ner_takes_for_a_person_with_its_possessive(extract):
     speakers = {f.speaker.name for f in facts.facts if isinstance(f, QuoteFact)}
     assert "Mia Okafor" in speakers
     assert "Aurora" not in speakers
+
+
+def test_a_name_ner_missed_is_a_person_when_it_speaks_after_its_party(extract):
+    text = (
+        "Scottish Labour’s Aileen McBride, who convenes the health committee, said the "
+        "government had failed to publish the plan."
+    )
+    facts = extract(text)
+    speakers = {f.speaker.name for f in facts.facts if isinstance(f, QuoteFact)}
+    assert speakers == {"Aileen McBride"}
+
+
+def test_a_hyphenated_name_ner_missed_is_a_person_with_a_post_in_apposition(extract):
+    text = (
+        "Carys Morgan-Hughes, the Labour MP for Merthyr Vale, said constituents had been "
+        "telling her for years."
+    )
+    facts = extract(text)
+    people = {f.person.name for f in facts.facts if isinstance(f, RoleFact)}
+    assert people == {"Carys Morgan-Hughes"}
+
+
+def test_a_name_ner_took_for_a_body_after_a_post_is_a_person(extract):
+    text = (
+        "His Democratic challenger, former Scott County Supervisor Nadia Petrakis, says the "
+        "congressman is wrong."
+    )
+    facts = extract(text)
+    assert any(
+        isinstance(f, RoleFact)
+        and f.person.name == "Nadia Petrakis"
+        and f.role == "former Supervisor"
+        for f in facts.facts
+    )
+
+
+def test_a_given_name_that_opens_a_bodys_name_makes_no_person(extract):
+    facts = extract("Aileen Hughes Foundation, the charity, said it had raised £2m.")
+    assert not any(f.kind is EntityKind.PERSON for f in facts.entities)

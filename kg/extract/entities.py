@@ -298,6 +298,10 @@ class DocumentEntities:
         titles = [k for k, t in enumerate(tokens[:-1]) if t.lower_ in self.lex.role_titles]
         if titles:
             tokens = tokens[titles[-1] + 1 :]
+        # "Scottish Labour’s Aileen McBride": NER took in the party or body that owns the name.
+        owners = [k for k, t in enumerate(tokens[:-1]) if t.text in {"'s", "’s"}]
+        if owners:
+            tokens = tokens[owners[-1] + 1 :]
         while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].text in {"'s", "’s", "'", "’"}):
             tokens = tokens[:-1]
         while len(tokens) > 2 and tokens[-1].text.rstrip(".") in POST_NOMINALS:
@@ -451,6 +455,13 @@ class DocumentEntities:
                     and all(t.pos_ == "PROPN" and t.text.istitle() for t in ent[:-1])
                 )
                 or (
+                    # "former County Supervisor Nadia Petrakis", "Nadia Petrakis, the
+                    # supervisor,": a given name, and a post beside it
+                    ent.label_ == "ORG"
+                    and len(ent) in {2, 3}
+                    and self._person_by_name_and_post(list(ent))
+                )
+                or (
                     # "whose president, Darnell Price,": a name in apposition to a post is a
                     # person's, whatever NER says
                     ent.label_ == "ORG"
@@ -504,12 +515,84 @@ class DocumentEntities:
             if run:
                 found.append((run, self.lex.honorifics[_clean(token.text)]))
                 covered.update(t.i for t in run)
-        for run in self._titled_names(covered):
+        for run in [*self._titled_names(covered), *self._untagged_names(covered)]:
+            if any(t.i in covered for t in run):
+                continue
             gender = self.lex.first_names.get(run[0].text, "-")
             found.append((run, gender))
             covered.update(t.i for t in run)
         found.sort(key=lambda item: item[0][0].i)
         return found
+
+    def _untagged_names(self, covered: set[int]) -> Iterator[list[Token]]:
+        """Names NER missed that open with a given name and that the sentence shows to be a
+        person's: "Scottish Labour’s Aileen McBride, who ..., said", "Carys Morgan-Hughes,
+        the Labour MP for Merthyr Vale,"."""
+        for token in self.doc:
+            if (
+                token.text not in self.lex.given_names
+                or token.ent_type_
+                or token.i in covered
+                or token.pos_ != "PROPN"
+                or (token.i > 0 and _capitalised_name_word(self.doc[token.i - 1]))
+            ):
+                continue
+            run = [token]
+            for nxt in self.doc[token.i + 1 : token.i + 5]:
+                if nxt.text == "-" and nxt.i + 1 < len(self.doc) and not nxt.whitespace_:
+                    run.append(nxt)  # "Carys Morgan-Hughes"
+                    continue
+                if not _capitalised_name_word(nxt) or nxt.i in covered:
+                    break
+                if nxt.ent_type_ not in {"", "ORG"}:
+                    break  # a surname NER took for a body ("Morgan-Hughes") may go on
+                run.append(nxt)
+                if len([t for t in run if t.text != "-"]) == 3:
+                    break
+            while run[-1].text == "-":
+                run.pop()
+            after = run[-1].i + 1
+            if (
+                len(run) < 2
+                or (after < len(self.doc) and _capitalised_name_word(self.doc[after]))
+                or run[-1].lower_ in COMPANY_WORDS | LEGAL_FORMS | BODY_NOUNS
+            ):
+                continue  # "Aileen McBride Centre", "Aileen Hughes Foundation": a body's
+            if self._person_by_name_and_post(run) or self._speaks(run):
+                yield run
+
+    def _person_by_name_and_post(self, run: list[Token]) -> bool:
+        """Whether capitalised words that open with a given name stand beside a post: right
+        after its title ("Supervisor Nadia Petrakis") or with one in apposition after them
+        ("Carys Morgan-Hughes, the Labour MP for Merthyr Vale,")."""
+        if run[0].text not in self.lex.given_names:
+            return False
+        if run[-1].lower_ in COMPANY_WORDS | LEGAL_FORMS | BODY_NOUNS:
+            return False
+        if run[0].i > 0 and self.doc[run[0].i - 1].lower_ in self.lex.role_titles:
+            return True
+        j = run[-1].i + 1
+        if (
+            j + 2 < len(self.doc)
+            and self.doc[j].text == ","
+            and self.doc[j + 1].lower_
+            in {
+                "the",
+                "a",
+                "an",
+            }
+        ):
+            for token in self.doc[j + 2 : j + 10]:
+                if token.text in {",", ".", ";", ":"} or token.pos_ in {"VERB", "AUX"}:
+                    break
+                if token.lower_ in self.lex.role_titles:
+                    return True
+        return False
+
+    def _speaks(self, run: list[Token]) -> bool:
+        """Whether a run of name words is the subject of a verb of speaking."""
+        head = next((t for t in run if t.head.i not in {r.i for r in run}), run[-1])
+        return head.dep_ == "nsubj" and head.head.lemma_.lower() in self.lex.speech_verbs
 
     def _titled_names(self, covered: set[int]) -> Iterator[list[Token]]:
         """Names NER missed after a capitalised post, that open with a known first name:
@@ -549,7 +632,7 @@ class DocumentEntities:
                 )
             ):
                 continue  # "Mayor Ann Lee Foundation": a body named after someone
-            if len(run) >= 2 and run[0].text in self.lex.first_names:
+            if len(run) >= 2 and run[0].text in self.lex.given_names:
                 yield run
 
     def _collect_people(self) -> None:
@@ -1397,6 +1480,16 @@ def _as_company(ent: Span) -> Span:
 
 
 @lru_cache(maxsize=4)
+def _capitalised_name_word(token: Token) -> bool:
+    """A capitalised proper noun that may be part of a name ("Morgan-Hughes" is one)."""
+    return (
+        token.pos_ == "PROPN"
+        and token.text[:1].isupper()
+        and token.text.isalpha()
+        or ("-" in token.text and token.text[:1].isupper())
+    )
+
+
 def _title_last_words(titles: frozenset[str]) -> frozenset[str]:
     return frozenset(title.split()[-1] for title in titles)
 

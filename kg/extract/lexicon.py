@@ -75,6 +75,7 @@ class Lexicons:
     party_posts: frozenset[str] = frozenset()
     national_posts: frozenset[str] = frozenset()
     first_names: dict[str, str] = field(default_factory=dict)
+    given_names: frozenset[str] = frozenset()
     us_states: dict[str, str] = field(default_factory=dict)
     chambers: dict[str, str] = field(default_factory=dict)
     regions: dict[str, str] = field(default_factory=dict)
@@ -230,6 +231,10 @@ def load_lexicons(directories: tuple[Path, ...] = ()) -> Lexicons:
         party_posts=frozenset(p.lower() for (p,) in _rows("party_posts.txt", directories, 1)),
         role_verbs={v.lower(): r for v, r in _rows("role_verbs.tsv", directories, 2) if r},
         first_names={n: g for n, g in _rows("first_names.tsv", directories, 2) if g in {"m", "f"}},
+        given_names=frozenset(
+            [n for (n,) in _rows("given_names.txt", directories, 1)]
+            + [n for n, _ in _rows("first_names.tsv", directories, 2)]
+        ),
         us_states={w: state for w, state in _rows("us_states.tsv", directories, 2) if state},
     )
     return lexicons.localised(None)
