@@ -615,3 +615,36 @@ def test_the_government_of_a_story_led_by_a_state_premier_is_the_states(extract)
     )
     facts = funding(extract(text))
     assert [f.funder.name for f in facts] == ["Tasmanian Government"]
+
+
+def test_a_programme_named_first_in_the_next_sentence_is_what_the_sum_pays_for(extract):
+    text = (
+        "The Tasmanian government will spend $20 million over four years to put nurses in "
+        "country schools in Hobart and Launceston.\n\n"
+        "Premier Jo Bloggs announced the School Nurses Program in Devonport on Monday."
+    )
+    facts = funding(extract(text))
+    assert [f.programme.name if f.programme else None for f in facts] == ["School Nurses Program"]
+
+
+def test_a_share_of_a_package_already_counted_is_no_new_funding(extract):
+    text = (
+        "The Welsh Government will spend £400m on rural buses. It said £90m of the package "
+        "would be spent in the first year."
+    )
+    facts = funding(extract(text))
+    assert [f.amount for f in facts] == [Decimal(400_000_000)]
+
+
+def test_money_spent_lobbying_is_not_funding(extract):
+    text = "Acme Farms spent about $250,000 lobbying against the bill this year."
+    assert funding(extract(text)) == []
+
+
+def test_the_commonwealth_in_an_australian_story_is_the_federal_government(extract):
+    text = (
+        "Federal Infrastructure Minister Jo Bloggs said the Commonwealth would contribute "
+        "A$38 million to the Bega bypass in New South Wales."
+    )
+    facts = funding(extract(text))
+    assert [f.funder.name for f in facts] == ["Australian Government"]

@@ -12,6 +12,7 @@ include a £45m fund"), resolved through coreference.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from collections.abc import Iterable
@@ -168,7 +169,48 @@ class FundingExtractor:
             fact = self._funding(span, money, currency)
             if fact is not None:
                 facts = _merged(facts, fact)
-        return self._programmes_named_after(facts)
+        return self._programmes_introduced_after(self._programmes_named_after(facts))
+
+    def _programmes_introduced_after(self, facts: list[FundingFact]) -> list[FundingFact]:
+        """ "NSW will spend $35m on mental health teams. Premier Jo Bloggs announced the
+        Rural Crisis Teams program in Dubbo": a programme the article names for the first time
+        in the two sentences after a sum that names none is what the sum pays for."""
+        taken = {f.programme.name for f in facts if f.programme} | {f.funder.name for f in facts}
+        named: list[tuple[int, str]] = []  # (start character, name) of each first mention
+        seen: set[str] = set()
+        for token in self.doc:
+            if token.lemma_.lower() not in _FUND_WORDS or token.i in self.ents.quoted:
+                continue
+            name = self._proper_name(token)
+            if not name or name.lower() in seen:
+                continue
+            seen.add(name.lower())
+            named.append((self.doc[token.left_edge.i].idx, name))
+        starts = self.ents.sentence_starts
+        for k, fact in enumerate(facts):
+            if fact.programme is not None or fact.amount_mention is None:
+                continue
+            sentence = bisect.bisect_right(starts, self._token_at(fact.amount_mention.start)) - 1
+            lo = self.doc[starts[sentence + 1]].idx if sentence + 1 < len(starts) else None
+            hi = (
+                self.doc[starts[sentence + 3]].idx
+                if sentence + 3 < len(starts)
+                else len(doc_text(self.doc))
+            )
+            if lo is None:
+                continue
+            found = next(
+                (name for start, name in named if lo <= start < hi and name not in taken), None
+            )
+            if found is not None:
+                facts[k] = dataclasses.replace(fact, programme=Entity(found, EntityKind.PROGRAMME))
+                taken.add(found)
+        return facts
+
+    def _token_at(self, offset: int) -> int:
+        """The index of the token at a character offset of the text."""
+        span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
+        return span.start if span is not None else 0
 
     def _programmes_named_after(self, facts: list[FundingFact]) -> list[FundingFact]:
         """ "The government will spend $2bn ... The money will flow through a new Homes Fund":
@@ -769,6 +811,11 @@ class FundingExtractor:
 
 _EACH = re.compile(r"\s*(?:each|apiece)\b")
 _BETWEEN = re.compile(r"\bbetween\s+(?:\S+\s+){0,2}$")
+_SHARE_OF = re.compile(
+    r"\s+of\s+(?:the|its|this|that|their|his|her)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:package|fund|money|funding|total|sum|programme|program|budget|investment|allocation|pot)\b",
+    re.I,
+)
 _SIZED_MANY = re.compile(
     r"\b(?:payments|grants|awards|bonuses|loans|bursaries|hellos)\W*\s+of\s+(?:up\s+to\s+)?$",
     re.I,
@@ -803,8 +850,8 @@ def _sizes(text: str, end: int, noun: str) -> bool:
 def _per_item(text: str, money: Money) -> bool:
     """Whether an amount sizes each of many grants, or bounds a range, rather than being a
     sum someone pays: "grants of up to $15m each", "between A$250,000 and A$5m"."""
-    if _EACH.match(text, money.end):
-        return True
+    if _EACH.match(text, money.end) or _SHARE_OF.match(text, money.end):
+        return True  # "$350m of the package would be spent first": part of a sum counted
     before = text[max(0, money.start - 40) : money.start]
     # "between £1m and £5m": both bounds; "payments of up to £20,000": the size of each
     return _BETWEEN.search(before) is not None or _SIZED_MANY.search(before) is not None
