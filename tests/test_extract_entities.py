@@ -453,3 +453,16 @@ def test_a_name_ner_took_for_a_body_after_a_post_is_a_person(extract):
 def test_a_given_name_that_opens_a_bodys_name_makes_no_person(extract):
     facts = extract("Aileen Hughes Foundation, the charity, said it had raised £2m.")
     assert not any(f.kind is EntityKind.PERSON for f in facts.entities)
+
+
+def test_a_bodys_short_name_taken_up_by_he_later_is_still_the_body(extract):
+    text = (
+        "Brannock Foods Inc said on Monday it would buy a snack maker for $1.3 billion.\n\n"
+        "Chief Financial Officer Tom Okafor said the deal would be paid for in cash, and that "
+        "Brannock would pause its share buyback program.\n\n"
+        "He said the company still expected earnings to rise."
+    )
+    facts = extract(text)
+    assert not any(e.kind is EntityKind.PERSON and e.name == "Brannock" for e in facts.entities)
+    speakers = [f.speaker.name for f in facts.facts if isinstance(f, QuoteFact)]
+    assert speakers.count("Tom Okafor") == 2

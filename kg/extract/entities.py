@@ -801,8 +801,13 @@ class DocumentEntities:
 
     def _collect_subjects_named_by_pronouns(self) -> None:
         """A lone proper-noun subject NER missed, that "he" or "she" next takes up, is a
-        person: "Okafor joined the bank in 1990; his first post was ..."."""
+        person: "Okafor joined the bank in 1990; his first post was ..."; not the short name
+        of a body the article names in full ("Halvorsen Foods ... Halvorsen would pause its
+        buyback. He said ...")."""
+        short_forms = {e[0].text for e in self.entities if e.label_ == "ORG" and len(e) > 1}
         for token in self.doc:
+            if token.text in short_forms or _called_it(token):
+                continue
             if (
                 token.dep_ != "nsubj"
                 or token.pos_ != "PROPN"
