@@ -806,8 +806,6 @@ class DocumentEntities:
         buyback. He said ...")."""
         short_forms = {e[0].text for e in self.entities if e.label_ == "ORG" and len(e) > 1}
         for token in self.doc:
-            if token.text in short_forms or _called_it(token):
-                continue
             if (
                 token.dep_ != "nsubj"
                 or token.pos_ != "PROPN"
@@ -831,6 +829,8 @@ class DocumentEntities:
                 or t.lower_ in self.lex.role_titles
                 for t in name
             ):
+                continue
+            if token.text in short_forms or _called_it(token):
                 continue
             if self._taken_up_by_pronoun(token):
                 self.adopt_person(token)
