@@ -1206,3 +1206,36 @@ def test_a_party_before_a_title_abbreviation_is_a_membership(extract):
     text = "Republican state Sen. Dale Okafor of Elko said the program would hurt farms in Nevada."
     found = roles(extract(text))
     assert ("Dale Okafor", "member", "Republican Party") in found
+
+
+def test_a_councillor_by_title_abbreviation_sits_on_the_articles_council(extract):
+    text = (
+        "Dunmore City Council has pledged £1m for youth clubs. Dunmore City Council will "
+        "vote on it in May.\n\n"
+        "Cllr Tom Berg said the clubs were overdue."
+    )
+    found = roles(extract(text))
+    assert ("Tom Berg", "councillor", "Dunmore City Council") in found
+
+
+def test_leading_a_partys_group_is_membership_not_the_council_it_sits_on(extract):
+    text = (
+        "Dunmore City Council has pledged £1m for youth clubs.\n\n"
+        "Ann Lee, who leads the Liberal Democrat opposition group on the council, said the "
+        "clubs were overdue."
+    )
+    found = roles(extract(text))
+    assert ("Ann Lee", "member", "Liberal Democrats") in found
+    assert not any(p == "Ann Lee" and r == "leader" for p, r, _ in found)
+
+
+def test_a_body_named_after_lower_case_words_saying_what_it_is(extract):
+    text = "Tom Berg, chief executive of the homelessness charity Harbour House, said so."
+    found = roles(extract(text))
+    assert ("Tom Berg", "chief executive", "Harbour House") in found
+
+
+def test_the_body_someone_joined_another_from_is_a_former_one(extract):
+    found = roles(extract("Ann Lee joined Acme Corp from Beta Bank in 2020."))
+    assert ("Ann Lee", "former employee", "Beta Bank") in found
+    assert not any(p == "Ann Lee" and r == "employee" and o == "Beta Bank" for p, r, o in found)

@@ -263,7 +263,18 @@ class DocumentEntities:
         }
         relabelled = []
         for ent in entities:
-            if ent.label_ == "PERSON" and _without_possessive(ent) in bodies:
+            kind = self.doc[ent.start - 1] if ent.start > 0 else None
+            if (
+                ent.label_ == "PERSON"
+                and kind is not None
+                and kind.text.islower()
+                and kind.lemma_ in ORG_ANAPHORS
+                and kind.dep_ != "poss"
+                and ent.root.dep_ not in {"nsubj", "nsubjpass"}  # "the charity Jo Bloggs set up"
+            ):
+                # "the homelessness charity Harbour House": named as a body, whatever NER says
+                ent = Span(ent.doc, ent.start, ent.end, label="ORG")
+            elif ent.label_ == "PERSON" and _without_possessive(ent) in bodies:
                 ent = Span(ent.doc, ent.start, ent.end, label="ORG")
             elif ent.label_ == "ORG" and ent.text in people:
                 ent = Span(ent.doc, ent.start, ent.end, label="PERSON")
@@ -572,21 +583,17 @@ class DocumentEntities:
         if run[0].i > 0 and self.doc[run[0].i - 1].lower_ in self.lex.role_titles:
             return True
         j = run[-1].i + 1
-        if (
-            j + 2 < len(self.doc)
-            and self.doc[j].text == ","
-            and self.doc[j + 1].lower_
-            in {
-                "the",
-                "a",
-                "an",
-            }
-        ):
-            for token in self.doc[j + 2 : j + 10]:
-                if token.text in {",", ".", ";", ":"} or token.pos_ in {"VERB", "AUX"}:
-                    break
-                if token.lower_ in self.lex.role_titles:
-                    return True
+        if j + 2 >= len(self.doc) or self.doc[j].text != ",":
+            return False
+        # "Carys Morgan-Hughes, the Labour MP for ...": a post somewhere in the phrase after
+        # an article; "Ann Lee, chief executive of ...": a post that opens the phrase
+        determined = self.doc[j + 1].lower_ in {"the", "a", "an"}
+        window = self.doc[j + 2 : j + 10] if determined else self.doc[j + 1 : j + 4]
+        for token in window:
+            if token.text in {",", ".", ";", ":"} or token.pos_ in {"VERB", "AUX"}:
+                break
+            if token.lower_ in self.lex.role_titles:
+                return True
         return False
 
     def _speaks(self, run: list[Token]) -> bool:

@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from kg.extract.entities import ORG_LABELS, Cluster
-from kg.extract.roles.titles import gathered, names_post, title_phrase
+from kg.extract.roles.titles import gathered, names_post, party_at, title_phrase
 from kg.extract.roles.words import COPULAS
-from kg.facts import EntityKind
+from kg.facts import Entity, EntityKind
 
 if TYPE_CHECKING:
     from kg.extract.roles.store import Roles
@@ -149,6 +149,13 @@ def clausal(roles: Roles, verb: Token) -> None:
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     # "joined the retailer as finance director": the body named, or the one it points back to.
     org: Span | Cluster | None = None
+    party = _party_of(roles, obj) if obj is not None and org is None else None
+    if party is not None:
+        # "who leads the Conservative opposition group on the council": the party's group,
+        # which its leader is a member of; not the council the group sits on
+        member = Entity(party, EntityKind.ORGANISATION)
+        roles.store(cluster, "member", member, verb.sent, "role.verb+party", 0.7)
+        return
     if obj is not None:
         org = roles.org_span(obj) or _org_anaphor(roles, obj)
         if org is None and lemma in BODY_OBJECT_LEMMAS:
@@ -170,6 +177,19 @@ def clausal(roles: Roles, verb: Token) -> None:
     body = org if isinstance(org, Cluster) else roles.ents.organisation(org)
     if body is not None:
         roles.store(cluster, post, body.entity(), verb.sent, "role.verb", 0.7)
+
+
+def _party_of(roles: Roles, noun: Token) -> str | None:
+    """The party a lower-case body noun belongs to: "the Labour group", "the Conservative
+    opposition group"."""
+    if not noun.text.islower() or noun.lemma_.lower() not in {"group", "caucus", "bloc"}:
+        return None
+    words = [t for t in noun.doc[noun.left_edge.i : noun.i] if t.pos_ != "DET"]
+    for k in range(len(words)):
+        party = party_at(words, k, roles.lex)
+        if party is not None:
+            return party[0]
+    return None
 
 
 def _org_anaphor(roles: Roles, token: Token) -> Cluster | None:

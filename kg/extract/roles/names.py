@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from kg.extract.entities import BODY_NOUNS, Cluster
+from kg.extract.roles.context import local_council
 from kg.extract.roles.governments import state_chamber
 from kg.extract.roles.titles import is_title, lower_words, party_at
 from kg.extract.roles.words import ORG_PREPOSITIONS, STATUS_WORDS
@@ -242,6 +243,10 @@ def apposition_before(roles: Roles, name: list[Token], cluster: Cluster) -> None
         roles.add(cluster, phrase, own, "role.apposition", 0.8, fallback_org=owner)
 
 
+# Posts a title abbreviation names that are held in a local council ("Cllr").
+_COUNCIL_POSTS = {"councillor", "councilor", "alderman"}
+
+
 def honorific_post(roles: Roles, name: list[Token], cluster: Cluster) -> None:
     """ "Sen. Todd Young": a title abbreviation that names a post (honorifics.txt)."""
     if name[0].i == 0:
@@ -288,6 +293,9 @@ def honorific_post(roles: Roles, name: list[Token], cluster: Cluster) -> None:
     organisation = roles.lex.posts.get(post)
     if organisation is not None and (org := roles.ents.organisation(organisation)) is not None:
         roles.store(cluster, post, org.entity(), mention, "role.honorific", 0.7)
+    elif post in _COUNCIL_POSTS and (council := local_council(roles)) is not None:
+        # "Cllr Jo Bloggs": a member of the council the article is about
+        roles.store(cluster, post, council.entity(), mention, "role.honorific", 0.7)
 
 
 def _party_before_title(roles: Roles, start: int, name: list[Token], cluster: Cluster) -> None:

@@ -29,6 +29,8 @@ WORK_VERBS = {
     "create", "develop", "design", "invent", "discover", "build", "write", "conduct",
     "prepare", "generate", "produce", "devise", "pioneer", "coordinate", "perform",
 }  # fmt: skip
+# Verbs of arriving, whose "from" phrase names the body someone left to arrive.
+_ARRIVING_VERBS = {"join", "move", "come", "arrive", "switch", "defect", "transfer", "poach"}
 PATH_PREPOSITIONS = {"of", "at", "for", "with", "in", "on", "by", "from", "to", "as", "within"}
 
 
@@ -238,6 +240,8 @@ def _path_role(roles: Roles, person: Token, org: Token, ends: set[int]) -> tuple
     # after leaving ("left Acme to become director of Beta").
     last_verb = next((t for t in reversed(middle) if t.pos_ == "VERB"), None)
     former = "former" if last_verb is not None and departs(last_verb) else None
+    if any(t.lower_ == "from" and t.head.lemma_.lower() in _ARRIVING_VERBS for t in middle):
+        former = "former"  # "joined the company from Fernhall in 2022": the body left for it
     if title is not None:
         phrase = [t for t in title.lefts if t.dep_ in {"compound", "amod"} and t.i not in ends]
         read = read_title([*phrase, title], roles.lex)

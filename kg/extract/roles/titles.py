@@ -474,13 +474,21 @@ def _organisation_after(after: list[Token], post: str) -> str | None:
             break  # "MP for Hexham": the seat, not the body, and no body after it
         while i < len(after) and after[i].pos_ == "DET":
             i += 1
-        if (
-            i + 1 < len(after)
-            and after[i].text.islower()
-            and after[i].lemma_ in ORG_NOUNS | COMPANY_ANAPHORS
-            and after[i + 1].text[:1].isupper()
-        ):
-            i += 1  # "chief executive of the charity Shelter Now": what the body is, then its name
+        # "chief executive of the charity Shelter Now", "of the homelessness charity Harbour
+        # House": what the body is, then its name
+        kind = next(
+            (
+                k
+                for k in range(i, min(i + 3, len(after) - 1))
+                if after[k].text.islower()
+                and after[k].lemma_ in ORG_NOUNS | COMPANY_ANAPHORS
+                and after[k + 1].text[:1].isupper()
+                and all(t.text.islower() for t in after[i:k])
+            ),
+            None,
+        )
+        if kind is not None:
+            i = kind + 1
         run: list[Token] = []
         while i < len(after):
             word = after[i]
