@@ -1239,3 +1239,16 @@ def test_the_body_someone_joined_another_from_is_a_former_one(extract):
     found = roles(extract("Ann Lee joined Acme Corp from Beta Bank in 2020."))
     assert ("Ann Lee", "former employee", "Beta Bank") in found
     assert not any(p == "Ann Lee" and r == "employee" and o == "Beta Bank" for p, r, o in found)
+
+
+def test_a_partys_government_in_a_promise_is_not_the_government_in_office(extract):
+    text = (
+        "Queensland Premier Jo Bloggs has announced $650 million to expand emergency "
+        "departments at five regional hospitals.\n\n"
+        "The union is seeking a 15 per cent pay rise. The Government has offered 9 per cent."
+        "\n\nLNP leader Ann Lee said the Government was “pouring concrete instead of paying "
+        "people” and promised that an LNP government would hold an independent review."
+    )
+    found = roles(extract(text))
+    assert ("Jo Bloggs", "premier", "Queensland Government") in found
+    assert not any(o == "LNP Government" for _, _, o in found)

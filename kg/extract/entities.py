@@ -749,6 +749,11 @@ class DocumentEntities:
         self._add_person_mention(cluster, tokens, name, "-")
         return cluster
 
+    def _party_words(self, words: list[str]) -> bool:
+        """Whether lower-cased words are the name of a party ("lnp", "labor")."""
+        phrase = " ".join(words)
+        return any(phrase == party.lower() for party in self.lex.parties)
+
     def known_person(self, words: list[str]) -> Cluster | None:
         """The person whose name ends with `words`, in any case ("PENCE" is Mike Pence)."""
         for cluster in self.people:
@@ -928,6 +933,7 @@ class DocumentEntities:
                 len(words) < len(other)
                 and other[-len(words) :] == words
                 and other[-len(words) - 1] not in _OF_WORDS
+                and not self._party_words(other[: -len(words)])
                 and words[-1][:1].isalpha()
                 and name not in self.lex.countries  # "Canada" is not "Statistics Canada"
             ):
@@ -939,6 +945,9 @@ class DocumentEntities:
                 and words[-len(other) :] == other
                 and words[-len(other) - 1] not in _OF_WORDS
                 and cluster.name not in self.lex.countries
+                # "an LNP government would ...": a party's government is no name of the one
+                # the article calls "the Government"
+                and not self._party_words(words[: -len(other)])
             ):
                 cluster.aliases.add(cluster.name)
                 cluster.name = name
