@@ -1252,3 +1252,12 @@ def test_a_partys_government_in_a_promise_is_not_the_government_in_office(extrac
     found = roles(extract(text))
     assert ("Jo Bloggs", "premier", "Queensland Government") in found
     assert not any(o == "LNP Government" for _, _, o in found)
+
+
+def test_a_post_ner_ran_into_the_companys_name_is_read_whole(extract):
+    text = (
+        'Brannock Foods Inc said it would buy a rival. "It is a great deal," Brannock '
+        "Chief Executive Officer Laura Brandt said on a call with analysts."
+    )
+    found = roles(extract(text))
+    assert ("Laura Brandt", "chief executive officer", "Brannock Foods Inc") in found

@@ -42,6 +42,7 @@ _LISTING = {"and", "&", "/", ","}
 PORTFOLIO_POSTS = {"minister", "secretary"}
 # Endings that make a noun a profession the lexicon need not list: "zoologist",
 # "statistician", "cartographer", "physicist".
+_MISREAD_LABELS = {"WORK_OF_ART", "PRODUCT", "EVENT", "LAW"}
 PROFESSION_ENDINGS = ("ologist", "ician", "ographer", "icist", "onomist")
 _SPOKES_POSTS = {"spokesman", "spokeswoman", "spokesperson"}
 
@@ -91,8 +92,10 @@ def names_post(noun: Token, lex: Lexicons) -> bool:
 
 
 def _ent_starts_before(token: Token) -> bool:
-    """Whether token sits inside a named entity that began before it."""
-    return token.ent_iob_ == "I"
+    """Whether token sits inside a named entity that began before it; not one of the labels
+    NER gives to a company and its post run together ("Halvorsen Chief Executive" as a
+    WORK_OF_ART)."""
+    return token.ent_iob_ == "I" and token.ent_type_ not in _MISREAD_LABELS
 
 
 def party_at(tokens: list[Token], i: int, lex: Lexicons) -> tuple[str, int] | None:
