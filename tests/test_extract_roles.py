@@ -1261,3 +1261,13 @@ def test_a_post_ner_ran_into_the_companys_name_is_read_whole(extract):
     )
     found = roles(extract(text))
     assert ("Laura Brandt", "chief executive officer", "Brannock Foods Inc") in found
+
+
+def test_an_acting_post_before_a_name_in_apposition(extract):
+    text = (
+        "Dunmore City Council has pledged £1m for youth clubs.\n\n"
+        "The council's acting chief executive, Ruth Okafor, told a meeting on Monday that "
+        "savings elsewhere would cover the cost."
+    )
+    found = roles(extract(text))
+    assert ("Ruth Okafor", "acting chief executive", "Dunmore City Council") in found

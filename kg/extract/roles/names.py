@@ -198,7 +198,10 @@ def apposition_before(roles: Roles, name: list[Token], cluster: Cluster) -> None
         return
     phrase: list[Token] = []
     for token in reversed(roles.doc[max(name[0].sent.start, j - 12) : j]):
-        if token.text in {",", ";", "(", ":"} or token.is_space or token.pos_ in {"VERB", "AUX"}:
+        # "The council's acting chief executive, ...": a participle modifying the post is
+        # part of it
+        verb = token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"amod", "compound"}
+        if token.text in {",", ";", "(", ":"} or token.is_space or verb:
             break
         if token.i in roles.ents.person_at:
             return
