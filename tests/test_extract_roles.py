@@ -1271,3 +1271,18 @@ def test_an_acting_post_before_a_name_in_apposition(extract):
     )
     found = roles(extract(text))
     assert ("Ruth Okafor", "acting chief executive", "Dunmore City Council") in found
+
+
+def test_a_body_named_elsewhere_whose_name_has_a_preposition_heads_a_title(extract):
+    text = (
+        "He said Transport for Scotland would run the new buses.\n\n"
+        "Transport for Scotland chief executive Ruth Okafor said the company was ready."
+    )
+    found = roles(extract(text))
+    assert ("Ruth Okafor", "chief executive", "Transport for Scotland") in found
+
+
+def test_a_one_word_body_ner_cut_before_the_place_it_serves(extract):
+    facts = extract("A spokesman for Transport for NSW said the increase reflected higher costs.")
+    speakers = {f.speaker.name for f in facts.facts if isinstance(f, QuoteFact)}
+    assert speakers == {"Transport for NSW"}

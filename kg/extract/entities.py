@@ -1559,8 +1559,26 @@ def _listed_names(entities: list[Span]) -> list[Span]:
             if end > ent.end:
                 ent = Span(ent.doc, ent.start, end, label="ORG")
                 skip_to = end
+        elif (place := _place_served(ent, entities)) is not None:
+            # "Transport for NSW": a one-word body NER cut before the place it serves
+            ent = Span(ent.doc, ent.start, place.end, label="ORG")
+            skip_to = place.end
         merged.append(ent)
     return merged
+
+
+def _place_served(ent: Span, entities: list[Span]) -> Span | None:
+    """The place right after a one-word body and "for" ("Transport | for | NSW")."""
+    doc = ent.doc
+    if ent.label_ != "ORG" or len(ent) != 1 or ent.end + 1 >= len(doc):
+        return None
+    if doc[ent.end].text != "for":
+        return None
+    place = next((e for e in entities if e.start == ent.end + 1), None)
+    if place is None:
+        return None
+    acronym = place.label_ == "ORG" and len(place) == 1 and place.text.isupper()
+    return place if place.label_ == "GPE" or acronym else None
 
 
 def _remits_end(ent: Span) -> int:

@@ -108,7 +108,9 @@ def _title_chain(roles: Roles, name: list[Token]) -> list[Token]:
     words = lower_words(chain)
     for k in range(len(chain) - 1, 0, -1):
         body = chain[k - 1].text[:1].isupper() and (
-            chain[k - 1].ent_type_ == "ORG" or chain[k - 1].lemma_.lower() in BODY_NOUNS
+            chain[k - 1].ent_type_ == "ORG"
+            or chain[k - 1].lemma_.lower() in BODY_NOUNS
+            or _known_body_from(roles, chain[k - 1 :])
         )  # "Rural Doctors Association of NSW president Jo Bloggs": a body's name goes on
         if (
             chain[k].lower_ in ORG_PREPOSITIONS
@@ -123,6 +125,18 @@ def _title_chain(roles: Roles, name: list[Token]) -> list[Token]:
     while chain and chain[0].lower_ in ORG_PREPOSITIONS | {"the", "and"}:
         chain = chain[1:]
     return chain
+
+
+def _known_body_from(roles: Roles, words: list[Token]) -> bool:
+    """Whether capitalised words from the first on name a body the article names elsewhere
+    ("Transport for Wales chief executive Jo Bloggs", NER having missed it here)."""
+    for end in range(2, min(len(words), 6) + 1):
+        last = words[end - 1]
+        if not last.text[:1].isupper() and last.lower_ not in {"for", "of", "and", "the"}:
+            break
+        if " ".join(t.text for t in words[:end]).lower() in roles.ents.orgs:
+            return True
+    return False
 
 
 def _opens_title(roles: Roles, token: Token, chain: list[Token]) -> bool:
