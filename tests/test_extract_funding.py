@@ -648,3 +648,60 @@ def test_the_commonwealth_in_an_australian_story_is_the_federal_government(extra
     )
     facts = funding(extract(text))
     assert [f.funder.name for f in facts] == ["Australian Government"]
+
+
+def test_money_put_into_an_unnamed_scheme_is_funding(extract):
+    text = "The government will put £30 million into a flood defence scheme in Cumbria, England."
+    facts = funding(extract(text))
+    assert [(f.funder.name, f.amount) for f in facts] == [("UK Government", Decimal(30_000_000))]
+
+
+def test_a_marked_dollar_places_an_article_that_names_no_country_we_know():
+    lex = load_lexicons()
+    text = "Ministers will put NZ$30 million into a dam near Hastings. It will cost $90 million."
+    assert lex.article_country(text) == "NZ"
+
+
+def test_a_named_public_fund_that_pays_is_the_paying_governments(extract):
+    text = (
+        "The Scottish Government will put £30 million into a water scheme in the Highlands.\n\n"
+        "The money comes from the Rural Water Fund, a £400 million pot set up last year."
+    )
+    facts = funding(extract(text))
+    assert {(f.funder.name, f.programme.name if f.programme else None) for f in facts} >= {
+        ("Scottish Government", "Rural Water Fund")
+    }
+    assert not any(f.funder.name == "Rural Water Fund" for f in facts)
+
+
+def test_a_further_sum_pays_for_what_the_sum_before_it_paid_for(extract):
+    text = (
+        "The Welsh Government will give £10m to the Valleys Bus Fund. A further £4m will come "
+        "from Taf Valley Council."
+    )
+    facts = funding(extract(text))
+    assert [(f.funder.name, f.programme.name if f.programme else None) for f in facts] == [
+        ("Welsh Government", "Valleys Bus Fund"),
+        ("Taf Valley Council", "Valleys Bus Fund"),
+    ]
+
+
+def test_the_authority_is_the_authority_named_before(extract):
+    text = (
+        "The Kelbrook Combined Authority met on Monday. The authority will spend £12.4 million "
+        "on a park-and-ride site."
+    )
+    facts = funding(extract(text))
+    assert [f.funder.name for f in facts] == ["Kelbrook Combined Authority"]
+
+
+def test_a_sum_in_a_sentence_about_the_scheme_pays_for_the_one_programme_named(extract):
+    text = (
+        "Ministers said the Tarn Valley Water Project would protect farms from drought.\n\n"
+        "Cumbria County Council voted last month to contribute £18m, to be repaid from charges "
+        "on farms that benefit from the scheme."
+    )
+    facts = funding(extract(text))
+    assert [(f.funder.name, f.programme.name if f.programme else None) for f in facts] == [
+        ("Cumbria County Council", "Tarn Valley Water Project")
+    ]

@@ -169,7 +169,72 @@ class FundingExtractor:
             fact = self._funding(span, money, currency)
             if fact is not None:
                 facts = _merged(facts, fact)
-        return self._programmes_introduced_after(self._programmes_named_after(facts))
+        facts = self._programmes_introduced_after(self._programmes_named_after(facts))
+        return self._story_programme(self._further_sums(self._governments_funds(facts)))
+
+    def _further_sums(self, facts: list[FundingFact]) -> list[FundingFact]:
+        """ "A further $7m will come from the growers": more money for what the sum in the
+        sentence before paid for."""
+        text = doc_text(self.doc)
+        for k in range(1, len(facts)):
+            fact, last = facts[k], facts[k - 1]
+            if fact.programme is not None or fact.amount_mention is None:
+                continue
+            if last.amount_mention is None or last.programme is None:
+                continue
+            before = text[max(0, fact.amount_mention.start - 25) : fact.amount_mention.start]
+            between = text[last.amount_mention.end : fact.amount_mention.start]
+            if _FURTHER.search(before) and between.count(". ") <= 1:
+                facts[k] = dataclasses.replace(fact, programme=last.programme)
+        return facts
+
+    def _story_programme(self, facts: list[FundingFact]) -> list[FundingFact]:
+        """ "... voted to contribute $18.5m, repaid from the scheme's water charges": a sum in a
+        sentence that points back to "the scheme" (or project, programme, fund) pays for the
+        one programme the article names, when it names one only."""
+        funders = {f.funder.name.lower() for f in facts}
+        names = {
+            name
+            for token in self.doc
+            if token.lemma_.lower() in _FUND_WORDS | {"project"}
+            and token.i not in self.ents.quoted
+            and (name := self._proper_name(token))
+            and name.lower() not in funders
+        }
+        names |= {f.programme.name for f in facts if f.programme is not None}
+        if len(names) != 1:
+            return facts
+        programme = Entity(names.pop(), EntityKind.PROGRAMME)
+        for k, fact in enumerate(facts):
+            if fact.programme is not None or fact.amount_mention is None:
+                continue
+            token = self.doc[self._token_at(fact.amount_mention.start)]
+            if any(
+                t.lemma_.lower() in _FUND_WORDS | {"project", "plan"}
+                and t.text.islower()
+                and any(c.lower_ in {"the", "this"} for c in t.children)
+                for t in token.sent
+            ):
+                facts[k] = dataclasses.replace(fact, programme=programme)
+        return facts
+
+    def _governments_funds(self, facts: list[FundingFact]) -> list[FundingFact]:
+        """ "The government will put $30m into the scheme. The money comes from the Regional
+        Infrastructure Fund, a $1.2bn pot ...": in an article where a government pays, a
+        named public fund that pays is that government's, and the fund is the programme."""
+        governments = [f.funder for f in facts if f.funder.name.split()[-1:] == ["Government"]]
+        if len({g.name for g in governments}) != 1:
+            return facts
+        government = governments[0]
+        for k, fact in enumerate(facts):
+            words = fact.funder.name.split()
+            if len(words) > 1 and words[-1].lower() in _FUND_WORDS - {"package"}:
+                facts[k] = dataclasses.replace(
+                    fact,
+                    funder=government,
+                    programme=fact.programme or Entity(fact.funder.name, EntityKind.PROGRAMME),
+                )
+        return facts
 
     def _programmes_introduced_after(self, facts: list[FundingFact]) -> list[FundingFact]:
         """ "NSW will spend $35m on mental health teams. Premier Jo Bloggs announced the
@@ -461,11 +526,13 @@ class FundingExtractor:
         """Whether a verb of destination sends money into a named fund ("go to the Green Fund")."""
         if verb.lemma_.lower() not in _DESTINATION_VERBS - {"come"}:
             return False
+        # "will put NZ$30m into a water storage scheme": put into any scheme, named or not
+        put = verb.lemma_.lower() == "put"
         return any(
             prep.dep_ == "prep"
             and prep.lower_ in {"to", "into", "through", "towards", "toward"}
             and self._is_funding_noun(pobj)
-            and self._proper_name(pobj) is not None
+            and (self._proper_name(pobj) is not None or (put and prep.lower_ == "into"))
             for prep in verb.children
             for pobj in prep.children
             if pobj.dep_ == "pobj"
@@ -811,6 +878,8 @@ class FundingExtractor:
 
 _EACH = re.compile(r"\s*(?:each|apiece)\b")
 _BETWEEN = re.compile(r"\bbetween\s+(?:\S+\s+){0,2}$")
+# "A further $7m ...", opening its sentence: more of what was just paid for.
+_FURTHER = re.compile(r"(?:^|[.\n]\s*)(?:A further|Another|An additional|A further)\s*$")
 _SHARE_OF = re.compile(
     r"\s+of\s+(?:the|its|this|that|their|his|her)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:package|fund|money|funding|total|sum|programme|program|budget|investment|allocation|pot)\b",

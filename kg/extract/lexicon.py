@@ -141,14 +141,15 @@ class Lexicons:
         for match in _country_pattern(tuple(self.countries)).finditer(text):
             code = self.countries[match.group(0)]
             counts[code] = counts.get(code, 0) + 1
-        if _BARE_DOLLAR.search(text):
+        marked = {_MARKED_DOLLARS[m.group(1)] for m in _MARKED_DOLLAR.finditer(text)}
+        if _BARE_DOLLAR.search(text) and any(code not in marked for code in counts):
             # "sell its campus for NZ$62m" beside bare "$180m": the writer marks the other
             # country's dollar, so the article is not about the country it marks
-            marked = {_MARKED_DOLLARS[m.group(1)] for m in _MARKED_DOLLAR.finditer(text)}
-            if any(code not in marked for code in counts):
-                counts = {code: n for code, n in counts.items() if code not in marked}
+            counts = {code: n for code, n in counts.items() if code not in marked}
         if not counts:
-            return None
+            # "The government will put NZ$30 million into ..." and no place we know: the one
+            # country whose dollar the writer marks
+            return marked.pop() if len(marked) == 1 else None
         best = max(counts.values())
         leaders = sorted(code for code, n in counts.items() if n == best)
         return leaders[0] if len(leaders) == 1 else None
