@@ -705,3 +705,18 @@ def test_a_sum_in_a_sentence_about_the_scheme_pays_for_the_one_programme_named(e
     assert [(f.funder.name, f.programme.name if f.programme else None) for f in facts] == [
         ("Cumbria County Council", "Tarn Valley Water Project")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brannock Foods made a profit of £412m. It also announced a £250m share buyback, "
+        "sending its shares up 4 per cent.",
+        "Jo Bloggs, who led the firm's investment in Plugwise before its $480 million sale to "
+        "Kestrel Energy last year, said storage mattered.",
+        "Harbourline Ventures, which manages about $2 billion, closed its third climate fund "
+        "at $650 million in March.",
+    ],
+)
+def test_money_named_by_the_words_after_it_as_no_funding(extract, text):
+    assert funding(extract(text)) == []

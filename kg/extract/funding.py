@@ -163,6 +163,8 @@ class FundingExtractor:
             span = self.doc.char_span(money.start, money.end, alignment_mode="expand")
             if span is None or len(span) == 0 or span.start in self.ents.quoted:
                 continue
+            if self._sizes_other(text, money):
+                continue  # "a £250m share buyback", "its $480m sale": money that is no funding
             currency = money.currency
             if currency == "?$":
                 currency = self.lex.dollar
@@ -276,6 +278,14 @@ class FundingExtractor:
         """The index of the token at a character offset of the text."""
         span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
         return span.start if span is not None else 0
+
+    def _sizes_other(self, text: str, money: Money) -> bool:
+        """Whether the words right after an amount name money that is not funding, however
+        the parser hangs them ("a £250m share buyback")."""
+        words = _WORDS_AFTER.match(text, money.end)
+        if words is None:
+            return False
+        return any(w.lower() in self.not_nouns for w in words.group(1).split())
 
     def _programmes_named_after(self, facts: list[FundingFact]) -> list[FundingFact]:
         """ "The government will spend $2bn ... The money will flow through a new Homes Fund":
@@ -880,6 +890,8 @@ _EACH = re.compile(r"\s*(?:each|apiece)\b")
 _BETWEEN = re.compile(r"\bbetween\s+(?:\S+\s+){0,2}$")
 # "A further $7m ...", opening its sentence: more of what was just paid for.
 _FURTHER = re.compile(r"(?:^|[.\n]\s*)(?:A further|Another|An additional|A further)\s*$")
+# Up to three plain words right after an amount ("share buyback", "sale to Acme").
+_WORDS_AFTER = re.compile(r"((?:\s+[a-z][\w-]*){1,3})")
 _SHARE_OF = re.compile(
     r"\s+of\s+(?:the|its|this|that|their|his|her)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:package|fund|money|funding|total|sum|programme|program|budget|investment|allocation|pot)\b",
