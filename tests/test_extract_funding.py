@@ -720,3 +720,34 @@ def test_a_sum_in_a_sentence_about_the_scheme_pays_for_the_one_programme_named(e
 )
 def test_money_named_by_the_words_after_it_as_no_funding(extract, text):
     assert funding(extract(text)) == []
+
+
+def test_money_received_with_no_payer_is_paid_by_the_owner_of_the_storys_fund(extract):
+    text = (
+        "Twelve market towns in England are to share £30m to restore their high streets.\n\n"
+        "The money comes from the Market Towns Renewal Fund, which is run by the Department "
+        "for Levelling Up.\n\n"
+        "Bridport will receive the largest single award, £2.1m, to repair its market hall."
+    )
+    facts = funding(extract(text))
+    assert {(f.funder.name, f.amount) for f in facts} == {
+        ("Department for Levelling Up", Decimal(30_000_000)),
+        ("Department for Levelling Up", Decimal(2_100_000)),
+    }
+
+
+def test_money_a_candidate_raised_is_not_paid_by_the_storys_fund(extract):
+    text = (
+        "The money comes from the Flood Resilience Fund, which is run by the Environment "
+        "Agency.\n\nThe candidate raised $2.3 million in the third quarter."
+    )
+    assert funding(extract(text)) == []
+
+
+def test_the_body_a_bill_directs_to_distribute_money_pays_it(extract):
+    text = (
+        "A Senate committee advanced a bill that would direct the Commerce Department to "
+        "distribute $4.5 billion in grants to rural areas."
+    )
+    facts = funding(extract(text))
+    assert [f.funder.name for f in facts] == ["Commerce Department"]

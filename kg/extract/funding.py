@@ -147,6 +147,7 @@ class FundingExtractor:
 
     def run(self) -> list[FundingFact]:
         facts = []
+        self._unpaid: list[tuple[Span, Money, str | None, Token | None, Token | None]] = []
         text = doc_text(self.doc)
         previous: Money | None = None
         self._money = find_money(text, self.lex)
@@ -171,8 +172,40 @@ class FundingExtractor:
             fact = self._funding(span, money, currency)
             if fact is not None:
                 facts = _merged(facts, fact)
+        facts = self._paid_by_the_storys_fund(facts)
         facts = self._programmes_introduced_after(self._programmes_named_after(facts))
         return self._story_programme(self._further_sums(self._governments_funds(facts)))
+
+    def _paid_by_the_storys_fund(self, facts: list[FundingFact]) -> list[FundingFact]:
+        """ "Twenty towns are to share £48m ... The money comes from the Coastal Fund, which
+        is run by the Department for Culture": money received with no payer of its own is
+        paid by the owner of the one fund with a known owner the article names."""
+        if not self._unpaid:
+            return facts
+        owned = {
+            (fund.name, owner.entity.name): (fund, owner)
+            for prep in self.doc
+            if prep.dep_ == "prep" and prep.lower_ in {"from", "under", "through"}
+            for found in [self._source_fund(prep)]
+            if found is not None and found[1] is not None
+            for fund, owner in [found]
+        }
+        if len(owned) != 1:
+            return facts
+        fund, owner = next(iter(owned.values()))
+        for span, money, currency, noun, verb in self._unpaid:
+            programme = self._programme(noun, verb) or fund
+            fact = FundingFact(
+                funder=owner.entity,
+                amount=money.amount,
+                currency=currency,
+                evidence=sentence_evidence(span, "funding.story", 0.6),
+                programme=programme,
+                amount_mention=text_span(self.doc, money.start, money.end),
+            )
+            facts = _merged(facts, fact)
+        facts.sort(key=lambda f: f.amount_mention.start if f.amount_mention else 0)
+        return facts
 
     def _further_sums(self, facts: list[FundingFact]) -> list[FundingFact]:
         """ "A further $7m will come from the growers": more money for what the sum in the
@@ -434,6 +467,12 @@ class FundingExtractor:
         else:
             funder = self._funder(noun, verb)
         if funder is None:
+            if (verb is not None and verb.lemma_.lower() in _GRANTED_VERBS) or (
+                noun is not None and noun.lemma_.lower() in _AWARD_NOUNS
+            ):
+                # "Morecambe will receive £3.2m", "awards of £1.9m for Whitby": paid by the
+                # fund the article is about, if it says whose that is
+                self._unpaid.append((span, money, currency, noun, verb))
             return None
         if verb is not None and verb.lemma_.lower() in self.receive:
             # "received £3m from the Department for Education's Holiday Activities programme":
@@ -791,6 +830,12 @@ class FundingExtractor:
             if subject is not None and reporting is not None:
                 current = reporting  # "£3bn will go to the Fund, the minister said, ..."
                 continue
+            infinitive = any(c.lower_ == "to" and c.dep_ == "aux" for c in current.children)
+            if current.dep_ == "xcomp" or (current.dep_ == "advcl" and infinitive):
+                # "direct the Commerce Department to distribute $4.5bn": the object pays
+                controller = next((c for c in current.head.children if c.dep_ == "dobj"), None)
+                if controller is not None and (found := self._payer(controller)) is not None:
+                    return found
             if (
                 current.dep_ not in {"xcomp", "conj", "advcl", "ccomp", "relcl"}
                 or current.head.i == current.i
@@ -892,6 +937,11 @@ _BETWEEN = re.compile(r"\bbetween\s+(?:\S+\s+){0,2}$")
 _FURTHER = re.compile(r"(?:^|[.\n]\s*)(?:A further|Another|An additional|A further)\s*$")
 # Up to three plain words right after an amount ("share buyback", "sale to Acme").
 _WORDS_AFTER = re.compile(r"((?:\s+[a-z][\w-]*){1,3})")
+# Nouns of money handed to someone, which a sentence may give with no payer.
+_AWARD_NOUNS = {"award", "grant"}
+# Verbs of being handed money by someone unnamed ("will receive £3.2m", "are to share £48m");
+# not money raised or drawn from a surplus.
+_GRANTED_VERBS = {"receive", "share", "win", "secure", "get", "award", "grant"}
 _SHARE_OF = re.compile(
     r"\s+of\s+(?:the|its|this|that|their|his|her)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:package|fund|money|funding|total|sum|programme|program|budget|investment|allocation|pot)\b",
