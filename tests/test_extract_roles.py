@@ -1,6 +1,6 @@
 """Role rules, each with a sentence of its own."""
 
-from kg.facts import QuoteFact, RoleFact
+from kg.facts import EntityKind, QuoteFact, RoleFact
 
 
 def roles(facts) -> set[tuple[str, str, str]]:
@@ -1286,3 +1286,19 @@ def test_a_one_word_body_ner_cut_before_the_place_it_serves(extract):
     facts = extract("A spokesman for Transport for NSW said the increase reflected higher costs.")
     speakers = {f.speaker.name for f in facts.facts if isinstance(f, QuoteFact)}
     assert speakers == {"Transport for NSW"}
+
+
+def test_a_province_ner_took_for_a_person_still_leads_the_story(extract):
+    text = (
+        "Manitoba pledges $60M to recruit rural doctors\n\n"
+        "The Manitoba government says it will spend $60 million over three years on rural "
+        "doctors.\n\n"
+        "Health Minister Ann Lee announced the plan in Dauphin on Wednesday.\n\n"
+        "Dr. Tom Berg, who is president of Doctors Manitoba, the association representing "
+        "the province's physicians, welcomed the incentives but said they would only work "
+        "if doctors were not left to cover emergency shifts alone."
+    )
+    found = roles(extract(text))
+    assert ("Ann Lee", "health minister", "Government of Manitoba") in found
+    facts = extract(text)
+    assert not any(e.kind is EntityKind.PERSON and e.name == "Manitoba" for e in facts.entities)

@@ -276,6 +276,14 @@ class DocumentEntities:
             ):
                 # "the homelessness charity Harbour House": named as a body, whatever NER says
                 ent = Span(ent.doc, ent.start, ent.end, label="ORG")
+            elif (
+                ent.label_ == "PERSON"
+                and len(ent) == 1
+                and ent.text not in surnames
+                and (ent.text in self.lex.countries or ent.text in self.lex.all_regions)
+            ):
+                # "president of Doctors Manitoba": a place NER took for a person
+                ent = Span(ent.doc, ent.start, ent.end, label="GPE")
             elif ent.label_ == "PERSON" and _without_possessive(ent) in bodies:
                 ent = Span(ent.doc, ent.start, ent.end, label="ORG")
             elif ent.label_ == "ORG" and ent.text in people:

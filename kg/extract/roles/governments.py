@@ -118,7 +118,7 @@ def _governments(
             yield token, None
             continue
         place = next((c for c in modifiers if c.ent_type_ in {"NORP", "GPE"}), None)
-        if place is not None and place.text in surnames:
+        if place is not None and place.text in surnames and place.text not in roles.lex.regions:
             continue  # "the Albanese government": named after its leader, not a place
         entity = roles.ents.entity_at(place.i) if place is not None else None
         words = []  # "the New South Wales government", a place NER may miss
