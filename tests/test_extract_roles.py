@@ -1302,3 +1302,25 @@ def test_a_province_ner_took_for_a_person_still_leads_the_story(extract):
     assert ("Ann Lee", "health minister", "Government of Manitoba") in found
     facts = extract(text)
     assert not any(e.kind is EntityKind.PERSON and e.name == "Manitoba" for e in facts.entities)
+
+
+def test_a_portfolio_of_two_words_before_minister_is_part_of_the_post(extract):
+    text = "Regional Development Minister Ann Lee opened the dam in Napier, New Zealand."
+    found = roles(extract(text))
+    assert ("Ann Lee", "regional development minister", "New Zealand Government") in found
+
+
+def test_a_state_before_a_portfolio_still_places_the_minister(extract):
+    text = "NSW Roads Minister Ann Lee opened the bypass near Bega, New South Wales."
+    found = roles(extract(text))
+    assert ("Ann Lee", "roads minister", "NSW Government") in found
+
+
+def test_a_senate_post_of_a_legislator_tagged_with_a_town_is_the_state_senates(extract):
+    text = (
+        "COLUMBUS, Ohio (AP) — Gov. Jo Bloggs on Monday proposed a new budget.\n\n"
+        "Senate President Tom Berg, a Republican from Findlay, said the Senate would take a "
+        "hard look."
+    )
+    found = roles(extract(text))
+    assert ("Tom Berg", "president", "Ohio State Senate") in found

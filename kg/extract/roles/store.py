@@ -203,7 +203,9 @@ class Roles:
             if state is not None and (bare == "mp" or not state):
                 return
             organisation = state or organisation
-        seat = _CONGRESS_SEATS.get(organisation or "")
+        # "Senate President Jo Bloggs": the chamber by its short name, as the article's
+        # country reads it
+        seat = _CONGRESS_SEATS.get(self.lex.chambers.get(organisation or "", organisation or ""))
         if seat is not None and local_party_tag(self, name):
             # "Senate Majority Leader Jo Bloggs, D-Grand Rapids": AP tags a state legislator
             # with a town, a member of Congress with a state.

@@ -74,6 +74,20 @@ def is_title(words: list[str], last: Token, lex: Lexicons) -> bool:
     return singular != phrase and singular in lex.role_titles
 
 
+def _portfolio_words(words: list[Token], lex: Lexicons) -> bool:
+    """Whether capitalised words before "Minister" name a portfolio rather than a body or a
+    place: "Regional Development", "Foreign Affairs", not "Home Office" or "New South Wales"."""
+    if any(t.ent_type_ in {"GPE", "NORP", "PERSON"} for t in words):
+        return False
+    places = {*lex.all_regions, *lex.countries, *lex.parties}
+    return (
+        all(t.text[:1].isupper() or t.lower_ == "and" for t in words)
+        and words[-1].lemma_.lower() not in BODY_NOUNS
+        and not any(t.text in places or t.lower_ in NATIONAL_WORDS for t in words)
+        and " ".join(t.text for t in words[:2]) not in places  # "New South Wales", "Lib Dem"
+    )
+
+
 def _plural_title(token: Token, lex: Lexicons) -> bool:
     """Whether a word is a title in the plural ("professors", "Directors")."""
     return (
@@ -222,6 +236,16 @@ def read_title(tokens: list[Token], lex: Lexicons) -> Title | None:
         and tokens[end - 1].lower_ in PORTFOLIO_POSTS
     ):
         start -= 1
+        before = []
+    elif (
+        2 <= len(before) <= 3
+        and start > 0
+        and before[-1].i == tokens[start - 1].i
+        and tokens[end - 1].lower_ == "minister"
+        and _portfolio_words(before, lex)
+    ):
+        # "Regional Development Minister Jo Bloggs": a portfolio of two or three words
+        start -= len(before)
         before = []
     post_tokens = tokens[start:end]
     # "President and Chief Executive Officer", "Senior Vice President and Deputy Managing
