@@ -1324,3 +1324,14 @@ def test_a_senate_post_of_a_legislator_tagged_with_a_town_is_the_state_senates(e
     )
     found = roles(extract(text))
     assert ("Tom Berg", "president", "Ohio State Senate") in found
+
+
+def test_a_company_ner_left_untagged_after_a_headline_is_a_body(extract):
+    text = (
+        "Battery analytics startup Kestrel raises $42M Series B led by Harbourline\n\n"
+        "Kestrel Analytics, a Denver-based startup whose software predicts when batteries will "
+        "fail, has raised $42 million in a Series B round, the company said on Tuesday.\n\n"
+        "Chief executive Maya Lindqvist said the round would be used to double the team."
+    )
+    found = roles(extract(text))
+    assert ("Maya Lindqvist", "chief executive", "Kestrel Analytics") in found

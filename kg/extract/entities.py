@@ -50,7 +50,7 @@ COMPANY_WORDS = {
     "labs", "ventures", "capital", "partners", "technologies", "systems", "holdings",
     "industries", "solutions", "networks", "pharmaceuticals", "therapeutics", "biosciences",
     "logistics", "robotics", "airlines", "airways", "motors", "foods", "studios", "software",
-    "analytics", "dynamics", "aerospace", "energy", "bank", "media", "group",
+    "analytics", "dynamics", "aerospace", "energy", "bank", "media", "group", "industrial",
 }  # fmt: skip
 # Who speaks for a body: "a Home Office spokesperson said" is the Home Office speaking.
 SPOKESPEOPLE = {"spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokesmen"}
@@ -214,7 +214,7 @@ class DocumentEntities:
         self.led_by: dict[str, str] = {}
         # spaCy builds doc.ents and doc.sents anew on each access: read them once.
         self.entities: list[Span] = self._relabelled_one_word_names(
-            _listed_names([_as_company(ent) for ent in doc.ents])
+            _listed_names(_with_untagged_companies([_as_company(ent) for ent in doc.ents]))
         )
         self._entity_at = {i: ent for ent in self.entities for i in range(ent.start, ent.end)}
         self.sentence_starts: list[int] = [sentence.start for sentence in doc.sents]
@@ -1496,11 +1496,51 @@ def _without_possessive(ent: Span) -> str:
     return ent.text
 
 
+def _with_untagged_companies(entities: list[Span]) -> list[Span]:
+    """NER's spans and the companies it missed whose names end with a company word:
+    "Voltaire Analytics, a Denver startup" left untagged after a headline."""
+    if not entities:
+        return entities
+    doc = entities[0].doc
+    tagged = {i for ent in entities for i in range(ent.start, ent.end)}
+    found = []
+    for token in doc:
+        if (
+            token.i in tagged
+            or token.i == 0
+            or not token.text[:1].isupper()
+            or token.lower_.rstrip(".") not in COMPANY_WORDS | LEGAL_FORMS
+        ):
+            continue
+        start = token.i
+        while (
+            start - 1 >= 0
+            and start - 1 not in tagged
+            and doc[start - 1].pos_ == "PROPN"
+            and doc[start - 1].text[:1].isupper()
+            and token.i - start < 3
+        ):
+            start -= 1
+        if start < token.i:
+            found.append(Span(doc, start, token.i + 1, label="ORG"))
+    return sorted([*entities, *found], key=lambda e: e.start) if found else entities
+
+
 def _as_company(ent: Span) -> Span:
     """An NER span, relabelled ORG when NER called a company a person: "Corvane Labs"; without
     the conjunction NER sometimes ends a body's name on ("arranged by [Barclays and] HSBC")."""
     if len(ent) > 1 and ent.label_ in ORG_LABELS and ent[-1].pos_ == "CCONJ":
         ent = Span(ent.doc, ent.start, ent.end - 1, label=ent.label_)
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    if (
+        ent.label_ == "PERSON"
+        and after is not None
+        and after.text[:1].isupper()
+        and after.lower_.rstrip(".") in COMPANY_WORDS | LEGAL_FORMS
+        and not after.ent_type_
+    ):
+        # "[Voltaire] Analytics, a Denver startup": the company word NER left out
+        return Span(ent.doc, ent.start, ent.end + 1, label="ORG")
     words = [t for t in ent if t.tag_ != "POS" and t.text not in {"’s", "'s"}]
     last = words[-1].lower_.rstrip(".") if words else ""
     if ent.label_ == "PERSON" and len(words) > 1 and last in COMPANY_WORDS | LEGAL_FORMS:
@@ -1510,7 +1550,6 @@ def _as_company(ent: Span) -> Span:
     return ent
 
 
-@lru_cache(maxsize=4)
 def _capitalised_name_word(token: Token) -> bool:
     """A capitalised proper noun that may be part of a name ("Morgan-Hughes" is one)."""
     return (
@@ -1521,6 +1560,7 @@ def _capitalised_name_word(token: Token) -> bool:
     )
 
 
+@lru_cache(maxsize=4)
 def _title_last_words(titles: frozenset[str]) -> frozenset[str]:
     return frozenset(title.split()[-1] for title in titles)
 
