@@ -865,3 +865,23 @@ def test_a_writers_sentence_between_two_quotations_keeps_them_apart(extract):
     )
     found = [q.text for q in quotes(extract(text))]
     assert found == ["We will not back down,", "This is about safety."]
+
+
+def test_the_subject_speaks_not_the_person_named_in_its_relative_clause(extract):
+    text = (
+        "Chief executive Tom Berg, who took over in 2022 from the former boss, Ann Lee, said "
+        "the group had won market share by holding prices on 800 basic products."
+    )
+    facts = extract(text)
+    speakers = [f.speaker.name for f in facts.facts if isinstance(f, QuoteFact)]
+    assert speakers == ["Tom Berg"]
+
+
+def test_a_co_founder_speaks_when_the_parser_misreads_the_relative_clause(extract):
+    text = (
+        "Chief executive Maya Okafor, who co-founded the company in 2020 with chief technology "
+        "officer Rohan Deshpande, said the round would be used to double the engineering team."
+    )
+    facts = extract(text)
+    quotes = [(f.speaker.name, f.text) for f in facts.facts if isinstance(f, QuoteFact)]
+    assert ("Maya Okafor", "the round would be used to double the engineering team") in quotes

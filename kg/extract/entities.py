@@ -1249,8 +1249,14 @@ class DocumentEntities:
         """The person or body a phrase names, in apposition, by NER or by a legal form."""
         doc = self.doc
         for child in head.children:
-            # "Senate Majority Leader, Chuck Schumer": the person in apposition to a title.
-            if child.dep_ == "appos" and child.i in self.person_at:
+            # "Senate Majority Leader, Chuck Schumer": the person in apposition to a title;
+            # not a name after another's relative clause ("Jo Bloggs, who took over from the
+            # former boss, Ann Lee, said")
+            if (
+                child.dep_ == "appos"
+                and child.i in self.person_at
+                and not (head.i in self.person_at and any(c.dep_ == "relcl" for c in head.children))
+            ):
                 mention = doc[phrase.start : child.right_edge.i + 1]
                 return self._person(self.person_at[child.i], mention)
             # "The charity Save the Children": a body named in apposition to what it is.

@@ -558,7 +558,11 @@ class QuoteExtractor:
         subject as in apposition to the opening phrase; the apposition that ends at the cue's
         comma is the subject. Likewise the name a misread relative clause took as its own."""
         clause = next(
-            (c for c in verb.lefts if c.dep_ == "advcl" and c.left_edge.i == verb.left_edge.i),
+            (
+                c
+                for c in verb.lefts
+                if c.dep_ in {"advcl", "ccomp"} and c.left_edge.i == verb.left_edge.i
+            ),
             None,
         )
         if clause is not None and clause.i < verb.i:
