@@ -751,3 +751,21 @@ def test_the_body_a_bill_directs_to_distribute_money_pays_it(extract):
     )
     facts = funding(extract(text))
     assert [f.funder.name for f in facts] == ["Commerce Department"]
+
+
+def test_the_fund_the_money_goes_into_beats_the_charity_it_was_given_to(extract):
+    text = (
+        "Separately, the Harwood Foods Foundation, the company's charitable arm, will give £5m "
+        "over three years to the Community Larder Network, a charity that supplies food "
+        "banks. The money will go into a new Food Bank Resilience Fund, which pays for vans."
+    )
+    facts = funding(extract(text))
+    assert [f.programme.name if f.programme else None for f in facts] == [
+        "Food Bank Resilience Fund"
+    ]
+
+
+def test_a_body_whose_name_pairs_two_remits_is_named_whole(extract):
+    text = "The Arts and Humanities Research Council will provide £6.8m to set up the centre."
+    facts = funding(extract(text))
+    assert [f.funder.name for f in facts] == ["Arts and Humanities Research Council"]

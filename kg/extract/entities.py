@@ -1615,12 +1615,36 @@ def _listed_names(entities: list[Span]) -> list[Span]:
             if end > ent.end:
                 ent = Span(ent.doc, ent.start, end, label="ORG")
                 skip_to = end
+        elif ent.label_ == "ORG" and (start := _paired_start(ent)) < ent.start:
+            # "the [Engineering and] Physical Sciences Research Council": NER dropped the
+            # first of the two remits the name pairs
+            ent = Span(ent.doc, start, ent.end, label="ORG")
         elif (place := _place_served(ent, entities)) is not None:
             # "Transport for NSW": a one-word body NER cut before the place it serves
             ent = Span(ent.doc, ent.start, place.end, label="ORG")
             skip_to = place.end
         merged.append(ent)
     return merged
+
+
+def _paired_start(ent: Span) -> int:
+    """Where a body's name starts when NER left out "Word and" before it: "Arts and" in
+    "Arts and Humanities Research Council"; ent.start when nothing was left out."""
+    doc = ent.doc
+    k = ent.start
+    if k < 2 or doc[k - 1].lower_ != "and":
+        return ent.start
+    word = doc[k - 2]
+    opener = doc[k - 3] if k >= 3 else None
+    if (
+        word.text[:1].isupper()
+        and word.is_alpha
+        and not word.ent_type_
+        and (opener is None or not opener.text[:1].isupper() or opener.is_sent_start)
+        and ent[-1].lemma_.lower() in BODY_NOUNS
+    ):
+        return k - 2
+    return ent.start
 
 
 def _place_served(ent: Span, entities: list[Span]) -> Span | None:

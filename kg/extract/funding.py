@@ -358,10 +358,20 @@ class FundingExtractor:
                 programme = Entity(name, EntityKind.PROGRAMME)
             sentence = token.sent
             lo = self.doc[self._sentence_back(sentence.start, 3)].idx
+            # "will give £5m to the Larder Network. The money will go into a new Food Bank
+            # Fund": the fund the money goes into says what it pays for better than whom
+            into_fund = (
+                programme is not None
+                and token.lemma_.lower() in _MONEY_ANAPHORS
+                and programme.name.split()[-1].lower() in _FUND_WORDS
+            )
             earlier = [
                 k
                 for k, f in enumerate(facts)
-                if f.programme is None
+                if (
+                    f.programme is None
+                    or (into_fund and f.programme.name.split()[-1].lower() not in _FUND_WORDS)
+                )
                 and f.amount_mention is not None
                 and lo <= f.amount_mention.start < sentence.start_char
                 and (not named_fund or _sizes(text, f.amount_mention.end, noun.lemma_.lower()))
