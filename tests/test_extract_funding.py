@@ -769,3 +769,26 @@ def test_a_body_whose_name_pairs_two_remits_is_named_whole(extract):
     text = "The Arts and Humanities Research Council will provide £6.8m to set up the centre."
     facts = funding(extract(text))
     assert [f.funder.name for f in facts] == ["Arts and Humanities Research Council"]
+
+
+def test_a_provinces_government_by_its_own_name(extract):
+    text = "The Manitoba government says it will spend $60 million on rural doctors in Canada."
+    facts = funding(extract(text))
+    assert [f.funder.name for f in facts] == ["Government of Manitoba"]
+
+
+def test_a_programme_named_at_the_start_of_a_sentence_drops_the_article(extract):
+    text = (
+        "The Queensland Government will spend $85 million to make homes in Cairns safer.\n\n"
+        "The Resilient Homes North program will offer grants to households."
+    )
+    facts = funding(extract(text))
+    assert [f.programme.name if f.programme else None for f in facts] == [
+        "Resilient Homes North program"
+    ]
+
+
+def test_money_spent_to_make_something_is_funding(extract):
+    text = "The Welsh Government will spend £8m to make village halls warmer."
+    facts = funding(extract(text))
+    assert [(f.funder.name, f.amount) for f in facts] == [("Welsh Government", Decimal(8_000_000))]

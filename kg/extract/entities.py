@@ -1383,6 +1383,10 @@ class DocumentEntities:
         ):
             # "The NSW government will spend ... the government": the state's, named last
             return self._body(regional, phrase)
+        region = " ".join(t.text for t in phrase if t.i < head.i and t.pos_ != "DET")
+        if head.lower_ == "government" and region in self.lex.regions:
+            # "The Manitoba government": the province's government by its own name
+            return self._body(self.lex.regions[region], phrase)
         if (
             head.lower_ == "government"
             and self.lex.government

@@ -568,7 +568,7 @@ class FundingExtractor:
             verb is not None
             and noun is None
             and any(
-                c.lemma_.lower() in self.not_verbs or c.lower_.removesuffix("ing") in self.not_verbs
+                self._not_funding_act(c)
                 for c in verb.children
                 if c.dep_ in {"xcomp", "advcl", "pcomp", "prep"}
                 and c.tag_ in {"VBG", "VB", "NN"}
@@ -580,6 +580,14 @@ class FundingExtractor:
         if verb is not None and noun is None and self._spent_on_excluded(verb):
             return None, None  # "spend $1.75bn on share buybacks"
         return noun, verb
+
+    def _not_funding_act(self, verb: Token) -> bool:
+        """Whether a verb says what money does that is not funding ("buying back shares");
+        not "to make homes safer", a purpose."""
+        lemma = verb.lemma_.lower()
+        return lemma != "make" and (
+            lemma in self.not_verbs or verb.lower_.removesuffix("ing") in self.not_verbs
+        )
 
     def _sent_to_fund(self, verb: Token) -> bool:
         """Whether a verb of destination sends money into a named fund ("go to the Green Fund")."""
@@ -915,7 +923,11 @@ class FundingExtractor:
             if not named:
                 return None
             first = named[0].i
-            while first > token.left_edge.i and self.doc[first - 1].text[:1].isupper():
+            while (
+                first > token.left_edge.i
+                and self.doc[first - 1].text[:1].isupper()
+                and self.doc[first - 1].pos_ != "DET"  # "The Resilient Homes program"
+            ):
                 first -= 1  # "the Early Years Places program": the whole capitalised name
             return self.doc[first : token.i + 1].text
         if token.lower_ in CALENDAR_WORDS:
