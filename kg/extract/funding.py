@@ -227,6 +227,8 @@ class FundingExtractor:
         """ "... voted to contribute $18.5m, repaid from the scheme's water charges": a sum in a
         sentence that points back to "the scheme" (or project, programme, fund) pays for the
         one programme the article names, when it names one only."""
+        if all(f.programme is not None or f.amount_mention is None for f in facts):
+            return facts
         funders = {f.funder.name.lower() for f in facts}
         names = {
             name
