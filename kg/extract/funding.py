@@ -148,6 +148,7 @@ class FundingExtractor:
     def run(self) -> list[FundingFact]:
         facts = []
         self._unpaid: list[tuple[Span, Money, str | None, Token | None, Token | None]] = []
+        self._mentions: list[tuple[int, str, str]] | None = None
         text = doc_text(self.doc)
         previous: Money | None = None
         self._money = find_money(text, self.lex)
@@ -230,14 +231,7 @@ class FundingExtractor:
         if all(f.programme is not None or f.amount_mention is None for f in facts):
             return facts
         funders = {f.funder.name.lower() for f in facts}
-        names = {
-            name
-            for token in self.doc
-            if token.lemma_.lower() in _FUND_WORDS | {"project"}
-            and token.i not in self.ents.quoted
-            and (name := self._proper_name(token))
-            and name.lower() not in funders
-        }
+        names = {name for _, name, _ in self._fund_mentions() if name.lower() not in funders}
         names |= {f.programme.name for f in facts if f.programme is not None}
         if len(names) != 1:
             return facts
@@ -280,14 +274,10 @@ class FundingExtractor:
         taken = {f.programme.name for f in facts if f.programme} | {f.funder.name for f in facts}
         named: list[tuple[int, str]] = []  # (start character, name) of each first mention
         seen: set[str] = set()
-        for token in self.doc:
-            if token.lemma_.lower() not in _FUND_WORDS or token.i in self.ents.quoted:
-                continue
-            name = self._proper_name(token)
-            if not name or name.lower() in seen:
-                continue
-            seen.add(name.lower())
-            named.append((self.doc[token.left_edge.i].idx, name))
+        for start, name, lemma in self._fund_mentions():
+            if lemma in _FUND_WORDS and name.lower() not in seen:
+                seen.add(name.lower())
+                named.append((start, name))
         starts = self.ents.sentence_starts
         for k, fact in enumerate(facts):
             if fact.programme is not None or fact.amount_mention is None:
@@ -308,6 +298,19 @@ class FundingExtractor:
                 facts[k] = dataclasses.replace(fact, programme=Entity(found, EntityKind.PROGRAMME))
                 taken.add(found)
         return facts
+
+    def _fund_mentions(self) -> list[tuple[int, str, str]]:
+        """Every named fund, programme or project the article mentions outside quotations, in
+        order: (start character, name, the fund word's lemma). Read once per article."""
+        if self._mentions is None:
+            self._mentions = [
+                (self.doc[token.left_edge.i].idx, name, lemma)
+                for token in self.doc
+                if (lemma := token.lemma_.lower()) in _FUND_WORDS | {"project"}
+                and token.i not in self.ents.quoted
+                and (name := self._proper_name(token))
+            ]
+        return self._mentions
 
     def _token_at(self, offset: int) -> int:
         """The index of the token at a character offset of the text."""
@@ -418,26 +421,23 @@ class FundingExtractor:
         preps = (
             {"from"} if verb.lemma_.lower() == "come" else {"to", "through", "into", "via", "under"}
         )
-        for prep in verb.children:
-            if prep.dep_ != "prep" or prep.lower_ not in preps:
-                continue
-            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            if pobj is not None and (name := self._proper_name(pobj)):
-                return Entity(name, EntityKind.PROGRAMME)
-        return None
+        return self._named_after(verb, preps)
 
     def _fund_through(self, verb: Token) -> Entity | None:
         """The named fund money comes through or under ("will receive £1m from the Ministry
         through its Rough Sleeping Initiative")."""
+        return self._named_after(verb, {"through", "under", "via"}, funds_only=True)
+
+    def _named_after(self, verb: Token, preps: set[str], funds_only: bool = False) -> Entity | None:
+        """The proper name after one of a verb's prepositions (only a fund's with
+        `funds_only`), as a programme."""
         for prep in verb.children:
-            if prep.dep_ != "prep" or prep.lower_ not in {"through", "under", "via"}:
+            if prep.dep_ != "prep" or prep.lower_ not in preps:
                 continue
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            if (
-                pobj is not None
-                and pobj.lemma_.lower() in _FUND_WORDS
-                and (name := self._proper_name(pobj))
-            ):
+            if pobj is None or (funds_only and pobj.lemma_.lower() not in _FUND_WORDS):
+                continue
+            if name := self._proper_name(pobj):
                 return Entity(name, EntityKind.PROGRAMME)
         return None
 
