@@ -761,8 +761,7 @@ class DocumentEntities:
 
     def _party_words(self, words: list[str]) -> bool:
         """Whether lower-cased words are the name of a party ("lnp", "labor")."""
-        phrase = " ".join(words)
-        return any(phrase == party.lower() for party in self.lex.parties)
+        return " ".join(words) in _lower_names(tuple(self.lex.parties))
 
     def known_person(self, words: list[str]) -> Cluster | None:
         """The person whose name ends with `words`, in any case ("PENCE" is Mike Pence)."""
@@ -1562,12 +1561,14 @@ def _as_company(ent: Span) -> Span:
 
 def _capitalised_name_word(token: Token) -> bool:
     """A capitalised proper noun that may be part of a name ("Morgan-Hughes" is one)."""
-    return (
-        token.pos_ == "PROPN"
-        and token.text[:1].isupper()
-        and token.text.isalpha()
-        or ("-" in token.text and token.text[:1].isupper())
-    )
+    if not token.text[:1].isupper():
+        return False
+    return (token.pos_ == "PROPN" and token.text.isalpha()) or "-" in token.text
+
+
+@lru_cache(maxsize=4)
+def _lower_names(names: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(name.lower() for name in names)
 
 
 @lru_cache(maxsize=4)
