@@ -1335,3 +1335,13 @@ def test_a_company_ner_left_untagged_after_a_headline_is_a_body(extract):
     )
     found = roles(extract(text))
     assert ("Maya Lindqvist", "chief executive", "Kestrel Analytics") in found
+
+
+def test_a_bare_mayor_is_the_mayor_of_the_dateline_after_a_headline(extract):
+    text = (
+        "Kelbrook wins $18.5M grant for riverfront path\n\n"
+        "KELBROOK — The City Council voted 6-1 on Tuesday to borrow $40 million for the path.\n\n"
+        "Mayor Ruth Okafor called the grant the biggest investment in downtown in decades."
+    )
+    found = roles(extract(text))
+    assert ("Ruth Okafor", "mayor", "Kelbrook") in found

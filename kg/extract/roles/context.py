@@ -133,9 +133,11 @@ def _city_of_article(roles: Roles) -> str | None:
             cities.add(" ".join(w for w in words[:-2] if w.lower() != "the"))
         if ent.label_ in {"ORG", "GPE"} and words[:3] == ["City", "of", *words[2:3]]:
             cities.add(" ".join(words[2:]))
+    cities.discard("")  # "the City Council": no name
     if not cities:
         text = doc_text(roles.doc)
-        if dateline := re.match(r"\s*([A-Z][A-Z .'-]+?)(?:,[^—–-]{0,30})?\s+[—–-]", text):
+        # the dateline opening the first paragraph, after a headline or not
+        if dateline := re.search(r"(?m)^[ \t]*([A-Z][A-Z .'-]+?)(?:,[^—–\n-]{0,30})?\s+[—–-]", text):
             cities.add(dateline.group(1).title())
     cities.discard("")
     return cities.pop() if len(cities) == 1 else None
