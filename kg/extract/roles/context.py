@@ -123,6 +123,10 @@ def _body_of_kind(roles: Roles, post: str) -> Cluster | None:
     return next(iter(bodies.values())) if len(bodies) == 1 else None
 
 
+# The dateline opening the first paragraph, after a headline or not: "HARLAN FALLS — ".
+_DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z .'-]+?)(?:,[^—–\n-]{0,30})?\s+[—–-]")
+
+
 def _city_of_article(roles: Roles) -> str | None:
     """The city a bare "Mayor" is the mayor of: the one whose council or city the article
     names ("Millbrook City Council", "the City of Millbrook"), else its dateline's."""
@@ -136,10 +140,8 @@ def _city_of_article(roles: Roles) -> str | None:
     cities.discard("")  # "the City Council": no name
     if not cities:
         text = doc_text(roles.doc)
-        # the dateline opening the first paragraph, after a headline or not
-        if dateline := re.search(r"(?m)^[ \t]*([A-Z][A-Z .'-]+?)(?:,[^—–\n-]{0,30})?\s+[—–-]", text):
+        if dateline := _DATELINE.search(text):
             cities.add(dateline.group(1).title())
-    cities.discard("")
     return cities.pop() if len(cities) == 1 else None
 
 
