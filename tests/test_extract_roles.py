@@ -1345,3 +1345,22 @@ def test_a_bare_mayor_is_the_mayor_of_the_dateline_after_a_headline(extract):
     )
     found = roles(extract(text))
     assert ("Ruth Okafor", "mayor", "Kelbrook") in found
+
+
+def test_a_party_post_in_apposition_before_a_relative_clause(extract):
+    text = (
+        "Tom Berg, the Conservative councillor who chairs the scrutiny committee, warned that "
+        "taxpayers would cover any losses."
+    )
+    found = roles(extract(text))
+    assert ("Tom Berg", "member", "Conservative Party") in found
+
+
+def test_a_former_post_without_its_body_is_not_placed_in_the_storys_council(extract):
+    text = (
+        "Dunmore City Council has pledged £1m for youth clubs. Dunmore City Council will "
+        "vote in May.\n\n"
+        "Mr Berg, a former Conservative councillor who was elected mayor in 2021, said so."
+    )
+    found = roles(extract(text))
+    assert not any(r == "former councillor" for _, r, _ in found)

@@ -69,6 +69,8 @@ def place_unplaced(roles: Roles) -> None:
     less sure than a body the text gives with the post."""
     for found in roles.unplaced.values():
         organisation: Cluster | None = None
+        if found.post.lower().startswith(("former ", "ex ", "ex-")):
+            continue  # "a former councillor": held once, where the article need not say
         if found.bare.startswith("shadow"):
             organisation = _party_of(roles, found.cluster)
         elif found.bare in REGIONAL_POSTS:

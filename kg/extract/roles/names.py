@@ -162,8 +162,10 @@ def apposition_after(roles: Roles, name: list[Token], cluster: Cluster) -> None:
             break
         if token.pos_ in {"VERB", "AUX"} and token.tag_ not in {"VBN", "VBG"}:
             return
-        if token.i in roles.ents.person_at or token.lower_ in {"who", "which"}:
+        if token.i in roles.ents.person_at:
             return
+        if token.lower_ in {"who", "which", "that"}:
+            break  # "Jo Bloggs, the Conservative councillor who chairs ...": the post before it
         phrase.append(token)
     if phrase and (
         phrase[0].pos_ == "DET"
