@@ -1364,3 +1364,13 @@ def test_a_former_post_without_its_body_is_not_placed_in_the_storys_council(extr
     )
     found = roles(extract(text))
     assert not any(r == "former councillor" for _, r, _ in found)
+
+
+def test_a_party_named_with_party_before_a_post_is_membership(extract):
+    text = (
+        "Mr Okafor, a former district councillor, is the National Party MP for Tukituki in "
+        "New Zealand."
+    )
+    found = roles(extract(text))
+    assert ("Okafor", "member", "New Zealand National Party") in found
+    assert not any(o in {"Party", "National Party"} for _, _, o in found)

@@ -115,14 +115,18 @@ def paths(roles: Roles) -> None:
                 continue
             post, confidence = found
             bare = post.lower().removeprefix("former ")
-            if org.text in roles.lex.parties and (
+            named = org.text.removeprefix("the ").removeprefix("The ")
+            party = roles.lex.parties.get(named) or roles.lex.parties.get(
+                named.removesuffix(" Party")
+            )  # "the National Party MP": a party by its name with "Party"
+            if party is not None and (
                 bare not in roles.lex.party_posts | {"employee"} or _held_elsewhere(org)
             ):
                 # "the Labour mayor of Hull", "the Labour leader of Camden Council": a post
                 # held by someone who is Labour, not the party's
                 continue
             # "Labour's deputy leader": a party by its full name, as the title rules give it.
-            org_cluster = roles.ents.organisation(roles.lex.parties.get(org.text, org))
+            org_cluster = roles.ents.organisation(party or org)
             if org_cluster is None:
                 continue
             lo, hi = min(head.i, org.start), max(head.i, org.end - 1)

@@ -117,6 +117,8 @@ def party_at(tokens: list[Token], i: int, lex: Lexicons) -> tuple[str, int] | No
     for n in (3, 2, 1):
         text = " ".join(t.text for t in tokens[i : i + n])
         if len(tokens[i : i + n]) == n and text in lex.parties and text[:1].isupper():
+            if i + n < len(tokens) and tokens[i + n].text == "Party":
+                n += 1  # "National Party MP": the party's name with its "Party"
             return lex.parties[text], n
     return None
 
