@@ -1374,3 +1374,18 @@ def test_a_party_named_with_party_before_a_post_is_membership(extract):
     found = roles(extract(text))
     assert ("Okafor", "member", "New Zealand National Party") in found
     assert not any(o in {"Party", "National Party"} for _, _, o in found)
+
+
+def test_a_td_sits_for_a_constituency_and_in_the_dail(extract):
+    found = roles(extract("Fianna Fáil TD Ann Lee said the scheme was too small, in Dublin."))
+    assert ("Ann Lee", "td", "Dáil Éireann") in found
+    found = roles(extract("Mr Berg is a TD for Roscommon-Galway in Ireland."))
+    assert ("Berg", "td", "Roscommon-Galway") in found
+
+
+def test_appointed_to_a_body_of_members_is_membership(extract):
+    found = roles(extract("Ann Lee, a former teacher, was appointed to the Cabinet in January."))
+    assert ("Ann Lee", "member", "Cabinet") in found
+    found = roles(extract("Tom Berg joined the board of Acme Corp in 2019."))
+    assert ("Tom Berg", "member", "Acme Corp") in found
+    assert not any(r == "employee" for _, r, _ in found)

@@ -29,6 +29,11 @@ WORK_VERBS = {
     "create", "develop", "design", "invent", "discover", "build", "write", "conduct",
     "prepare", "generate", "produce", "devise", "pioneer", "coordinate", "perform",
 }  # fmt: skip
+# Bodies whose people are members: "appointed to the Cabinet", "elected to the Senate".
+_MEMBERS_BODIES = {
+    "cabinet", "board", "committee", "council", "panel", "commission", "senate", "assembly",
+    "parliament", "legislature", "congress", "court", "jury", "bench",
+}  # fmt: skip
 # Verbs of arriving, whose "from" phrase names the body someone left to arrive.
 _ARRIVING_VERBS = {"join", "move", "come", "arrive", "switch", "defect", "transfer", "poach"}
 PATH_PREPOSITIONS = {"of", "at", "for", "with", "in", "on", "by", "from", "to", "as", "within"}
@@ -254,7 +259,10 @@ def _path_role(roles: Roles, person: Token, org: Token, ends: set[int]) -> tuple
         return (f"{status} {post}" if status else post), 0.75
     if verb is not None:
         post = roles.lex.role_verbs.get(verb.lemma_.lower(), "-")
-        post = "employee" if post == "-" else post
+        if post == "-":
+            # "was appointed to the Cabinet": a seat on a body of members, not a job in it
+            seat = any(t.lemma_.lower() in _MEMBERS_BODIES for t in [org, *middle])
+            post = "member" if seat else "employee"  # "joined the board of Acme": a member
         return (f"{former} {post}" if former else post), 0.7
     links = [t.lower_ for t in middle if t.i not in roles.ents.person_at]
     if links in (["of"], ["at"], ["from"], ["with"]) and person.i < org.i:

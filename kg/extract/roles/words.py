@@ -39,7 +39,9 @@ COMPANY_ANAPHORS = {
     "insurer", "broker", "conglomerate", "startup", "supermarket", "chain", "manufacturer",
 }  # fmt: skip
 # Posts whose "for" names the seat held: "MP for Bolton West", "MLA for Kiama".
-SEAT_POSTS = {"mp", "msp", "ms", "mla", "mhk", "mep", "member", "senator", "representative"}
+SEAT_POSTS = {
+    "mp", "msp", "ms", "mla", "mhk", "mep", "td", "member", "senator", "representative",
+}  # fmt: skip
 # Posts in a US state's legislature, with the chamber's name for the article's state:
 # "State Sen. Jo Bloggs", "state senator Jo Bloggs", "Assemblymember Jo Bloggs".
 STATE_LEGISLATURE_POSTS = {
