@@ -792,3 +792,16 @@ def test_money_spent_to_make_something_is_funding(extract):
     text = "The Welsh Government will spend £8m to make village halls warmer."
     facts = funding(extract(text))
     assert [(f.funder.name, f.amount) for f in facts] == [("Welsh Government", Decimal(8_000_000))]
+
+
+def test_a_sum_the_budget_also_includes_is_paid_by_whoever_put_the_budget_forward(extract):
+    text = (
+        "COLUMBUS, Ohio (AP) — Gov. Jo Bloggs on Monday proposed spending $250 million on "
+        "child care.\n\n"
+        "The two-year budget also includes $2.5 million for the Rural Care Pilot."
+    )
+    facts = funding(extract(text))
+    assert [(f.funder.name, f.amount, f.programme.name if f.programme else None) for f in facts][
+        -1
+    ] == ("Jo Bloggs", Decimal(2_500_000), "Rural Care Pilot")
+    assert not any(f.amount > Decimal(250_000_000) for f in facts)

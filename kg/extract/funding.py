@@ -149,6 +149,7 @@ class FundingExtractor:
         facts = []
         self._unpaid: list[tuple[Span, Money, str | None, Token | None, Token | None]] = []
         self._mentions: list[tuple[int, str, str]] | None = None
+        self._last_payer: Resolved | None = None
         text = doc_text(self.doc)
         previous: Money | None = None
         self._money = find_money(text, self.lex)
@@ -478,6 +479,18 @@ class FundingExtractor:
             funder = self._source_of(source)
         else:
             funder = self._funder(noun, verb)
+        if (
+            funder is None
+            and noun is not None
+            and noun.lemma_.lower() in _CONTAINER_NOUNS
+            and verb is not None
+            and verb.lemma_.lower() in _CONTAINING_VERBS
+            and noun.head.i == verb.i
+        ):
+            # "The two-year budget also includes $2.5m for ...": whoever put the budget
+            # forward, as the sum before it says; for what the sum's own "for" names
+            funder = self._last_payer
+            programme = self._named_after(head, {"for", "to", "toward", "towards"})
         if funder is None:
             if (verb is not None and verb.lemma_.lower() in _GRANTED_VERBS) or (
                 noun is not None and noun.lemma_.lower() in _AWARD_NOUNS
@@ -496,6 +509,7 @@ class FundingExtractor:
                 or self._recipient(verb)
             )
         programme = programme or self._programme(noun, verb)
+        self._last_payer = funder
         rule = "funding.noun" if noun is not None else "funding.verb"
         confidence = 0.8 if noun is not None and verb is not None else 0.7
         return FundingFact(
@@ -547,6 +561,18 @@ class FundingExtractor:
                     if c.dep_ in {"dobj", "nsubjpass"}
                 ):
                     verb = current  # "increase funding to £1.4m": the verb's object is funding
+                elif lemma in _CONTAINING_VERBS and (
+                    subject := next(
+                        (
+                            c
+                            for c in current.children
+                            if c.dep_ == "nsubj" and c.lemma_.lower() in _CONTAINER_NOUNS
+                        ),
+                        None,
+                    )
+                ):
+                    # "The budget also includes $2.5m for a pilot": money the budget holds
+                    noun, verb = subject, current
                 break
         if noun is None:
             noun = self._sized_after(head)  # "£22bn of extra funding"
@@ -963,6 +989,9 @@ _FURTHER = re.compile(r"(?:^|[.\n]\s*)(?:A further|Another|An additional|A furth
 _WORDS_AFTER = re.compile(r"((?:\s+[a-z][\w-]*){1,3})")
 # Nouns of money handed to someone, which a sentence may give with no payer.
 _AWARD_NOUNS = {"award", "grant"}
+# "The budget includes $2.5m for ...": nouns of a whole that holds sums, and verbs of holding.
+_CONTAINER_NOUNS = {"budget", "package", "plan", "bill", "deal"}
+_CONTAINING_VERBS = {"include", "contain", "earmark", "allocate", "provide", "set"}
 # Verbs of being handed money by someone unnamed ("will receive £3.2m", "are to share £48m");
 # not money raised or drawn from a surplus.
 _GRANTED_VERBS = {"receive", "share", "win", "secure", "get", "award", "grant"}
