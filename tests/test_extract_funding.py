@@ -805,3 +805,15 @@ def test_a_sum_the_budget_also_includes_is_paid_by_whoever_put_the_budget_forwar
         -1
     ] == ("Jo Bloggs", Decimal(2_500_000), "Rural Care Pilot")
     assert not any(f.amount > Decimal(250_000_000) for f in facts)
+
+
+def test_other_awards_a_story_lists_are_paid_by_its_funds_owner(extract):
+    text = (
+        "The money comes from the Market Towns Renewal Fund, which is run by the Department "
+        "for Levelling Up.\n\n"
+        "Other awards include £2.75m for Skegness and £1.9m for Whitby."
+    )
+    facts = funding(extract(text))
+    assert {(f.funder.name, f.amount) for f in facts} >= {
+        ("Department for Levelling Up", Decimal(2_750_000))
+    }

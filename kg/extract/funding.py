@@ -566,12 +566,14 @@ class FundingExtractor:
                         (
                             c
                             for c in current.children
-                            if c.dep_ == "nsubj" and c.lemma_.lower() in _CONTAINER_NOUNS
+                            if c.dep_ == "nsubj"
+                            and c.lemma_.lower() in _CONTAINER_NOUNS | _AWARD_NOUNS
                         ),
                         None,
                     )
                 ):
-                    # "The budget also includes $2.5m for a pilot": money the budget holds
+                    # "The budget also includes $2.5m for a pilot", "Other awards include
+                    # £1.9m for Whitby": money the budget holds, or awards made
                     noun, verb = subject, current
                 break
         if noun is None:
