@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 from kg.extract.entities import BODY_NOUNS, Cluster
 from kg.extract.roles.context import local_council
 from kg.extract.roles.governments import state_chamber
-from kg.extract.roles.titles import is_title, lower_words, party_at
+from kg.extract.roles.titles import is_title, lower_words, party_at, plural_title
 from kg.extract.roles.words import ORG_PREPOSITIONS, STATUS_WORDS
 from kg.facts import Entity, EntityKind
 
@@ -244,8 +244,7 @@ def apposition_before(roles: Roles, name: list[Token], cluster: Cluster) -> None
     # "The home secretary, ...", "A professor of history at Durham University, ...".
     head = next((t for t in phrase if t.head.i not in inside), None)
     title = head is not None and (
-        head.lower_ in roles.lex.role_titles
-        or (plural and head.tag_ == "NNS" and head.lemma_.lower() in roles.lex.role_titles)
+        head.lower_ in roles.lex.role_titles or (plural and plural_title(head, roles.lex))
     )
     if opens and title:
         # "Blackpool Council, whose leader, Jo Bloggs, said": the body "whose" stands for.

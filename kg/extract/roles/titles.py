@@ -88,7 +88,7 @@ def _portfolio_words(words: list[Token], lex: Lexicons) -> bool:
     )
 
 
-def _plural_title(token: Token, lex: Lexicons) -> bool:
+def plural_title(token: Token, lex: Lexicons) -> bool:
     """Whether a word is a title in the plural ("professors", "Directors")."""
     return (
         token.tag_ in {"NNS", "NNPS"}
@@ -275,7 +275,7 @@ def read_title(tokens: list[Token], lex: Lexicons) -> Title | None:
     ):
         before = possessor  # "the union's NSW secretary": the union's post, in its NSW branch
     post = _text(post_tokens) if post_tokens else ""
-    if post_tokens and _plural_title(post_tokens[-1], lex):
+    if post_tokens and plural_title(post_tokens[-1], lex):
         # "Stanford professors Jo Bloggs and Ann Lee": each holds the post, in the singular.
         last = post_tokens[-1]
         singular = last.lemma_ if last.text.islower() else last.lemma_.capitalize()
