@@ -817,3 +817,22 @@ def test_other_awards_a_story_lists_are_paid_by_its_funds_owner(extract):
     assert {(f.funder.name, f.amount) for f in facts} >= {
         ("Department for Levelling Up", Decimal(2_750_000))
     }
+
+
+def test_the_money_comes_through_a_programme_named_by_a_compound_of_a_compound(extract):
+    text = (
+        "The U.S. Department of Transportation awarded the city an $18.5 million grant.\n\n"
+        "The federal money comes through the department's RAISE grant program, which funds "
+        "local road projects."
+    )
+    facts = funding(extract(text))
+    assert [f.programme.name if f.programme else None for f in facts] == ["RAISE grant program"]
+
+
+def test_a_name_ner_took_for_a_place_in_apposition_to_a_post_is_a_person(extract):
+    text = (
+        "Leitrim County Council's chief executive, Declan Furey, said the council would "
+        "contribute €150,000 of its own funds to help businesses, in Ireland."
+    )
+    facts = funding(extract(text))
+    assert [f.funder.name for f in facts] == ["Leitrim County Council"]

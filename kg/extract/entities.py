@@ -478,14 +478,14 @@ class DocumentEntities:
                 or (
                     # "former County Supervisor Nadia Petrakis", "Nadia Petrakis, the
                     # supervisor,": a given name, and a post beside it
-                    ent.label_ == "ORG"
+                    ent.label_ in {"ORG", "GPE"}
                     and len(ent) in {2, 3}
                     and self._person_by_name_and_post(list(ent))
                 )
                 or (
                     # "whose president, Darnell Price,": a name in apposition to a post is a
                     # person's, whatever NER says
-                    ent.label_ == "ORG"
+                    ent.label_ in {"ORG", "GPE"}
                     and len(ent) in {2, 3}
                     and ent[-1].lower_ not in COMPANY_WORDS | LEGAL_FORMS | BODY_NOUNS
                     and ent.root.dep_ == "appos"

@@ -420,7 +420,9 @@ class FundingExtractor:
         """The named fund a verb of destination sends money to, through or into, or the one
         it comes from ("The money comes from the Rural Fund")."""
         preps = (
-            {"from"} if verb.lemma_.lower() == "come" else {"to", "through", "into", "via", "under"}
+            {"from", "through", "via", "under"}  # "comes from the Rural Fund", "through its X"
+            if verb.lemma_.lower() == "come"
+            else {"to", "through", "into", "via", "under"}
         )
         return self._named_after(verb, preps)
 
@@ -940,9 +942,12 @@ class FundingExtractor:
             return None
         if not token.text[:1].isupper():
             # "the Headspace network": a common noun named by the proper noun before it.
+            # "the department's RAISE grant program": a compound of a compound names it too
+            modifiers = [c for c in token.lefts if c.dep_ in {"compound", "nmod"}]
+            modifiers += [g for c in modifiers for g in c.lefts if g.dep_ == "compound"]
             named = [
                 c
-                for c in token.lefts
+                for c in sorted(modifiers, key=lambda t: t.i)
                 if c.dep_ in {"compound", "nmod"}
                 and c.pos_ == "PROPN"
                 and c.text[:1].isupper()
