@@ -885,3 +885,23 @@ def test_a_co_founder_speaks_when_the_parser_misreads_the_relative_clause(extrac
     facts = extract(text)
     quotes = [(f.speaker.name, f.text) for f in facts.facts if isinstance(f, QuoteFact)]
     assert ("Maya Okafor", "the round would be used to double the engineering team") in quotes
+
+
+def test_a_seat_the_article_gave_nobody_is_the_politician_just_named(extract):
+    text = (
+        "Scottish Conservative health spokesman Graham Okafor said the SNP had failed.\n\n"
+        "“This is a sticking plaster on a gaping wound,” the Highlands and Islands MSP said."
+    )
+    speakers = [f.speaker.name for f in extract(text).facts if isinstance(f, QuoteFact)]
+    assert speakers == ["Graham Okafor", "Graham Okafor"]
+
+
+def test_a_seat_named_by_its_place_is_the_politician_just_named_not_another_holder(extract):
+    text = (
+        "Mr Berg is a TD for Roscommon-Galway.\n\n"
+        "Sinn Féin's spokesperson, Ann Lee, said the money would not go far.\n\n"
+        "\"It's a start, but it's a small start,\" the Donegal TD said."
+    )
+    facts = extract(text)
+    quotes = {f.text: f.speaker.name for f in facts.facts if isinstance(f, QuoteFact)}
+    assert quotes["It's a start, but it's a small start,"] == "Ann Lee"

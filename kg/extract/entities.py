@@ -128,6 +128,11 @@ COMMERCIAL_ANAPHORS = ORG_ANAPHORS - NAMED_KIND_ANAPHORS - {
     "group", "organisation", "organization", "agency", "regulator", "watchdog", "party",
     "union", "network", "utility",
 }  # fmt: skip
+# Seats in a legislature: "the Donegal TD", "the Highlands and Islands MSP".
+_LEGISLATOR_POSTS = {
+    "mp", "msp", "ms", "td", "mla", "mpp", "mep", "senator", "congressman", "congresswoman",
+    "assemblyman", "assemblywoman", "lawmaker", "legislator",
+}  # fmt: skip
 # Modifiers that leave "the government" meaning the national one: "the federal government".
 NATIONAL_WORDS = {"federal", "national", "central"}
 # Words that make a post another post: the shadow chancellor is not "the chancellor".
@@ -1031,6 +1036,14 @@ class DocumentEntities:
         """Record that `person` holds `post` (lower case), so "the <post>" can find them."""
         self._holders.append((i, post.lower(), person))
 
+    def _recent_subject(self, i: int) -> Cluster | None:
+        """The last person who was a subject or speaker in the two sentences before token i."""
+        position = bisect.bisect_right(self.sentence_starts, i)
+        lo = self.sentence_starts[max(0, position - 3)] if position else 0
+        before = bisect.bisect_left(self._subject_events, i, key=lambda e: e[0])
+        events = [e for e in self._subject_events[:before] if e[0] >= lo]
+        return events[-1][2] if events else None
+
     def antecedent(self, i: int, gender: str) -> Cluster | None:
         """The most recent subject or speaker before token i, outside quotes, gender allowing."""
         position = bisect.bisect_left(self._subject_events, i, key=lambda e: e[0])
@@ -1286,8 +1299,11 @@ class DocumentEntities:
             # "Acme Corp": a company by its legal form, even when NER misses it.
             return self._body(source_name(phrase), phrase)
         ent = self._entity_at.get(head.i)
-        if ent is not None and ent.label_ in ORG_LABELS:
-            return self._body(ent, phrase)  # (an NER span, or one relabelled by _as_company)
+        post_word = len(ent or []) == 1 and head.lower_ in self.lex.role_titles
+        if ent is not None and ent.label_ in ORG_LABELS and not post_word:
+            # (an NER span, or one relabelled by _as_company; not a post NER took for a body,
+            # "the Highlands and Islands MSP")
+            return self._body(ent, phrase)
         if last_word in PLACE_WORDS and len(phrase) > 1 and phrase[0].text[:1].isupper():
             # "Downing Street said": the office that sits there speaks.
             return self._body(source_name(phrase), phrase)
@@ -1345,8 +1361,16 @@ class DocumentEntities:
             (words[k:] for k in range(len(words)) if " ".join(words[k:]) in self.lex.role_titles),
             None,
         )
+        # "“...,” the Donegal TD said": a politician the writer has just named, called by a
+        # seat; by the seat's place, whoever else the article says holds one like it
+        seat = post is not None and definite and post[-1] in _LEGISLATOR_POSTS
+        placed = any(t.text[:1].isupper() and t.i < head.i for t in phrase if t.pos_ == "PROPN")
+        if seat and placed and (person := self._recent_subject(head.i)) is not None:
+            return self._person(person, phrase)
         if post is not None and definite and (person := self.holder(post, head.i)) is not None:
             return self._person(person, phrase)  # "the mayor": who holds that post here
+        if seat and (person := self._recent_subject(head.i)) is not None:
+            return self._person(person, phrase)
         if (
             head.pos_ == "PROPN"
             and head.text[:1].isupper()
