@@ -15,6 +15,7 @@ from kg.extract.roles.governments import regional_government, state_chamber
 from kg.extract.roles.titles import lower_words
 from kg.extract.roles.words import COMPANY_ANAPHORS, REGIONAL_MINISTERS, STATE_LEGISLATURE_POSTS
 from kg.facts import Entity, EntityKind
+from kg.nlp import dateline_spans
 
 if TYPE_CHECKING:
     from kg.extract.roles.store import Roles
@@ -125,10 +126,6 @@ def _body_of_kind(roles: Roles, post: str) -> Cluster | None:
     return next(iter(bodies.values())) if len(bodies) == 1 else None
 
 
-# The dateline opening the first paragraph, after a headline or not: "HARLAN FALLS — ".
-_DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z .'-]+?)(?:,[^—–\n-]{0,30})?\s+[—–-]")
-
-
 def _city_of_article(roles: Roles) -> str | None:
     """The city a bare "Mayor" is the mayor of: the one whose council or city the article
     names ("Millbrook City Council", "the City of Millbrook"), else its dateline's."""
@@ -142,8 +139,10 @@ def _city_of_article(roles: Roles) -> str | None:
     cities.discard("")  # "the City Council": no name
     if not cities:
         text = doc_text(roles.doc)
-        if dateline := _DATELINE.search(text):
-            cities.add(dateline.group(1).title())
+        # the place of the first dateline, after a headline or not: "HARLAN FALLS — "
+        for start, end in dateline_spans(text)[:1]:
+            place = re.split(r"[,(—–―-]", text[start:end], maxsplit=1)[0]
+            cities.add(place.strip().title())
     return cities.pop() if len(cities) == 1 else None
 
 
