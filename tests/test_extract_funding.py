@@ -771,6 +771,12 @@ def test_a_body_whose_name_pairs_two_remits_is_named_whole(extract):
     assert [f.funder.name for f in facts] == ["Arts and Humanities Research Council"]
 
 
+def test_a_paired_remit_ner_called_a_body_of_its_own_is_part_of_the_name(extract):
+    body = "Biotechnology and Biological Sciences Research Council"
+    facts = funding(extract(f"The project secured £4m from the {body}."))
+    assert [f.funder.name for f in facts] == [body]
+
+
 def test_a_provinces_government_by_its_own_name(extract):
     text = "The Manitoba government says it will spend $60 million on rural doctors in Canada."
     facts = funding(extract(text))
@@ -836,3 +842,18 @@ def test_a_name_ner_took_for_a_place_in_apposition_to_a_post_is_a_person(extract
     )
     facts = funding(extract(text))
     assert [f.funder.name for f in facts] == ["Leitrim County Council"]
+
+
+def test_a_sum_the_funding_holds_is_paid_by_its_own_source(extract):
+    text = "The new funding also includes £300,000 from the Pendle Trust for school libraries."
+    facts = funding(extract(text))
+    assert [(f.funder.name, f.amount) for f in facts] == [("Pendle Trust", 300000)]
+
+
+def test_a_programme_named_further_on_in_its_sentence(extract):
+    text = (
+        "The Merrow Foundation will give £2m for a programme of nursing bursaries, "
+        "to be known as the Merrow Bursaries, from next year."
+    )
+    facts = funding(extract(text))
+    assert [f.programme.name if f.programme else None for f in facts] == ["Merrow Bursaries"]

@@ -1646,7 +1646,9 @@ def _listed_names(entities: list[Span]) -> list[Span]:
                 skip_to = end
         elif ent.label_ == "ORG" and (start := _paired_start(ent)) < ent.start:
             # "the [Engineering and] Physical Sciences Research Council": NER dropped the
-            # first of the two remits the name pairs
+            # first of the two remits the name pairs, or took it for a body of its own
+            if merged and merged[-1].start == start:
+                merged.pop()
             ent = Span(ent.doc, start, ent.end, label="ORG")
         elif (place := _place_served(ent, entities)) is not None:
             # "Transport for NSW": a one-word body NER cut before the place it serves
@@ -1665,10 +1667,18 @@ def _paired_start(ent: Span) -> int:
         return ent.start
     word = doc[k - 2]
     opener = doc[k - 3] if k >= 3 else None
+    # a remit NER called a one-word body ("Engineering"), only before a name long enough
+    # to be one body's ("the Labour and Conservative parties" are two)
+    own_body = (
+        word.ent_type_ == "ORG"
+        and word.ent_iob_ == "B"
+        and doc[k - 1].ent_iob_ != "I"
+        and len(ent) >= 3
+    )
     if (
         word.text[:1].isupper()
         and word.is_alpha
-        and not word.ent_type_
+        and (not word.ent_type_ or own_body)
         and (opener is None or not opener.text[:1].isupper() or opener.is_sent_start)
         and ent[-1].lemma_.lower() in BODY_NOUNS
     ):

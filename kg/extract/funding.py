@@ -416,6 +416,14 @@ class FundingExtractor:
                         return Entity(text, EntityKind.PROGRAMME)
         return None
 
+    def _named_later(self, noun: Token) -> Entity | None:
+        """The name a programme is given further on in its sentence, wherever the parser
+        hangs it: "for a programme of doctoral scholarships, to be known as the X Awards"."""
+        sentence = noun.sent
+        rest = self.doc.text[noun.idx : sentence.end_char]
+        match = _CALLED_LATER.match(rest)
+        return Entity(match.group(1), EntityKind.PROGRAMME) if match else None
+
     def _destination(self, verb: Token) -> Entity | None:
         """The named fund a verb of destination sends money to, through or into, or the one
         it comes from ("The money comes from the Rural Fund")."""
@@ -477,18 +485,14 @@ class FundingExtractor:
             # its owner (or the giver) who pays
             programme, owner = fund
             funder = owner or self._funder(noun, verb)
-        elif source is not None and (source.head.i == head.i or verb is None):
+        elif source is not None and (
+            source.head.i == head.i or verb is None or _held_by(noun, verb)
+        ):
+            # "£3m from X"; "The funding also includes £750,000 from X": the sum's source
             funder = self._source_of(source)
         else:
             funder = self._funder(noun, verb)
-        if (
-            funder is None
-            and noun is not None
-            and noun.lemma_.lower() in _CONTAINER_NOUNS
-            and verb is not None
-            and verb.lemma_.lower() in _CONTAINING_VERBS
-            and noun.head.i == verb.i
-        ):
+        if funder is None and _held_by(noun, verb) and noun.lemma_.lower() in _CONTAINER_NOUNS:
             # "The two-year budget also includes $2.5m for ...": whoever put the budget
             # forward, as the sum before it says; for what the sum's own "for" names
             funder = self._last_payer
@@ -569,7 +573,10 @@ class FundingExtractor:
                             c
                             for c in current.children
                             if c.dep_ == "nsubj"
-                            and c.lemma_.lower() in _CONTAINER_NOUNS | _AWARD_NOUNS
+                            and (
+                                c.lemma_.lower() in _CONTAINER_NOUNS | _AWARD_NOUNS
+                                or self._is_funding_noun(c)
+                            )
                         ),
                         None,
                     )
@@ -918,7 +925,9 @@ class FundingExtractor:
                     if child.lower_ != "under" and (name := self._proper_name(pobj)):
                         return Entity(name, EntityKind.PROGRAMME)
                     if pobj.lemma_.lower() in _FUND_WORDS and (
-                        named := self._proper_name(pobj) or self._named_beside(pobj)
+                        named := self._proper_name(pobj)
+                        or self._named_beside(pobj)
+                        or self._named_later(pobj)
                     ):
                         # "under the Homes Programme", "Under the scheme, known as X, ..."
                         return (
@@ -988,6 +997,13 @@ class FundingExtractor:
         return self.doc[first : token.i + 1].text
 
 
+# "programme of doctoral scholarships, to be known as the Aldous Scholarships": a name given
+# within a few words of the noun, all capitalised words.
+_CALLED_LATER = re.compile(
+    r"\w+(?:\s+[\w'-]+){0,6}?,?\s+(?:to be|which will be|that will be)?\s*"
+    r"(?:known as|called|named)\s+(?:the\s+)?"
+    r"([A-Z][\w'-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w'-]*)*)"
+)
 _EACH = re.compile(r"\s*(?:each|apiece)\b")
 _BETWEEN = re.compile(r"\bbetween\s+(?:\S+\s+){0,2}$")
 # "A further $7m ...", opening its sentence: more of what was just paid for.
@@ -1017,6 +1033,18 @@ _SIZED_MANY = re.compile(
 class _Gapped:
     payer: Resolved
     verb: Token
+
+
+def _held_by(noun: Token | None, verb: Token | None) -> bool:
+    """Whether the money is one sum a whole holds: "The budget includes $2.5m", "The
+    funding also contains £750,000" (`noun` the subject of the holding `verb`)."""
+    return (
+        noun is not None
+        and verb is not None
+        and noun.head.i == verb.i
+        and noun.dep_ == "nsubj"
+        and verb.lemma_.lower() in _CONTAINING_VERBS
+    )
 
 
 def _listed_under(token: Token, root: Token) -> bool:
