@@ -857,3 +857,31 @@ def test_a_programme_named_further_on_in_its_sentence(extract):
     )
     facts = funding(extract(text))
     assert [f.programme.name if f.programme else None for f in facts] == ["Merrow Bursaries"]
+
+
+def test_the_last_sum_of_a_list_of_awards_is_paid_like_the_others(extract):
+    text = (
+        "Ten towns are to share £20m. The money comes from the Harbour Towns Fund, which is "
+        "run by the Department for Transport. Other awards include £2.75m for Girvan, "
+        "£1.9m for Whitby and £850,000 for Port Logan."
+    )
+    facts = funding(extract(text))
+    assert [f.amount for f in facts][1:] == [2750000, 1900000, 850000]
+
+
+def test_money_paid_through_a_settlement_is_funding(extract):
+    # "settlement" sizes no money here: it is what the money comes through
+    text = "The Department for Transport has awarded the region £1.1bn through the settlement."
+    facts = funding(extract(text))
+    assert [(f.funder.name, f.amount) for f in facts] == [("Department for Transport", 1100000000)]
+
+
+def test_money_paid_through_the_thing_a_name_gave_earlier_pays_for_that_name(extract):
+    text = (
+        "Most of the money comes from the Northern Rail Renewal Settlement. "
+        "The Department for Transport has awarded the region £900m through the settlement."
+    )
+    facts = funding(extract(text))
+    assert [f.programme.name if f.programme else None for f in facts] == [
+        "Northern Rail Renewal Settlement"
+    ]

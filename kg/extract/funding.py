@@ -176,7 +176,39 @@ class FundingExtractor:
                 facts = _merged(facts, fact)
         facts = self._paid_by_the_storys_fund(facts)
         facts = self._programmes_introduced_after(self._programmes_named_after(facts))
-        return self._story_programme(self._further_sums(self._governments_funds(facts)))
+        facts = self._story_programme(self._further_sums(self._governments_funds(facts)))
+        return self._programmes_referred_back(facts)
+
+    def _programmes_referred_back(self, facts: list[FundingFact]) -> list[FundingFact]:
+        """ "... from the City Region Transport Settlement. The department has awarded the
+        region £1.1bn through the settlement": money paid through, under or from "the X",
+        a common noun that ends a name given earlier, pays for the named thing."""
+        text = doc_text(self.doc)
+        for k, fact in enumerate(facts):
+            if fact.programme is not None or fact.amount_mention is None:
+                continue
+            token = self.doc[self._token_at(fact.amount_mention.start)]
+            for noun in token.sent:
+                if not (
+                    noun.dep_ == "pobj"
+                    and noun.head.lower_ in {"through", "under", "from", "via"}
+                    and noun.text.islower()
+                    and noun.pos_ == "NOUN"
+                    and any(c.lower_ in {"the", "this"} for c in noun.children)
+                ):
+                    continue
+                earlier = re.findall(
+                    rf"\b((?:[A-Z][\w'-]*\s+){{1,6}}{noun.text.capitalize()})\b",
+                    text[: token.sent.start_char],
+                )
+                names = {re.sub(r"^(?:The|A|An)\s+", "", name) for name in earlier}
+                names = {name for name in names if " " in name}
+                if len(names) == 1 and (name := names.pop()) != fact.funder.name:
+                    facts[k] = dataclasses.replace(
+                        fact, programme=Entity(name, EntityKind.PROGRAMME)
+                    )
+                    break
+        return facts
 
     def _paid_by_the_storys_fund(self, facts: list[FundingFact]) -> list[FundingFact]:
         """ "Twenty towns are to share £48m ... The money comes from the Coastal Fund, which
@@ -324,7 +356,12 @@ class FundingExtractor:
         words = _WORDS_AFTER.match(text, money.end)
         if words is None:
             return False
-        return any(w.lower() in self.not_nouns for w in words.group(1).split())
+        for word in words.group(1).split():
+            if word.lower() in _PAST_THE_NAME:
+                return False  # "£1.1bn through the settlement": the settlement is no size
+            if word.lower() in self.not_nouns:
+                return True
+        return False
 
     def _programmes_named_after(self, facts: list[FundingFact]) -> list[FundingFact]:
         """ "The government will spend $2bn ... The money will flow through a new Homes Fund":
@@ -540,8 +577,8 @@ class FundingExtractor:
             if parent.i == current.i or current.dep_ not in _UP_DEPS:
                 break
             current = parent
-            if current.i in inside:
-                continue
+            if current.i in inside or self._is_money(current):
+                continue  # "£1.9m for Whitby and £850,000 for X": up through the sum before
             lemma = current.lemma_.lower()
             if current.pos_ in {"NOUN", "PROPN"}:
                 if lemma in self.not_nouns or current.lower_ in self.not_nouns:
@@ -1010,6 +1047,9 @@ _BETWEEN = re.compile(r"\bbetween\s+(?:\S+\s+){0,2}$")
 _FURTHER = re.compile(r"(?:^|[.\n]\s*)(?:A further|Another|An additional|A further)\s*$")
 # Up to three plain words right after an amount ("share buyback", "sale to Acme").
 _WORDS_AFTER = re.compile(r"((?:\s+[a-z][\w-]*){1,3})")
+# Words that end the noun an amount sizes: what follows them is another phrase.
+# Not "on" or "for", which say what the money buys ("$3m on ads", "£2m for the deal").
+_PAST_THE_NAME = {"through", "under", "via", "from", "into", "over", "by", "with", "and", "or"}
 # Nouns of money handed to someone, which a sentence may give with no payer.
 _AWARD_NOUNS = {"award", "grant"}
 # "The budget includes $2.5m for ...": nouns of a whole that holds sums, and verbs of holding.
