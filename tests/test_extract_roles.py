@@ -1389,3 +1389,23 @@ def test_appointed_to_a_body_of_members_is_membership(extract):
     found = roles(extract("Tom Berg joined the board of Acme Corp in 2019."))
     assert ("Tom Berg", "member", "Acme Corp") in found
     assert not any(r == "employee" for _, r, _ in found)
+
+
+def test_a_post_named_with_its_party_refers_back_to_its_holder(extract):
+    found = roles(
+        extract(
+            "Minister Ciarán Delaney said the grants would open in May. The Fianna Fáil "
+            "minister said shops had been hit hardest."
+        )
+    )
+    assert ("Ciarán Delaney", "member", "Fianna Fáil") in found
+
+
+def test_a_party_ner_took_for_a_person_with_its_possessive_is_the_partys(extract):
+    found = roles(
+        extract(
+            "Sinn Féin's rural affairs spokesperson, Pádraig Ó Ceallaigh, said the money "
+            "would not go far."
+        )
+    )
+    assert ("Pádraig Ó Ceallaigh", "rural affairs spokesperson", "Sinn Féin") in found

@@ -506,7 +506,7 @@ class DocumentEntities:
                 or self._listed_with_places(ent)
             ):
                 continue
-            if ent.text in self.lex.parties:
+            if re.sub(r"['’]s$", "", ent.text) in self.lex.parties:
                 continue  # "Labour's deputy leader": a party NER took for a person
             if (
                 ent.label_ == "PERSON"

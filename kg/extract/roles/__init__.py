@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 from kg.extract.entities import DocumentEntities
 from kg.extract.lexicon import Lexicons
 from kg.extract.roles.clauses import adopt_subject, appointment, clausal
-from kg.extract.roles.context import definite_post, place_unplaced
+from kg.extract.roles.context import definite_post, party_description, place_unplaced
 from kg.extract.roles.names import (
     apposition_after,
     apposition_before,
@@ -58,4 +58,6 @@ def extract_roles(doc: Doc, ents: DocumentEntities, lex: Lexicons) -> list[RoleF
     place_unplaced(roles)
     for token in doc:
         definite_post(roles, token)
+    for token in doc:
+        party_description(roles, token)
     return list(roles.facts.values())

@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 from kg.extract.entities import BODY_NOUNS, NAMED_KIND_ANAPHORS, ORG_ANAPHORS, Cluster
 from kg.extract.evidence import doc_text
 from kg.extract.roles.governments import regional_government, state_chamber
-from kg.extract.roles.titles import lower_words
+from kg.extract.roles.titles import lower_words, party_at
 from kg.extract.roles.words import COMPANY_ANAPHORS, REGIONAL_MINISTERS, STATE_LEGISLATURE_POSTS
 from kg.facts import Entity, EntityKind
 from kg.nlp import dateline_spans
@@ -239,6 +239,28 @@ def definite_post(roles: Roles, head: Token) -> None:
         organisation = roles.ents.organisation(roles.lex.posts[post])
     if organisation is not None:
         roles.store(person, post, organisation.entity(), mention, "role.context", 0.55)
+
+
+def party_description(roles: Roles, head: Token) -> None:
+    """ "Minister Jo Bloggs said ... The Fianna Fáil minister said": a post named with its
+    party and no name is the person it refers back to, who is a member of that party."""
+    if head.pos_ != "NOUN" or head.i in roles.ents.quoted or head.i < 2:
+        return
+    titles = roles.lex.role_titles
+    if head.lemma_.lower() not in titles and head.lower_ not in titles:
+        return
+    words = list(roles.doc[head.left_edge.i : head.i])
+    if not words or words[0].lower_ != "the":
+        return
+    party = party_at(words, 1, roles.lex)
+    if party is None or 1 + party[1] != len(words):
+        return  # "the Labour minister", not "the Labour leader's chief of staff"
+    resolved = roles.ents.resolve(head)
+    if resolved is None or resolved.cluster is None:
+        return
+    member = Entity(party[0], EntityKind.ORGANISATION)
+    mention = roles.doc[words[0].i : head.i + 1]
+    roles.store(resolved.cluster, "member", member, mention, "role.party_description", 0.6)
 
 
 def anaphoric_owner(roles: Roles, phrase: list[Token]) -> Cluster | None:
