@@ -885,3 +885,28 @@ def test_money_paid_through_the_thing_a_name_gave_earlier_pays_for_that_name(ext
     assert [f.programme.name if f.programme else None for f in facts] == [
         "Northern Rail Renewal Settlement"
     ]
+
+
+def test_money_spent_on_a_named_fund_pays_for_it(extract):
+    text = "The Welsh Government will spend £20m over three years on a new Rural Bus Fund."
+    facts = funding(extract(text))
+    assert [f.programme.name if f.programme else None for f in facts] == ["Rural Bus Fund"]
+
+
+def test_a_share_of_a_sized_budget_and_the_budget_are_no_new_funding(extract):
+    text = (
+        "The Energy Department's program has now committed $2.1 billion of its $5 billion "
+        "budget, according to department figures."
+    )
+    assert funding(extract(text)) == []
+
+
+def test_a_named_fund_in_an_aside_of_its_sentence_is_the_programme(extract):
+    text = (
+        "The Department of Energy on Tuesday awarded $1.2 billion in grants to five firms, "
+        "the largest round of awards under its Grid Storage Manufacturing Program."
+    )
+    facts = funding(extract(text))
+    assert [f.programme.name if f.programme else None for f in facts] == [
+        "Grid Storage Manufacturing Program"
+    ]

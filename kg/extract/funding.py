@@ -182,17 +182,31 @@ class FundingExtractor:
     def _programmes_referred_back(self, facts: list[FundingFact]) -> list[FundingFact]:
         """ "... from the City Region Transport Settlement. The department has awarded the
         region £1.1bn through the settlement": money paid through, under or from "the X",
-        a common noun that ends a name given earlier, pays for the named thing."""
+        a common noun that ends a name given earlier, pays for the named thing; a named
+        fund its sentence pays through or under, wherever the parser hangs it, likewise."""
         text = doc_text(self.doc)
         for k, fact in enumerate(facts):
             if fact.programme is not None or fact.amount_mention is None:
                 continue
             token = self.doc[self._token_at(fact.amount_mention.start)]
             for noun in token.sent:
+                if noun.dep_ != "pobj" or noun.head.lower_ not in {
+                    "through", "under", "from", "via",
+                }:  # fmt: skip
+                    continue
+                if (
+                    noun.lemma_.lower() in _FUND_WORDS
+                    and noun.head.lower_ != "from"
+                    and (name := self._proper_name(noun))
+                    and name != fact.funder.name
+                ):
+                    # "awarded $1.9bn in grants ..., the largest round under its X Program"
+                    facts[k] = dataclasses.replace(
+                        fact, programme=Entity(name, EntityKind.PROGRAMME)
+                    )
+                    break
                 if not (
-                    noun.dep_ == "pobj"
-                    and noun.head.lower_ in {"through", "under", "from", "via"}
-                    and noun.text.islower()
+                    noun.text.islower()
                     and noun.pos_ == "NOUN"
                     and any(c.lower_ in {"the", "this"} for c in noun.children)
                 ):
@@ -954,7 +968,7 @@ class FundingExtractor:
         for anchor in anchors:
             for child in anchor.children:
                 if child.dep_ in {"prep", "dative"} and child.lower_ in {
-                    "for", "to", "into", "in", "towards", "through", "under",
+                    "for", "to", "into", "in", "towards", "through", "under", "on",
                 }:  # fmt: skip
                     pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                     if pobj is None:
@@ -1019,6 +1033,11 @@ class FundingExtractor:
             if owner is not None and owner <= token.i:
                 # "the Department for Transport's Active Travel Fund": the fund, not its owner.
                 return self.ents.org_name(self.doc[owner + 1 : entity.end])
+            start = entity.start
+            while start > 0 and _left_word_of_name(self.doc[start - 1], entity):
+                start -= 1  # "its [Grid] Storage Manufacturing Program": a word NER left out
+            if start < entity.start:
+                return self.doc[start : entity.end].text
             return self.ents.org_name(entity)  # "the University of Oxford", whole
         parts = [
             c
@@ -1058,11 +1077,17 @@ _CONTAINING_VERBS = {"include", "contain", "earmark", "allocate", "provide", "se
 # Verbs of being handed money by someone unnamed ("will receive £3.2m", "are to share £48m");
 # not money raised or drawn from a surplus.
 _GRANTED_VERBS = {"receive", "share", "win", "secure", "get", "award", "grant"}
+_WHOLES = (
+    r"(?:package|fund|money|funding|total|sum|programme|program|budget|investment|allocation|pot)"
+)
+# "$350m of the package", "$3.4bn of its $6bn budget": part of a sum counted elsewhere.
 _SHARE_OF = re.compile(
-    r"\s+of\s+(?:the|its|this|that|their|his|her)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:package|fund|money|funding|total|sum|programme|program|budget|investment|allocation|pot)\b",
+    r"\s+of\s+(?:the|its|this|that|their|his|her)\s+(?:\S*\d\S*\s+(?:[mb]illion\s+)?)?"
+    rf"(?:[\w-]+\s+){{0,2}}?{_WHOLES}\b",
     re.I,
 )
+# "... of its $6bn budget": the whole a share was just counted out of.
+_WHOLE_OF = re.compile(r"\bof\s+(?:the|its|this|that|their|his|her)\s+$", re.I)
 _SIZED_MANY = re.compile(
     r"\b(?:payments|grants|awards|bonuses|loans|bursaries|hellos)\W*\s+of\s+(?:up\s+to\s+)?$",
     re.I,
@@ -1073,6 +1098,20 @@ _SIZED_MANY = re.compile(
 class _Gapped:
     payer: Resolved
     verb: Token
+
+
+def _left_word_of_name(word: Token, entity: Span) -> bool:
+    """Whether `word`, right before a name NER found, is a capitalised word of the name it
+    left out: a proper noun compounded into the name, NER calling it nothing."""
+    return (
+        word.pos_ == "PROPN"
+        and word.text[:1].isupper()
+        and word.is_alpha
+        and not word.ent_type_
+        and word.dep_ == "compound"
+        and entity.start <= word.head.i < entity.end
+        and not word.is_sent_start
+    )
 
 
 def _held_by(noun: Token | None, verb: Token | None) -> bool:
@@ -1111,6 +1150,10 @@ def _per_item(text: str, money: Money) -> bool:
     sum someone pays: "grants of up to $15m each", "between A$250,000 and A$5m"."""
     if _EACH.match(text, money.end) or _SHARE_OF.match(text, money.end):
         return True  # "$350m of the package would be spent first": part of a sum counted
+    if _WHOLE_OF.search(text, max(0, money.start - 12), money.start) and re.match(
+        rf"\s+(?:[\w-]+\s+){{0,2}}?{_WHOLES}\b", text[money.end :], re.I
+    ):
+        return True  # "committed $3.4bn of its $6bn budget": the whole, counted before
     before = text[max(0, money.start - 40) : money.start]
     # "between £1m and £5m": both bounds; "payments of up to £20,000": the size of each
     return _BETWEEN.search(before) is not None or _SIZED_MANY.search(before) is not None
