@@ -910,3 +910,26 @@ def test_a_named_fund_in_an_aside_of_its_sentence_is_the_programme(extract):
     assert [f.programme.name if f.programme else None for f in facts] == [
         "Grid Storage Manufacturing Program"
     ]
+
+
+def test_a_named_fund_given_with_its_owner_is_the_owners_money(extract):
+    text = (
+        "The council accepted a $3 million grant from the U.S. Department of Justice's "
+        "Safer Neighborhoods Initiative, which will fund youth workers."
+    )
+    facts = funding(extract(text))
+    assert [(f.funder.name, f.programme.name if f.programme else None) for f in facts] == [
+        ("U.S. Department of Justice", "Safer Neighborhoods Initiative")
+    ]
+
+
+def test_a_named_fund_that_pays_as_a_subject_is_its_owners(extract):
+    text = (
+        "The U.S. Department of Agriculture runs several schemes. Records show that the "
+        "department’s Clean Rivers Partnership Program committed $80 million last year to a "
+        "water project."
+    )
+    facts = funding(extract(text))
+    assert [(f.funder.name, f.programme.name if f.programme else None) for f in facts] == [
+        ("U.S. Department of Agriculture", "Clean Rivers Partnership Program")
+    ]

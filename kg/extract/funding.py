@@ -177,7 +177,48 @@ class FundingExtractor:
         facts = self._paid_by_the_storys_fund(facts)
         facts = self._programmes_introduced_after(self._programmes_named_after(facts))
         facts = self._story_programme(self._further_sums(self._governments_funds(facts)))
-        return self._programmes_referred_back(facts)
+        return self._programmes_referred_back(self._owned_funds(facts))
+
+    def _owned_funds(self, facts: list[FundingFact]) -> list[FundingFact]:
+        """ "a $2m grant from the Justice Department's X Initiative", "the department's X
+        Program committed $95m": a named fund that pays, given with its owner, is the
+        owner's money, and the fund is what it pays through."""
+        for k, fact in enumerate(facts):
+            words = fact.funder.name.split()
+            if len(words) < 2 or words[-1].lower() not in _FUND_WORDS - {"package"}:
+                continue
+            owner = next(
+                (
+                    payer
+                    for token in self.doc
+                    if token.lemma_.lower() in _FUND_WORDS
+                    and token.i + 1 >= len(words)
+                    and self.doc[token.i + 1 - len(words) : token.i + 1].text == fact.funder.name
+                    for possessor in self._possessors(token)
+                    for payer in [self._payer(possessor)]
+                    if payer is not None and payer.entity.kind is EntityKind.ORGANISATION
+                ),
+                None,
+            )
+            if owner is not None:
+                facts[k] = dataclasses.replace(
+                    fact,
+                    funder=owner.entity,
+                    programme=fact.programme or Entity(fact.funder.name, EntityKind.PROGRAMME),
+                )
+        return facts
+
+    def _possessors(self, fund: Token) -> list[Token]:
+        """Who a named fund belongs to by a possessive: its "poss" child, or the head of the
+        body named right before it with "'s", however the parser hung the two names."""
+        found = [c for c in fund.children if c.dep_ == "poss"]
+        entity = self.ents.entity_at(fund.i)
+        start = entity.start if entity is not None else fund.left_edge.i
+        if start >= 2 and self.doc[start - 1].tag_ == "POS":
+            before = self.ents.entity_at(start - 2)
+            if before is not None and before.label_ in ORG_LABELS:
+                found.append(before.root)
+        return found
 
     def _programmes_referred_back(self, facts: list[FundingFact]) -> list[FundingFact]:
         """ "... from the City Region Transport Settlement. The department has awarded the
