@@ -933,3 +933,17 @@ def test_a_named_fund_that_pays_as_a_subject_is_its_owners(extract):
     assert [(f.funder.name, f.programme.name if f.programme else None) for f in facts] == [
         ("U.S. Department of Agriculture", "Clean Rivers Partnership Program")
     ]
+
+
+def test_the_state_that_pays_is_the_us_state_the_article_is_about(extract):
+    text = (
+        "LANSING, Mich. (AP) — Michigan lawmakers agreed a budget on Tuesday. Under the deal, "
+        "the state will put $300 million into the Michigan Housing Opportunity Fund, a "
+        "program created last year to build homes, and $60 million into a new School "
+        "Counselor Grant program that will pay for counselors."
+    )
+    facts = funding(extract(text))
+    assert [(f.funder.name, f.programme.name if f.programme else None) for f in facts] == [
+        ("Michigan", "Michigan Housing Opportunity Fund"),
+        ("Michigan", "School Counselor Grant program"),
+    ]

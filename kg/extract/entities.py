@@ -1329,6 +1329,19 @@ class DocumentEntities:
             return None
         return self.lex.regions[last.group(1)]
 
+    def _article_state(self, head: Token) -> str | None:
+        """What "the state" or "the province" at `head` means: the state or province's
+        government named last before it (regions.tsv), else the US state named most before
+        it (us_states.tsv); None when none is named."""
+        if (regional := self._regional_government(head, any_mention=True)) is not None:
+            return regional
+        if head.lower_ != "state" or not self.lex.us_states:
+            return None
+        before = doc_text(self.doc)[: head.idx]
+        pattern = states_pattern(tuple(self.lex.us_states))
+        found = [self.lex.us_states[m.group(0)] for m in pattern.finditer(before)]
+        return max(found, key=found.count) if found else None
+
     def _party_before(self, i: int) -> str | None:
         """The party (parties.tsv) named last before token i, in the last few sentences."""
         for j in range(i - 1, self._horizon(i) - 1, -1):
@@ -1406,6 +1419,16 @@ class DocumentEntities:
         ):
             # "The NSW government will spend ... the government": the state's, named last
             return self._body(regional, phrase)
+        if (
+            head.lower_ in {"state", "province"}
+            and definite
+            and words == [head.lower_]
+            and head.dep_ in {"nsubj", "nsubjpass", "pobj", "dobj"}
+            and not any(c.dep_ == "prep" for c in head.children)  # "the state of the roads"
+            and (state := self._article_state(head))
+        ):
+            # "the state will put $350m into ...": the state or province the article is about
+            return self._body(state, phrase)
         region = " ".join(t.text for t in phrase if t.i < head.i and t.pos_ != "DET")
         if head.lower_ == "government" and region in self.lex.regions:
             # "The Manitoba government": the province's government by its own name
@@ -1656,6 +1679,13 @@ def _listed_names(entities: list[Span]) -> list[Span]:
             skip_to = place.end
         merged.append(ent)
     return merged
+
+
+@lru_cache(maxsize=4)
+def states_pattern(written: tuple[str, ...]) -> re.Pattern[str]:
+    """Every way us_states.tsv writes a state, as one pattern of whole words, longest first."""
+    names = "|".join(re.escape(w) for w in sorted(written, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.-])(?:{names})(?!\w)")
 
 
 def _paired_start(ent: Span) -> int:

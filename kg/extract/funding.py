@@ -606,7 +606,12 @@ class FundingExtractor:
                 or self._fund_through(verb)
                 or self._recipient(verb)
             )
-        programme = programme or self._programme(noun, verb)
+        programme = (
+            programme
+            # "$350m into the X Fund and $75m into a new Y program": each sum's own fund
+            or self._named_after(head, {"into", "to", "for", "on", "towards"}, funds_only=True)
+            or self._programme(noun, verb)
+        )
         self._last_payer = funder
         rule = "funding.noun" if noun is not None else "funding.verb"
         confidence = 0.8 if noun is not None and verb is not None else 0.7

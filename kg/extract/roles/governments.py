@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from kg.extract.entities import NATIONAL_WORDS, Cluster
+from kg.extract.entities import NATIONAL_WORDS, Cluster, states_pattern
 from kg.extract.evidence import doc_text
 from kg.extract.roles.words import STATE_LEGISLATURE_POSTS
 from kg.facts import Entity, EntityKind
@@ -77,7 +76,7 @@ def state_chamber(roles: Roles, post: str, mention: Span) -> Entity | None:
     position = sentences.index(mention.sent.start)
     lo = roles.doc[sentences[max(0, position - 1)]].idx
     hi = roles.doc[sentences[position + 2]].idx if position + 2 < len(sentences) else len(text)
-    pattern = _states_pattern(tuple(roles.lex.us_states))
+    pattern = states_pattern(tuple(roles.lex.us_states))
     found = [(m.start(), roles.lex.us_states[m.group(0)]) for m in pattern.finditer(text)]
     if not found:
         return None
@@ -93,13 +92,6 @@ def state_chamber(roles: Roles, post: str, mention: Span) -> Entity | None:
         states = [state for _, state in found]
         state = max(states, key=states.count)
     return Entity(STATE_LEGISLATURE_POSTS[post].format(state), EntityKind.ORGANISATION)
-
-
-@lru_cache(maxsize=4)
-def _states_pattern(written: tuple[str, ...]) -> re.Pattern[str]:
-    """Every way us_states.tsv writes a state, as one pattern of whole words, longest first."""
-    names = "|".join(re.escape(w) for w in sorted(written, key=len, reverse=True))
-    return re.compile(rf"(?<![\w.-])(?:{names})(?!\w)")
 
 
 def _governments(
