@@ -947,3 +947,13 @@ def test_the_state_that_pays_is_the_us_state_the_article_is_about(extract):
         ("Michigan", "Michigan Housing Opportunity Fund"),
         ("Michigan", "School Counselor Grant program"),
     ]
+
+
+def test_a_prime_ministers_government_that_pays_is_the_nations(extract):
+    text = (
+        "OTTAWA (Reuters) - Canada will help Halifax build homes. The money is part of a "
+        "C$3 billion national program launched by Prime Minister Ann Whitby's Liberal "
+        "government in 2023."
+    )
+    facts = funding(extract(text))
+    assert [(f.funder.name, f.amount) for f in facts] == [("Government of Canada", 3000000000)]

@@ -1200,6 +1200,14 @@ class DocumentEntities:
             # the company is based in; the company is meant.
             return self._described(described, self.doc[head.i - 1 : described.i + 1])
         phrase = noun_phrase(head)
+        if (
+            head.lower_ == "government"
+            and self.lex.government
+            and (owner := next((c for c in head.children if c.dep_ == "poss"), None))
+            and self._leads_the_nation(owner)
+        ):
+            # "Prime Minister Jo Bloggs's Liberal government": the nation's, not Jo Bloggs
+            return self._body(self.lex.government, phrase)
         return self._named(head, phrase) or self._described(head, phrase)
 
     def _pronoun(self, head: Token) -> Resolved | None:
@@ -1328,6 +1336,18 @@ class DocumentEntities:
         if any(before.lower().rfind(n.lower(), last.end()) >= 0 for n in national if n):
             return None
         return self.lex.regions[last.group(1)]
+
+    def _leads_the_nation(self, name: Token) -> bool:
+        """Whether the person `name` heads is titled, or known, as the nation's leader
+        ("Prime Minister Jo Bloggs", "President Ann Lee")."""
+        titled = self.doc[name.left_edge.i : name.i + 1].text.lower()
+        if re.match(r"(?:the\s+)?(?:prime minister|president|chancellor)\b", titled):
+            return True
+        cluster = self.person_at.get(name.i)
+        return cluster is not None and any(
+            person is cluster and held in {"prime minister", "president"}
+            for _, held, person in self._holders
+        )
 
     def _article_state(self, head: Token) -> str | None:
         """What "the state" or "the province" at `head` means: the state or province's
