@@ -957,3 +957,30 @@ def test_a_prime_ministers_government_that_pays_is_the_nations(extract):
     )
     facts = funding(extract(text))
     assert [(f.funder.name, f.amount) for f in facts] == [("Government of Canada", 3000000000)]
+
+
+def test_a_foundations_endowment_is_no_funding(extract):
+    text = "The Kerr Foundation, which has an endowment of about $300m, gave $2m to a school."
+    assert [f.amount for f in funding(extract(text))] == [2000000]
+
+
+def test_each_listed_sum_goes_to_its_own_recipient(extract):
+    text = (
+        "The Kerr Foundation will give Tacoma Public Schools $1m. The foundation also "
+        "awarded $200,000 to Boise Literacy Project, a charity that trains volunteer reading "
+        "coaches, and $80,000 to the Idaho Chess Association."
+    )
+    facts = funding(extract(text))
+    assert [f.programme.name if f.programme else None for f in facts][1:] == [
+        "Boise Literacy Project",
+        "Idaho Chess Association",
+    ]
+
+
+def test_money_granted_under_a_law_is_paid_through_it(extract):
+    text = (
+        "The US Department of Commerce finalised a $450mn grant to Corvane under the Chips "
+        "and Science Act to expand its plant."
+    )
+    facts = funding(extract(text))
+    assert [f.programme.name if f.programme else None for f in facts] == ["Chips and Science Act"]

@@ -236,7 +236,10 @@ class FundingExtractor:
                 }:  # fmt: skip
                     continue
                 if (
-                    noun.lemma_.lower() in _FUND_WORDS
+                    (
+                        noun.lemma_.lower() in _FUND_WORDS
+                        or (noun.lower_ == "act" and noun.head.lower_ == "under")
+                    )
                     and noun.head.lower_ != "from"
                     and (name := self._proper_name(noun))
                     and name != fact.funder.name
@@ -608,8 +611,11 @@ class FundingExtractor:
             )
         programme = (
             programme
-            # "$350m into the X Fund and $75m into a new Y program": each sum's own fund
-            or self._named_after(head, {"into", "to", "for", "on", "towards"}, funds_only=True)
+            # "$350m into the X Fund and $75m into a new Y program": each sum's own fund;
+            # "$350,000 to X and $125,000 to Y": each listed sum's own recipient
+            or self._named_after(
+                head, {"into", "to", "for", "on", "towards"}, funds_only=head.dep_ != "conj"
+            )
             or self._programme(noun, verb)
         )
         self._last_payer = funder
