@@ -1409,3 +1409,24 @@ def test_a_party_ner_took_for_a_person_with_its_possessive_is_the_partys(extract
         )
     )
     assert ("Pádraig Ó Ceallaigh", "rural affairs spokesperson", "Sinn Féin") in found
+
+
+def test_a_premier_in_a_story_where_the_province_acts_is_its_governments(extract):
+    found = roles(
+        extract(
+            "EDMONTON — Alberta will spend $300 million over four years on rural clinics, "
+            "Premier Jo Whitlock announced Tuesday."
+        )
+    )
+    assert ("Jo Whitlock", "premier", "Government of Alberta") in found
+
+
+def test_a_provincial_member_sits_in_the_provinces_legislature(extract):
+    found = roles(
+        extract(
+            "EDMONTON — Alberta will spend $300 million on rural clinics, Premier Jo Whitlock "
+            "announced. Sam Okafor, a UCP MLA for Calgary-Bow, said the clinics were overdue."
+        )
+    )
+    assert ("Sam Okafor", "mla", "Legislative Assembly of Alberta") in found
+    assert ("Sam Okafor", "member", "United Conservative Party") in found

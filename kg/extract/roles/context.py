@@ -18,7 +18,7 @@ from kg.facts import Entity, EntityKind
 from kg.nlp import dateline_spans
 
 if TYPE_CHECKING:
-    from kg.extract.roles.store import Roles
+    from kg.extract.roles.store import Roles, Unplaced
 
 # Posts of a company that an article about one company gives without the company's name:
 # "Chairman Jo Bloggs said the board ...", "Finance chief Ann Lee said costs would rise".
@@ -31,6 +31,14 @@ COMPANY_POSTS = {
 }  # fmt: skip
 # Posts of a chamber's majority or minority, held in the chamber the sentence names.
 CHAMBER_POSTS = {"majority leader", "minority leader", "majority whip", "minority whip"}
+# Members of a state's or province's legislature, and its name in each country:
+# "Jo Bloggs, the MLA for Calgary-Cross" sits in the Legislative Assembly of Alberta.
+PROVINCIAL_SEATS = {
+    "mla": {"CA": "Legislative Assembly of {}", "AU": "{} Legislative Assembly"},
+    "mpp": {"CA": "Legislative Assembly of {}"},
+    "mha": {"CA": "House of Assembly of {}"},
+    "mna": {"CA": "National Assembly of {}"},
+}
 # Posts of a local council that an article about one council gives without its name.
 COUNCIL_POSTS = {"cabinet member", "council leader", "deputy council leader", "councillor"}
 # Words in the name of a public body, which a bare company post is never held at.
@@ -89,6 +97,12 @@ def place_unplaced(roles: Roles) -> None:
             chamber = state_chamber(roles, found.bare, found.mention)
             if chamber is not None:
                 roles.store(found.cluster, found.post, chamber, found.mention, "role.context", 0.6)
+        elif found.bare in PROVINCIAL_SEATS:
+            if (legislature := _provincial_legislature(roles, found)) is not None:
+                roles.store(
+                    found.cluster, found.post, legislature, found.mention, "role.context", 0.6
+                )
+            continue
         elif (
             found.bare in CITY_POSTS
             and not found.owned
@@ -104,6 +118,20 @@ def place_unplaced(roles: Roles) -> None:
         if organisation is not None:
             entity = organisation.entity()
             roles.store(found.cluster, found.post, entity, found.mention, "role.context", 0.6)
+
+
+def _provincial_legislature(roles: Roles, found: Unplaced) -> Entity | None:
+    """The legislature a provincial or state member sits in ("Jo Bloggs, a UCP MLA for
+    Calgary-Cross" in an article about Alberta): the assembly of the state or province
+    whose government the article names, by the name its country gives it."""
+    government = regional_government(roles, found.mention)
+    if government is None:
+        return None
+    region = next((r for r, g in roles.lex.regions.items() if g == government.name), None)
+    pattern = PROVINCIAL_SEATS[found.bare].get(roles.lex.country or "")
+    if region is None or pattern is None:
+        return None
+    return Entity(pattern.format(region), EntityKind.ORGANISATION)
 
 
 def _body_of_kind(roles: Roles, post: str) -> Cluster | None:

@@ -103,7 +103,12 @@ def _governments(
     national = (roles.lex.government or "").lower()
     surnames = {c.name.split()[-1] for c in roles.ents.people}
     for token in roles.doc[lo:hi]:
-        if token.lower_ not in nouns or token.i in roles.ents.quoted:
+        if token.i in roles.ents.quoted:
+            continue
+        if (acting := _acting_region(roles, token)) is not None:
+            yield token, acting  # "Alberta will spend $330m": the province acts as its government
+            continue
+        if token.lower_ not in nouns:
             continue
         modifiers = [c for c in token.lefts if c.dep_ in {"amod", "compound"}]
         if any(c.lower_ in NATIONAL_WORDS for c in modifiers):
@@ -137,6 +142,20 @@ def _governments(
             yield token, None
         elif not country or country == roles.lex.country:
             yield token, name
+
+
+def _acting_region(roles: Roles, token: Token) -> str | None:
+    """The government of the state or province (regions.tsv, the article's country) that
+    `token` names as the subject of a verb: "Alberta will spend ...", "New South Wales has
+    pledged ..."."""
+    if token.dep_ != "nsubj" or token.pos_ != "PROPN" or token.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    entity = roles.ents.entity_at(token.i)
+    place = entity.text if entity is not None and entity.root.i == token.i else token.text
+    if place not in roles.lex.regions or place in roles.lex.parties:
+        return None
+    country = roles.lex.countries.get(place)
+    return roles.lex.regions[place] if not country or country == roles.lex.country else None
 
 
 # Words that name a government in a story's lead: "The Welsh Government has ...",
