@@ -1430,3 +1430,33 @@ def test_a_provincial_member_sits_in_the_provinces_legislature(extract):
     )
     assert ("Sam Okafor", "mla", "Legislative Assembly of Alberta") in found
     assert ("Sam Okafor", "member", "United Conservative Party") in found
+
+
+def test_a_us_city_councilmember_sits_on_the_articles_council(extract):
+    found = roles(
+        extract(
+            "DAYTON — Dayton City Council voted 6-1 on Monday to fund the plan. "
+            "Councilmember Ruth Ambler cast the lone no vote."
+        )
+    )
+    assert ("Ruth Ambler", "councilmember", "Dayton City Council") in found
+
+
+def test_a_city_post_is_held_in_the_articles_city(extract):
+    found = roles(
+        extract(
+            "DAYTON — The council voted on Monday. The city faces a $12 million gap next "
+            "year, city Finance Director Omar Pryce told council last week."
+        )
+    )
+    assert any(p == "Omar Pryce" and "finance director" in r and o == "Dayton" for p, r, o in found)
+
+
+def test_a_post_after_a_kind_of_body_is_not_the_nations(extract):
+    found = roles(
+        extract(
+            "The Ohio Education Association, the state's largest teachers union, said it "
+            'was disappointed. "We will keep pushing," union president Ana Ruiz said.'
+        )
+    )
+    assert not any(o == "United States" for _, _, o in found)

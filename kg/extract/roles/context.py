@@ -40,7 +40,11 @@ PROVINCIAL_SEATS = {
     "mna": {"CA": "National Assembly of {}"},
 }
 # Posts of a local council that an article about one council gives without its name.
-COUNCIL_POSTS = {"cabinet member", "council leader", "deputy council leader", "councillor"}
+COUNCIL_POSTS = {
+    "cabinet member", "council leader", "deputy council leader", "councillor", "councilor",
+    "councilmember", "council member", "councilman", "councilwoman", "alderman",
+    "alderwoman",
+}  # fmt: skip
 # Words in the name of a public body, which a bare company post is never held at.
 _PUBLIC_BODY_WORDS = {
     "party", "council", "government", "ministry", "department", "parliament", "assembly",
@@ -104,10 +108,11 @@ def place_unplaced(roles: Roles) -> None:
                 )
             continue
         elif (
-            found.bare in CITY_POSTS
+            (found.bare in CITY_POSTS or _city_word_before(found))
             and not found.owned
             and (city := _city_of_article(roles)) is not None
         ):
+            # "Mayor Jo Bloggs", "city Finance Director Ann Lee": the article's city
             place = Entity(city, EntityKind.ORGANISATION)
             roles.store(found.cluster, found.post, place, found.mention, "role.context", 0.6)
             continue
@@ -118,6 +123,21 @@ def place_unplaced(roles: Roles) -> None:
         if organisation is not None:
             entity = organisation.entity()
             roles.store(found.cluster, found.post, entity, found.mention, "role.context", 0.6)
+
+
+def _city_word_before(found: Unplaced) -> bool:
+    """Whether the post is written after a lower-case "city" ("city Finance Director Jo
+    Bloggs"): a post in the city's administration."""
+    if "council" in found.bare.split():
+        return False  # "city council member Jo Bloggs": the council's
+    if found.bare.startswith("city ") and found.bare not in CITY_POSTS:
+        return True  # the title as read keeps the word
+    words = [t.lower_ for t in found.mention]
+    post = found.bare.split()
+    for k in range(1, len(words) - len(post) + 1):
+        if words[k : k + len(post)] == post:
+            return found.mention[k - 1].text == "city"
+    return False
 
 
 def _provincial_legislature(roles: Roles, found: Unplaced) -> Entity | None:

@@ -10,7 +10,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.entities import NATIONAL_WORDS, ORG_LABELS, Cluster, DocumentEntities
+from kg.extract.entities import (
+    NATIONAL_WORDS,
+    ORG_ANAPHORS,
+    ORG_LABELS,
+    Cluster,
+    DocumentEntities,
+)
 from kg.extract.evidence import sentence_evidence
 from kg.extract.lexicon import Lexicons
 from kg.extract.roles.context import anaphoric_owner, kind_before_post, local_council
@@ -155,6 +161,9 @@ class Roles:
         if title.status not in {"former", "ex", "late"}:
             self.ents.add_holder(name[0].i, title.post, cluster)
         organisation, source = title.organisation, title.org_source
+        if source == "lexicon" and _kind_noun_before(phrase, title.post):
+            # "union president Jo Bloggs": the union's president, not the country's
+            organisation = None
         # "the Alliance, whose president, Jo Bloggs": the body named beats the lexicon's
         # "President"
         if (organisation is None or source == "lexicon") and isinstance(fallback_org, Cluster):
@@ -272,3 +281,14 @@ def _spelled_out(post: str) -> str:
     """A post in lower case with its abbreviations written out, to tell repeats apart."""
     words = post.lower().split()
     return " ".join(POST_ABBREVIATIONS.get(w.strip("."), w) for w in words)
+
+
+def _kind_noun_before(phrase: list[Token], post: str) -> bool:
+    """Whether a lower-case noun for a kind of body comes right before the post in a title
+    phrase ("union president", "club chairman"): the post is that body's."""
+    words = post.lower().split()
+    for k in range(1, len(phrase) - len(words) + 1):
+        if [t.lower_ for t in phrase[k : k + len(words)]] == words:
+            before = phrase[k - 1]
+            return before.text.islower() and before.lemma_ in ORG_ANAPHORS
+    return False
