@@ -1460,3 +1460,44 @@ def test_a_post_after_a_kind_of_body_is_not_the_nations(extract):
         )
     )
     assert not any(o == "United States" for _, _, o in found)
+
+
+def test_a_state_and_party_noun_is_a_membership(extract):
+    found = roles(extract("Sen. Hal Brody, a Wyoming Republican, said the grants were waste."))
+    assert ("Hal Brody", "member", "Republican Party") in found
+
+
+def test_two_titles_joined_in_one_apposition(extract):
+    found = roles(
+        extract(
+            "The House Agriculture Committee met on Monday. “This is our money,” said "
+            "Representative Gil Norquist, Republican of Kansas and the chairman of the "
+            "committee, in an interview."
+        )
+    )
+    assert ("Gil Norquist", "member", "Republican Party") in found
+    assert ("Gil Norquist", "chairman", "House Agriculture Committee") in found
+
+
+def test_canadian_opposition_critics_and_members_of_parliament(extract):
+    found = roles(
+        extract(
+            "OTTAWA (Reuters) - Canada will spend C$2 billion on homes, the housing minister "
+            "said. Conservative housing critic Dan Kwan, the member of Parliament for "
+            "Kelowna, said the plan was late. The New Democratic Party's health critic, Jas "
+            "Sandhu, said it was too small."
+        )
+    )
+    assert ("Dan Kwan", "housing critic", "Conservative Party of Canada") in found
+    assert ("Dan Kwan", "member of parliament", "House of Commons") in found
+    assert ("Jas Sandhu", "health critic", "New Democratic Party") in found
+
+
+def test_a_us_senator_tagged_by_state_in_a_foreign_story_sits_in_the_us_senate(extract):
+    found = roles(
+        extract(
+            "OTTAWA (Reuters) - Canada will spend C$1 billion to help its mills. Sen. Jo "
+            "Brandt, R-Ga., backed the US duties."
+        )
+    )
+    assert ("Jo Brandt", "senator", "United States Senate") in found

@@ -84,7 +84,8 @@ def place_unplaced(roles: Roles) -> None:
         organisation: Cluster | None = None
         if found.post.lower().startswith(("former ", "ex ", "ex-")):
             continue  # "a former councillor": held once, where the article need not say
-        if found.bare.startswith("shadow"):
+        if found.bare.startswith("shadow") or found.bare.endswith(" critic"):
+            # "shadow chancellor", Canada's "Conservative housing critic": the party's
             organisation = _party_of(roles, found.cluster)
         elif found.bare in REGIONAL_POSTS:
             organisation = regional_government(roles, found.mention)

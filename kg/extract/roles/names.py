@@ -172,6 +172,18 @@ def apposition_after(roles: Roles, name: list[Token], cluster: Cluster) -> None:
         or phrase[0].lower_ in roles.lex.role_titles
         or phrase[0].text[:1].isupper()
     ):
+        joined = next(
+            (
+                k
+                for k in range(1, len(phrase) - 1)
+                if phrase[k].lower_ == "and" and phrase[k + 1].pos_ == "DET"
+            ),
+            None,
+        )
+        if joined is not None:
+            # "Republican of Arkansas and the chairman of the committee": two titles
+            roles.add(cluster, phrase[:joined], name, "role.apposition", 0.85)
+            phrase = phrase[joined + 1 :]
         roles.add(cluster, phrase, name, "role.apposition", 0.85)
         if phrase[0].lower_ in {"both", "all"}:
             # "Jo Bloggs and Ann Lee, both professors at Acme": each of the names listed.
@@ -309,6 +321,9 @@ def honorific_post(roles: Roles, name: list[Token], cluster: Cluster) -> None:
             roles.store(cluster, post, org.entity(), mention, "role.honorific", 0.7)
         return
     organisation = roles.lex.posts.get(post)
+    if _party_tag_after(roles, name) is not None:
+        # "Sen. Jo Bloggs, R-Ga." in a Canadian story: a member of the US Congress
+        organisation = dict((c, o) for o, c in roles.lex.all_posts.get(post, ())).get("US")
     if organisation is not None and (org := roles.ents.organisation(organisation)) is not None:
         roles.store(cluster, post, org.entity(), mention, "role.honorific", 0.7)
     elif post in _COUNCIL_POSTS and (council := local_council(roles)) is not None:
@@ -331,18 +346,26 @@ def _party_before_title(roles: Roles, start: int, name: list[Token], cluster: Cl
             return
 
 
-def party_tag(roles: Roles, name: list[Token], cluster: Cluster) -> None:
-    """ "Sen. Ted Cruz (R-Texas)", AP's "Sen. Jo Bloggs, D-Ore., said": a US party-state
-    tag after the name."""
+def _party_tag_after(roles: Roles, name: list[Token]) -> tuple[re.Match[str], int] | None:
+    """A US party-state tag right after the name ("Jo Bloggs (R-Texas)", ", D-Ore.,"): the
+    match and the index of the token that closes it."""
     j = name[-1].i + 1
     if j + 2 >= len(roles.doc) or roles.doc[j].text not in {"(", ","}:
-        return
+        return None
     closing = ")" if roles.doc[j].text == "(" else ","
     close = next((t.i for t in roles.doc[j + 1 : j + 8] if t.text == closing), None)
     if close is None:
-        return
+        return None
     match = _PARTY_TAG.match(roles.doc[j + 1 : close].text.replace(" ", ""))
-    if match:
+    return (match, close) if match else None
+
+
+def party_tag(roles: Roles, name: list[Token], cluster: Cluster) -> None:
+    """ "Sen. Ted Cruz (R-Texas)", AP's "Sen. Jo Bloggs, D-Ore., said": a US party-state
+    tag after the name."""
+    tag = _party_tag_after(roles, name)
+    if tag is not None:
+        match, close = tag
         party = Entity(_PARTY_TAG_NAMES[match.group(1)], EntityKind.ORGANISATION)
         roles.store(
             cluster, "member", party, roles.doc[name[0].i : close + 1], "role.party_tag", 0.85

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.entities import (
+    NAMED_KIND_ANAPHORS,
     NATIONAL_WORDS,
     ORG_ANAPHORS,
     ORG_LABELS,
@@ -27,7 +28,7 @@ from kg.extract.roles.governments import (
     state_minister,
 )
 from kg.extract.roles.names import local_party_tag
-from kg.extract.roles.titles import government_post, read_title
+from kg.extract.roles.titles import Title, government_post, read_title
 from kg.extract.roles.words import TITLE_MODIFIERS
 from kg.facts import Entity, EntityKind, RoleFact
 
@@ -161,6 +162,9 @@ class Roles:
         if title.status not in {"former", "ex", "late"}:
             self.ents.add_holder(name[0].i, title.post, cluster)
         organisation, source = title.organisation, title.org_source
+        if organisation is None and (party := _party_possessor(phrase, title)) is not None:
+            # "The New Democratic Party's housing critic": the party's post
+            organisation, source = party, "text"
         if source == "lexicon" and _kind_noun_before(phrase, title.post):
             # "union president Jo Bloggs": the union's president, not the country's
             organisation = None
@@ -177,6 +181,10 @@ class Roles:
             # "its president": the body's, not the post the lexicon knows ("the President");
             # "the force's commander for Kelbrook": the force's, for that area
             organisation, source = owner.name, "text"
+        if organisation is None and (kind := _kind_after_post(phrase)):
+            # "the chairman of the committee": the committee the article named last
+            found = self.ents.org_antecedent(name[0].i, kind)
+            organisation = found.name if found is not None else None
         if organisation is None and (kind := kind_before_post(phrase, title.post)):
             # "The council leader, Jo Bloggs": the council the article names last.
             found = local_council(self) if kind == "council" else None
@@ -292,3 +300,23 @@ def _kind_noun_before(phrase: list[Token], post: str) -> bool:
             before = phrase[k - 1]
             return before.text.islower() and before.lemma_ in ORG_ANAPHORS
     return False
+
+
+def _kind_after_post(phrase: list[Token]) -> str | None:
+    """The kind of body a title names after its post with "of the" ("the chairman of the
+    committee"), when it gives no name."""
+    words = [t.lower_ for t in phrase]
+    if len(words) >= 3 and words[-3:-1] == ["of", "the"] and words[-1] in NAMED_KIND_ANAPHORS:
+        return words[-1]
+    return None
+
+
+def _party_possessor(phrase: list[Token], title: Title) -> str | None:
+    """The party a title's possessive names ("The Green Party's health spokesperson"), the
+    post's owner."""
+    if not title.parties:
+        return None
+    for k, token in enumerate(phrase[1:], start=1):
+        if token.tag_ == "POS" and phrase[k - 1].text in title.parties[-1].split():
+            return title.parties[-1]
+    return None

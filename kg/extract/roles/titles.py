@@ -196,7 +196,9 @@ def read_title(tokens: list[Token], lex: Lexicons) -> Title | None:
         before.append(tokens[i])
         i += 1
     if best is None:
-        if parties and not before:
+        # "a Wyoming Republican": the member's state says where, not which party
+        places = lex.us_states.keys() | lex.countries.keys() | lex.all_regions.keys()
+        if parties and all(t.text in places for t in before):
             return Title("", None, "party", tuple(parties), status)
         if party := _party_noun(tokens, lex):
             return Title("", None, "party", (party,), status)

@@ -41,6 +41,7 @@ COMPANY_ANAPHORS = {
 # Posts whose "for" names the seat held: "MP for Bolton West", "MLA for Kiama".
 SEAT_POSTS = {
     "mp", "msp", "ms", "mla", "mhk", "mep", "td", "member", "senator", "representative",
+    "parliament",  # "member of Parliament for Abbotsford"
 }  # fmt: skip
 # Posts in a US state's legislature, with the chamber's name for the article's state:
 # "State Sen. Jo Bloggs", "state senator Jo Bloggs", "Assemblymember Jo Bloggs".
