@@ -1496,8 +1496,9 @@ def test_canadian_opposition_critics_and_members_of_parliament(extract):
 def test_a_us_senator_tagged_by_state_in_a_foreign_story_sits_in_the_us_senate(extract):
     found = roles(
         extract(
-            "OTTAWA (Reuters) - Canada will spend C$1 billion to help its mills. Sen. Jo "
-            "Brandt, R-Ga., backed the US duties."
+            "OTTAWA (Reuters) - Canada will provide C$1 billion to help its forestry "
+            "industry, Trade Minister Ann Roy said in Ottawa on Tuesday. Canadian mills have "
+            "lost orders. Sen. Jo Brandt, R-Ga., backed the US duties."
         )
     )
     assert ("Jo Brandt", "senator", "United States Senate") in found
