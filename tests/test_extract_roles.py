@@ -914,7 +914,8 @@ def test_a_bare_surname_two_people_share_gets_no_post(extract):
 
 def test_a_name_serving_as_a_post_is_a_person(extract):
     text = "Bastable previously served as chief operating officer at Corvan Systems."
-    assert ("Bastable", "chief operating officer", "Corvan Systems") in roles(extract(text))
+    # "previously": a post held before, as the fact says
+    assert ("Bastable", "former chief operating officer", "Corvan Systems") in roles(extract(text))
 
 
 def test_an_assistant_to_a_post_holds_only_the_assistants_post(extract):
@@ -1502,3 +1503,28 @@ def test_a_us_senator_tagged_by_state_in_a_foreign_story_sits_in_the_us_senate(e
         )
     )
     assert ("Jo Brandt", "senator", "United States Senate") in found
+
+
+STARTUP_STORY = (
+    "Startup Corvella Raises $40 Million for Clinic Software\n\n"
+    "Corvella Health, a Boston startup that helps clinics book patients, has raised $40 "
+    "million in a round led by Ashgrove Ventures, the company said Wednesday. Existing "
+    "investor Tallis Capital also took part.\n\n"
+    "The software is used by 80 clinics, co-founder and Chief Executive Officer Nia Obi "
+    "said in an interview. Obi founded Corvella in 2020 with Chief Technology Officer Lars "
+    "Berg, who previously led data teams at Quillon Inc.\n\n"
+    "Dev Patel, the Ashgrove partner who led the round, will join Corvella’s board."
+)
+
+
+def test_a_startup_story_places_its_founders_posts_in_the_startup(extract):
+    found = roles(extract(STARTUP_STORY))
+    held = {(p, o) for p, r, o in found if "chief" in r}
+    assert ("Nia Obi", "Corvella Health") in held
+    assert ("Lars Berg", "Corvella Health") in held
+    assert ("Lars Berg", "Quillon Inc.") not in held  # where he worked before
+
+
+def test_joining_a_companys_board_is_a_seat_on_it(extract):
+    found = roles(extract(STARTUP_STORY))
+    assert ("Dev Patel", "board member", "Corvella Health") in found

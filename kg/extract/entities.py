@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.evidence import doc_text
+from kg.extract.evidence import doc_text, headline
 from kg.extract.lexicon import Lexicons
 from kg.facts import Entity, EntityKind
 from kg.nlp import dateline_spans
@@ -112,6 +112,8 @@ ORG_ANAPHORS = {
 # Anaphors that name the kind of body in its own name: "the council" is the last body
 # called a council ("Camden Council"), not whichever company was named last. ("The party"
 # and "the union" stay free: "Labour" and "Unite" do not carry the word.)
+# Words a business story calls a young company by, beside ORG_ANAPHORS.
+_STARTUP_WORDS = {"startup", "start-up", "upstart", "unicorn", "fintech", "biotech", "insurtech"}
 NAMED_KIND_ANAPHORS = {
     "council", "university", "college", "department", "ministry", "club", "committee",
     "commission", "foundation", "trust", "institute", "museum", "hospital", "fund", "airport",
@@ -281,6 +283,9 @@ class DocumentEntities:
             ):
                 # "the homelessness charity Harbour House": named as a body, whatever NER says
                 ent = Span(ent.doc, ent.start, ent.end, label="ORG")
+            elif ent.label_ == "PERSON" and self._described_as_body(ent):
+                # "Lumora Health, a San Francisco startup that ...": a body by its apposition
+                ent = Span(ent.doc, ent.start, ent.end, label="ORG")
             elif (
                 ent.label_ == "PERSON"
                 and len(ent) == 1
@@ -295,6 +300,11 @@ class DocumentEntities:
                 ent = Span(ent.doc, ent.start, ent.end, label="PERSON")
             relabelled.append(ent)
         return relabelled
+
+    def _described_as_body(self, ent: Span) -> bool:
+        """Whether a name's apposition, right after its comma, calls it a kind of body: "X,
+        a San Francisco startup, ...", "X, the charity that ..."."""
+        return any(_body_apposition(child) for child in ent.root.children)
 
     # -- people ---------------------------------------------------------------------------
 
@@ -979,7 +989,7 @@ class DocumentEntities:
                 _without_legal_form(c.name.lower().split())[-1] in COMPANY_WORDS
                 for c in longer.values()
             )
-            place = any(e.text == name and e.label_ in {"GPE", "LOC"} for e in self.entities)
+            place = self._mostly_a_place(name)
             if len(longer) == 1 and (company or not place) and not self._own_body(name, longer):
                 cluster = next(iter(longer.values()))
                 cluster.aliases.add(name)
@@ -995,7 +1005,7 @@ class DocumentEntities:
             # "Wellcome pledges £50m ... The Wellcome Trust has committed": the headline's short
             # name was the body's first word.
             company = _without_legal_form(words)[-1] in COMPANY_WORDS
-            place = any(e.text == first.name and e.label_ in {"GPE", "LOC"} for e in self.entities)
+            place = self._mostly_a_place(first.name)
             if (company or not place) and not self._own_body(first.name, {name: first}):
                 first.aliases.add(name)
                 first.name = name
@@ -1018,6 +1028,13 @@ class DocumentEntities:
             return False
         alone = rf"(?<!\w){re.escape(short)}(?!\w)(?! (?:{'|'.join(_OFFSHOOT_WORDS)}))"
         return len(re.findall(alone, doc_text(self.doc), flags=re.IGNORECASE)) >= 3
+
+    def _mostly_a_place(self, name: str) -> bool:
+        """Whether NER calls `name` a place at least as often as a body: one stray "place"
+        among many mentions of a company ("Lumora") does not make it a town."""
+        labels = [e.label_ for e in self.entities if e.text == name]
+        places = sum(label in {"GPE", "LOC"} for label in labels)
+        return places > 0 and places >= sum(label in ORG_LABELS for label in labels)
 
     def _only_a_body(self, name: str) -> bool:
         """No known place, people or person is written `name` in the article ("Victoria" is a
@@ -1092,7 +1109,7 @@ class DocumentEntities:
             # ... and named far more than any other company (an acquirer and its target
             # are both "the company" in turn)
             rivals = [counts[id(item[3])] for item in seen.values() if item[3] is not main[3]]
-            if counts[id(main[3])] >= 3 and counts[id(main[3])] >= 2 * max(rivals, default=0):
+            if counts[id(main[3])] >= 2 and counts[id(main[3])] >= 2 * max(rivals, default=0):
                 return main[3]
         # "the charity": a body that calls itself one, when the last few sentences name one
         preferred = [item for item in recent if prefer and _names_kind(item[3], prefer)]
@@ -1119,12 +1136,14 @@ class DocumentEntities:
             names.add(name)
             names.add(" ".join(words))  # "Hallworth Foods Plc" also as "Hallworth" when so named
         pattern = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True) if n)
+        text = doc_text(self.doc)[:before]
+        # A headline capitalises every word: a name there is followed by capitals anyway.
+        title = headline(text)
+        title_end = title[1] if title is not None else 0
+        in_title = re.findall(rf"(?<![\w-])(?:{pattern})(?!\w)", text[:title_end])
         # not as a word of a longer name: "Harwick" in "Harwick Borough Council" is the council
-        return len(
-            re.findall(
-                rf"(?<![\w-])(?:{pattern})(?!\w)(?!\s[A-Z])",
-                doc_text(self.doc)[:before],
-            )
+        return len(in_title) + len(
+            re.findall(rf"(?<![\w-])(?:{pattern})(?!\w)(?!\s[A-Z])", text[title_end:])
         )
 
     def entity_at(self, i: int) -> Span | None:
@@ -1599,7 +1618,35 @@ def _with_untagged_companies(entities: list[Span]) -> list[Span]:
             start -= 1
         if start < token.i:
             found.append(Span(doc, start, token.i + 1, label="ORG"))
+    taken = tagged | {i for span in found for i in range(span.start, span.end)}
+    for token in doc:
+        # "Lumora Health, a San Francisco startup that ...": a name its apposition calls a
+        # body, whatever words end it
+        if token.i in taken or token.pos_ != "PROPN" or not token.text[:1].isupper():
+            continue
+        if not any(_body_apposition(child) for child in token.children):
+            continue
+        start = token.left_edge.i
+        while start < token.i and not (
+            doc[start].pos_ == "PROPN" and doc[start].text[:1].isupper() and start not in taken
+        ):
+            start += 1
+        if all(doc[i].pos_ == "PROPN" and i not in taken for i in range(start, token.i + 1)):
+            found.append(Span(doc, start, token.i + 1, label="ORG"))
     return sorted([*entities, *found], key=lambda e: e.start) if found else entities
+
+
+def _body_apposition(noun: Token) -> bool:
+    """Whether `noun` is an apposition after a comma that calls what it follows a kind of
+    body: ", a San Francisco startup", ", the charity"."""
+    return (
+        noun.dep_ == "appos"
+        and noun.text.islower()
+        and noun.lemma_ in ORG_ANAPHORS | _STARTUP_WORDS
+        and noun.i > 0
+        and any(c.dep_ == "det" and c.lower_ in {"a", "an", "the"} for c in noun.children)
+        and noun.doc[noun.head.i + 1].text == ","
+    )
 
 
 def _as_company(ent: Span) -> Span:

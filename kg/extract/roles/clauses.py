@@ -156,6 +156,12 @@ def clausal(roles: Roles, verb: Token) -> None:
         member = Entity(party, EntityKind.ORGANISATION)
         roles.store(cluster, "member", member, verb.sent, "role.verb+party", 0.7)
         return
+    owner = _board_owner(roles, obj) if obj is not None else None
+    if owner is not None and lemma in roles.lex.role_verbs and pobj is None:
+        # "will join Lumora's board": a seat on the company's board
+        post = "former board member" if departs(verb) else "board member"
+        roles.store(cluster, post, owner.entity(), verb.sent, "role.verb", 0.7)
+        return
     if obj is not None:
         org = roles.org_span(obj) or _org_anaphor(roles, obj)
         if org is None and lemma in BODY_OBJECT_LEMMAS:
@@ -177,6 +183,19 @@ def clausal(roles: Roles, verb: Token) -> None:
     body = org if isinstance(org, Cluster) else roles.ents.organisation(org)
     if body is not None:
         roles.store(cluster, post, body.entity(), verb.sent, "role.verb", 0.7)
+
+
+def _board_owner(roles: Roles, noun: Token) -> Cluster | None:
+    """The body whose board `noun` is: "Lumora's board", "the company's board"."""
+    if noun.lemma_.lower() != "board":
+        return None
+    possessor = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if possessor is None or possessor.pos_ == "PRON":
+        return None
+    found = roles.ents.resolve(possessor)
+    if found is None or found.entity.kind is not EntityKind.ORGANISATION:
+        return None
+    return roles.ents.organisation(found.entity.name)
 
 
 def _party_of(roles: Roles, noun: Token) -> str | None:

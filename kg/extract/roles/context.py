@@ -29,6 +29,7 @@ COMPANY_POSTS = {
     "managing director", "chief economist", "group chief executive", "executive chairman",
     "deputy chairman", "non-executive chairman", "chief marketing officer", "cmo",
 }  # fmt: skip
+_FOUNDER_POSTS = {"founder", "co-founder", "cofounder", "co founder"}
 # Posts of a chamber's majority or minority, held in the chamber the sentence names.
 CHAMBER_POSTS = {"majority leader", "minority leader", "majority whip", "minority whip"}
 # Members of a state's or province's legislature, and its name in each country:
@@ -91,7 +92,7 @@ def place_unplaced(roles: Roles) -> None:
             organisation = regional_government(roles, found.mention)
         elif found.bare in REGIONAL_MINISTERS:
             organisation = _devolved_government(roles)
-        elif found.bare in COMPANY_POSTS and not found.owned:
+        elif _company_post(found.bare) and not found.owned:
             organisation = _company_of_article(roles, found.mention.start)
         elif found.bare in CHAMBER_POSTS:
             organisation = _chamber_in(roles, found.mention.sent)
@@ -124,6 +125,15 @@ def place_unplaced(roles: Roles) -> None:
         if organisation is not None:
             entity = organisation.entity()
             roles.store(found.cluster, found.post, entity, found.mention, "role.context", 0.6)
+
+
+def _company_post(post: str) -> bool:
+    """Whether a bare post is a company's: one of COMPANY_POSTS, or such posts joined with
+    a founder's ("co-founder and chief executive officer")."""
+    parts = post.split(" and ")
+    return any(p in COMPANY_POSTS for p in parts) and all(
+        p in COMPANY_POSTS | _FOUNDER_POSTS for p in parts
+    )
 
 
 def _city_word_before(found: Unplaced) -> bool:

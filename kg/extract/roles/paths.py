@@ -36,6 +36,8 @@ _MEMBERS_BODIES = {
 }  # fmt: skip
 # Verbs of arriving, whose "from" phrase names the body someone left to arrive.
 _ARRIVING_VERBS = {"join", "move", "come", "arrive", "switch", "defect", "transfer", "poach"}
+# Adverbs that put a clause's work in the past: "who previously led teams at Acme".
+_PAST_ADVERBS = {"previously", "formerly", "once", "earlier"}
 PATH_PREPOSITIONS = {"of", "at", "for", "with", "in", "on", "by", "from", "to", "as", "within"}
 
 
@@ -141,6 +143,9 @@ def paths(roles: Roles) -> None:
                 unplaced is not None
                 and unplaced.mention.end == tokens[-1].i + 1
                 and unplaced.bare not in {*STATE_LEGISLATURE_POSTS, *SEAT_POSTS}
+                # "CTO Jo Bloggs, who previously led teams at Acme": the title is held now,
+                # not at the body the person has left
+                and (not post.startswith("former ") or unplaced.post.startswith("former "))
             ):  # a legislator's seat is placed by the article, not by what they chair
                 # "Acme is led by Chairman Jo Bloggs": the post is held in the body the
                 # sentence ties the person to, and the verb only says so; not a post the
@@ -249,6 +254,13 @@ def _path_role(roles: Roles, person: Token, org: Token, ends: set[int]) -> tuple
     # after leaving ("left Acme to become director of Beta").
     last_verb = next((t for t in reversed(middle) if t.pos_ == "VERB"), None)
     former = "former" if last_verb is not None and departs(last_verb) else None
+    if any(
+        c.dep_ == "advmod" and c.lower_ in _PAST_ADVERBS
+        for t in middle
+        if t.pos_ == "VERB"
+        for c in t.children
+    ):
+        former = "former"  # "who previously led teams at Rideline": a post held before
     if any(t.lower_ == "from" and t.head.lemma_.lower() in _ARRIVING_VERBS for t in middle):
         former = "former"  # "joined the company from Fernhall in 2022": the body left for it
     if title is not None:
