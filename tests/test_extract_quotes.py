@@ -905,3 +905,29 @@ def test_a_seat_named_by_its_place_is_the_politician_just_named_not_another_hold
     facts = extract(text)
     quotes = {f.text: f.speaker.name for f in facts.facts if isinstance(f, QuoteFact)}
     assert quotes["It's a start, but it's a small start,"] == "Ann Lee"
+
+
+def test_a_stance_joined_to_a_passive_is_its_subjects_not_its_agents(extract):
+    text = (
+        "The Ohio Education Association, the state's largest teachers union, said it was "
+        "disappointed by the pension delay but would not oppose the budget."
+    )
+    speakers = {q.speaker.name for q in quotes(extract(text))}
+    assert speakers == {"Ohio Education Association"}
+
+
+def test_why_a_source_would_not_be_named_is_no_claim_and_no_part_of_its_name(extract):
+    text = (
+        "The round values the company at about $300 million, according to a person "
+        "familiar with the matter who asked not to be identified because the figure is private."
+    )
+    found = quotes(extract(text))
+    assert [q.speaker.name for q in found] == ["a person familiar with the matter"]
+
+
+def test_figures_speak_for_the_body_they_come_from(extract):
+    text = (
+        "Fintech startups raised $9 billion last year, according to data from research firm "
+        "Ledgerline."
+    )
+    assert [q.speaker.name for q in quotes(extract(text))] == ["Ledgerline"]

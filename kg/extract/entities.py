@@ -144,6 +144,8 @@ DOCUMENT_NOUNS = {
     "document", "report", "study", "statement", "letter", "memo", "survey", "poll",
     "analysis", "review", "paper", "filing", "audit", "research", "release", "email",
 }  # fmt: skip
+# Figures that speak for whoever gathered them: "according to data from research firm X".
+_FIGURES_NOUNS = {"data", "figures", "numbers", "statistics", "estimates", "projections"}
 # Capitalised words that make the name before them the name of something else.
 NAMED_AFTER = {
     "Professor", "Professorship", "Chair", "Fellow", "Fellowship", "Scholar", "Lecture",
@@ -1356,6 +1358,20 @@ class DocumentEntities:
             return None
         return self.lex.regions[last.group(1)]
 
+    def _author_after(self, head: Token) -> Resolved | None:
+        """The named body or person a document or figures come from: "data from research
+        firm X", "a report by the Resolution Foundation"."""
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in {"from", "by"}:
+                continue
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is None or pobj.pos_ != "PROPN":
+                continue
+            found = self._named(pobj, noun_phrase(pobj))
+            if found is not None and found.entity.kind is not EntityKind.UNNAMED_SOURCE:
+                return found
+        return None
+
     def _leads_the_nation(self, name: Token) -> bool:
         """Whether the person `name` heads is titled, or known, as the nation's leader
         ("Prime Minister Jo Bloggs", "President Ann Lee")."""
@@ -1444,6 +1460,8 @@ class DocumentEntities:
             and (cluster := self.org_antecedent(head.i, kind, commercial, prefer=lemma))
         ):
             return Resolved(cluster.entity(), phrase)  # "the bank": the body last named
+        if head.lower_ in DOCUMENT_NOUNS | _FIGURES_NOUNS and (author := self._author_after(head)):
+            return Resolved(author.entity, phrase)  # "data from research firm VentureScope"
         if head.lower_ in DOCUMENT_NOUNS:
             # "a leaked Home Office document says": its author speaks.
             authors = [self._entity_at.get(t.i) for t in phrase if t.i < head.i]
@@ -1904,6 +1922,13 @@ def noun_phrase(head: Token) -> Span:
         if child.dep_ in {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl"}:
             break
         right = child.right_edge.i
+    # "a person familiar with the matter who asked not to be named": no relative clause
+    # deeper in the phrase either
+    clauses = [t.left_edge.i for t in doc[head.i + 1 : right + 1] if t.dep_ == "relcl"]
+    if clauses and min(clauses) > head.i:
+        right = min(clauses) - 1
+    while right > head.i and (doc[right].is_punct or doc[right].is_space):
+        right -= 1
     while left < head.i and (doc[left].is_punct or doc[left].is_space):
         left += 1
     return doc[left : right + 1]

@@ -54,6 +54,8 @@ CLIMB_DEPS = {"advcl", "conj", "xcomp", "acl"}
 # saying what was said: "said as he entered the talks", "said after the meeting broke up".
 CIRCUMSTANCE_MARKS = {
     "when", "after", "as", "before", "until", "while", "since", "once", "so", "whenever",
+    # why: "asked not to be identified because the talks are private"
+    "because", "although", "though",
 }  # fmt: skip
 # Cues whose "when" clause is the question asked: "asked when the line would reopen".
 QUESTION_CUES = {"ask", "wonder", "question"}
@@ -477,12 +479,16 @@ class QuoteExtractor:
         current = self._reporting_verb(verb) or verb
         # "who's called for ...": the parser reads a clipped "has" as a passive "is"
         passive = any(c.dep_ == "auxpass" and c.lower_ in _CLIPPED for c in verb.children)
+        start = current
         for _ in range(4):
-            subject_deps = SUBJECT_DEPS if passive else {"nsubj"}
+            # "it was disappointed by the delay but would not oppose the deal": a conjunct
+            # shares the surface subject of the passive it joins, not its agent
+            shared = current is not start and start.dep_ == "conj"
+            subject_deps = SUBJECT_DEPS if passive or shared else {"nsubj"}
             subjects = [c for c in current.children if c.dep_ in subject_deps]
             subject = next((c for c in reversed(subjects) if c.i not in self.ents.dateline), None)
             subject = subject or (subjects[0] if subjects else None)
-            if subject is None:
+            if subject is None and not shared:
                 agent = next((c for c in current.children if c.dep_ == "agent"), None)
                 subject = (
                     next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
