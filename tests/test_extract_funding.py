@@ -984,3 +984,45 @@ def test_money_granted_under_a_law_is_paid_through_it(extract):
     )
     facts = funding(extract(text))
     assert [f.programme.name if f.programme else None for f in facts] == ["Chips and Science Act"]
+
+
+def test_further_money_set_aside_with_no_payer_is_paid_by_the_payer_before(extract):
+    text = (
+        "The Scottish Government has committed £800m over the next decade to improve rail "
+        "services. A further £12m has been set aside for the Active Travel Fund to build "
+        "cycle paths."
+    )
+    facts = funding(extract(text))
+    assert [(f.funder.name, f.amount) for f in facts] == [
+        ("Scottish Government", 800000000),
+        ("Scottish Government", 12000000),
+    ]
+
+
+def test_a_phase_worth_a_sum_is_part_of_the_money_before(extract):
+    text = (
+        "The Scottish Government has committed £800m over the next decade to improve rail "
+        "services. The first phase, worth £60m, will pay for new electric trains."
+    )
+    facts = funding(extract(text))
+    assert [(f.funder.name, f.amount) for f in facts] == [
+        ("Scottish Government", 800000000),
+        ("Scottish Government", 60000000),
+    ]
+
+
+def test_money_set_aside_to_cover_payouts_is_no_funding(extract):
+    text = (
+        "Carlow Bank set aside a further £300 million to cover potential payouts to "
+        "customers who were mis-sold loans."
+    )
+    assert funding(extract(text)) == []
+
+
+def test_a_budget_that_sets_money_aside_is_paid_by_its_proposer(extract):
+    text = (
+        "Dayton City Council approved a $90 million budget on Monday. The budget sets aside "
+        "$1.2 million to hire new officers."
+    )
+    facts = funding(extract(text))
+    assert ("Dayton City Council", 1200000) in {(f.funder.name, f.amount) for f in facts}

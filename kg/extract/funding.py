@@ -567,6 +567,18 @@ class FundingExtractor:
         gapped = self._gapped(head)
         noun, verb = (None, gapped.verb) if gapped else self._purpose(head, inside)
         if noun is None and verb is None:
+            if self._last_payer is not None and _PART_WORTH.search(
+                doc_text(self.doc)[max(0, money.start - 60) : money.start]
+            ):
+                # "The first phase, worth £75m, will pay for ...": part of the sum before
+                return FundingFact(
+                    funder=self._last_payer.entity,
+                    amount=money.amount,
+                    currency=currency,
+                    evidence=sentence_evidence(span, "funding.part", 0.6),
+                    programme=None,
+                    amount_mention=text_span(self.doc, money.start, money.end),
+                )
             return None
         # "a further £3m from Alzheimer's Research UK": the money's own source pays it, and
         # when that source cannot be named no other body is taken for it.
@@ -592,6 +604,10 @@ class FundingExtractor:
             # forward, as the sum before it says; for what the sum's own "for" names
             funder = self._last_payer
             programme = self._named_after(head, {"for", "to", "toward", "towards"})
+        if funder is None and self._last_payer is not None and self._continues(money):
+            # "A further £18m has been set aside for X", "The first phase, worth £75m, will
+            # pay for ...": more of the money the sum before was paid by
+            funder = self._last_payer
         if funder is None:
             if (verb is not None and verb.lemma_.lower() in _GRANTED_VERBS) or (
                 noun is not None and noun.lemma_.lower() in _AWARD_NOUNS
@@ -630,6 +646,12 @@ class FundingExtractor:
             amount_mention=text_span(self.doc, money.start, money.end),
         )
 
+    def _continues(self, money: Money) -> bool:
+        """Whether a sum is more of, or a part of, what the sentences before paid for: "A
+        further £18m ...", "The first phase, worth £75m, ..."."""
+        before = doc_text(self.doc)[max(0, money.start - 60) : money.start]
+        return bool(_FURTHER.search(before[-25:]) or _PART_WORTH.search(before))
+
     def _purpose(self, head: Token, inside: set[int]) -> tuple[Token | None, Token | None]:
         """The funding noun the money sizes and the verb that governs it (either may be None).
 
@@ -660,7 +682,29 @@ class FundingExtractor:
             elif current.pos_ in {"VERB", "AUX"}:
                 if lemma in self.not_verbs:
                     return None, None
-                if lemma in self.verbs or lemma in self.receive:
+                particle = next(
+                    (c.lower_ for c in current.children if c.dep_ in {"prt", "advmod"}), ""
+                )
+                if f"{lemma} {particle}" in self.verbs:
+                    lemma = f"{lemma} {particle}"  # "has been set aside for ..."
+                holder = next(
+                    (
+                        c
+                        for c in current.children
+                        if c.dep_ == "nsubj"
+                        and (
+                            c.lemma_.lower() in _CONTAINER_NOUNS | _AWARD_NOUNS
+                            or self._is_funding_noun(c)
+                        )
+                    ),
+                    None,
+                )
+                if lemma in _CONTAINING_VERBS and holder is not None:
+                    # "The budget also includes $2.5m for a pilot", "Other awards include
+                    # £1.9m for Whitby", "The budget sets aside $1.4m": money the budget
+                    # holds, or awards made
+                    noun, verb = holder, current
+                elif lemma in self.verbs or lemma in self.receive:
                     verb = current
                 elif self._sent_to_fund(current):
                     verb = current  # "A further £3bn will go to the Schools Repair Fund"
@@ -670,23 +714,6 @@ class FundingExtractor:
                     if c.dep_ in {"dobj", "nsubjpass"}
                 ):
                     verb = current  # "increase funding to £1.4m": the verb's object is funding
-                elif lemma in _CONTAINING_VERBS and (
-                    subject := next(
-                        (
-                            c
-                            for c in current.children
-                            if c.dep_ == "nsubj"
-                            and (
-                                c.lemma_.lower() in _CONTAINER_NOUNS | _AWARD_NOUNS
-                                or self._is_funding_noun(c)
-                            )
-                        ),
-                        None,
-                    )
-                ):
-                    # "The budget also includes $2.5m for a pilot", "Other awards include
-                    # £1.9m for Whitby": money the budget holds, or awards made
-                    noun, verb = subject, current
                 break
         if noun is None:
             noun = self._sized_after(head)  # "£22bn of extra funding"
@@ -748,14 +775,24 @@ class FundingExtractor:
         )
 
     def _spent_on_excluded(self, verb: Token) -> bool:
-        """The verb's "on"/"for" object is money that is not funding ("on share buybacks")."""
-        return any(
-            pobj.lemma_.lower() in self.not_nouns or pobj.lower_ in self.not_nouns
+        """The verb's "on"/"for" object is money that is not funding ("on share buybacks"),
+        or what its purpose clause covers is ("set aside £410m to cover payouts")."""
+        objects = [
+            pobj
             for prep in verb.children
             if prep.dep_ == "prep" and prep.lower_ in {"on", "for"}
             for pobj in prep.children
             if pobj.dep_ == "pobj"
-        )
+        ]
+        objects += [
+            obj
+            for clause in verb.subtree  # on the verb or, as the parser may have it, the sum
+            if clause.dep_ in {"advcl", "xcomp", "relcl"} and clause.lemma_.lower() == "cover"
+            for obj in clause.children
+            if obj.dep_ == "dobj"
+        ]
+        excluded = self.not_nouns
+        return any(o.lemma_.lower() in excluded or o.lower_ in excluded for o in objects)
 
     def _sized_after(self, head: Token) -> Token | None:
         """The funding noun in an "of" or "in" phrase after the money: "£22bn of extra funding",
@@ -1114,6 +1151,11 @@ _CALLED_LATER = re.compile(
 )
 _EACH = re.compile(r"\s*(?:each|apiece)\b")
 _BETWEEN = re.compile(r"\bbetween\s+(?:\S+\s+){0,2}$")
+# "The first phase, worth £75m, ...": a part of what was just paid for.
+_PART_WORTH = re.compile(
+    r"(?:^|[.\n]\s*)The\s+(?:first|second|third|next|final|initial|opening)\s+"
+    r"(?:phase|stage|tranche|round)\b[^.]{0,30}?\bworth\s*$"
+)
 # "A further $7m ...", opening its sentence: more of what was just paid for.
 _FURTHER = re.compile(r"(?:^|[.\n]\s*)(?:A further|Another|An additional|A further)\s*$")
 # Up to three plain words right after an amount ("share buyback", "sale to Acme").
@@ -1125,7 +1167,7 @@ _PAST_THE_NAME = {"through", "under", "via", "from", "into", "over", "by", "with
 _AWARD_NOUNS = {"award", "grant"}
 # "The budget includes $2.5m for ...": nouns of a whole that holds sums, and verbs of holding.
 _CONTAINER_NOUNS = {"budget", "package", "plan", "bill", "deal"}
-_CONTAINING_VERBS = {"include", "contain", "earmark", "allocate", "provide", "set"}
+_CONTAINING_VERBS = {"include", "contain", "earmark", "allocate", "provide", "set", "set aside"}
 # Verbs of being handed money by someone unnamed ("will receive £3.2m", "are to share £48m");
 # not money raised or drawn from a surplus.
 _GRANTED_VERBS = {"receive", "share", "win", "secure", "get", "award", "grant"}
