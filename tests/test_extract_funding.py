@@ -1026,3 +1026,20 @@ def test_a_budget_that_sets_money_aside_is_paid_by_its_proposer(extract):
     )
     facts = funding(extract(text))
     assert ("Dayton City Council", 1200000) in {(f.funder.name, f.amount) for f in facts}
+
+
+def test_two_governments_that_fund_together_each_pay(extract):
+    text = (
+        "The federal and NSW governments will jointly fund a $30 million bypass of Emu Flat, "
+        "ending a long campaign by Australian truckies."
+    )
+    facts = funding(extract(text))
+    assert sorted(f.funder.name for f in facts) == ["Australian Government", "NSW Government"]
+
+
+def test_funding_a_project_described_by_its_place_pays_for_it(extract):
+    text = "Transport for NSW will fund a $12 million upgrade of Emu Flat Road."
+    facts = funding(extract(text))
+    assert [f.programme.name if f.programme else None for f in facts] == [
+        "upgrade of Emu Flat Road"
+    ]

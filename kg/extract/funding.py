@@ -21,7 +21,13 @@ from decimal import Decimal
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.entities import ORG_LABELS, DocumentEntities, Resolved, noun_phrase
+from kg.extract.entities import (
+    NATIONAL_WORDS,
+    ORG_LABELS,
+    DocumentEntities,
+    Resolved,
+    noun_phrase,
+)
 from kg.extract.evidence import doc_text, headline, sentence_evidence, text_span
 from kg.extract.lexicon import Lexicons
 from kg.facts import Entity, EntityKind, FundingFact
@@ -173,7 +179,8 @@ class FundingExtractor:
                 currency = self.lex.dollar
             fact = self._funding(span, money, currency)
             if fact is not None:
-                facts = _merged(facts, fact)
+                for each in self._each_government(fact):
+                    facts = _merged(facts, each)
         facts = self._paid_by_the_storys_fund(facts)
         facts = self._programmes_introduced_after(self._programmes_named_after(facts))
         facts = self._story_programme(self._further_sums(self._governments_funds(facts)))
@@ -633,6 +640,7 @@ class FundingExtractor:
                 head, {"into", "to", "for", "on", "towards"}, funds_only=head.dep_ != "conj"
             )
             or self._programme(noun, verb)
+            or self._described_project(head, verb)
         )
         self._last_payer = funder
         rule = "funding.noun" if noun is not None else "funding.verb"
@@ -645,6 +653,52 @@ class FundingExtractor:
             programme=programme,
             amount_mention=text_span(self.doc, money.start, money.end),
         )
+
+    def _described_project(self, head: Token, verb: Token | None) -> Entity | None:
+        """What "fund" pays for when the text describes it by a place or body, with no name:
+        "will fund a $48m bypass of Wattle Creek" pays for the bypass of Wattle Creek."""
+        if verb is None or verb.lemma_.lower() not in {"fund", "finance", "bankroll"}:
+            return None
+        project = head.head
+        if project.dep_ != "dobj" or project.head.i != verb.i or project.pos_ != "NOUN":
+            return None
+        of = next((c for c in project.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        place = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+        if place is None or place.pos_ != "PROPN":
+            return None
+        return Entity(
+            f"{project.text} of {self.doc[place.left_edge.i : place.i + 1].text}",
+            EntityKind.PROGRAMME,
+        )
+
+    def _each_government(self, fact: FundingFact) -> list[FundingFact]:
+        """ "The federal and NSW governments will jointly fund a $48m bypass": each
+        government pays, as one fact each; any other fact as it is."""
+        match = _JOINT_GOVERNMENTS.fullmatch(fact.funder.name)
+        if match is None:
+            return [fact]
+        names = []
+        for word in (match.group(1), match.group(2)):
+            if word.lower() in NATIONAL_WORDS and self.lex.government:
+                names.append(self.lex.government)
+            elif word in self.lex.regions:
+                names.append(self.lex.regions[word])
+            elif word.lower() in {"state", "provincial", "territory"} and (
+                regional := self._article_region()
+            ):
+                names.append(regional)
+        if len(set(names)) != 2:
+            return [fact]
+        return [
+            dataclasses.replace(fact, funder=Entity(name, EntityKind.ORGANISATION))
+            for name in names
+        ]
+
+    def _article_region(self) -> str | None:
+        """The government of the one state or province the article names (regions.tsv)."""
+        text = doc_text(self.doc)
+        named = {g for r, g in self.lex.regions.items() if re.search(rf"\b{re.escape(r)}\b", text)}
+        return named.pop() if len(named) == 1 else None
 
     def _continues(self, money: Money) -> bool:
         """Whether a sum is more of, or a part of, what the sentences before paid for: "A
@@ -1151,6 +1205,8 @@ _CALLED_LATER = re.compile(
 )
 _EACH = re.compile(r"\s*(?:each|apiece)\b")
 _BETWEEN = re.compile(r"\bbetween\s+(?:\S+\s+){0,2}$")
+# "the federal and NSW governments": two governments that pay together.
+_JOINT_GOVERNMENTS = re.compile(r"(?:[Tt]he\s+)?(\w+)\s+and\s+(\w+)\s+governments")
 # "The first phase, worth £75m, ...": a part of what was just paid for.
 _PART_WORTH = re.compile(
     r"(?:^|[.\n]\s*)The\s+(?:first|second|third|next|final|initial|opening)\s+"
