@@ -1038,8 +1038,8 @@ def test_two_governments_that_fund_together_each_pay(extract):
 
 
 def test_funding_a_project_described_by_its_place_pays_for_it(extract):
-    text = "Transport for NSW will fund a $12 million upgrade of Emu Flat Road."
+    text = (
+        "The NSW Government will fund a $12 million bypass of Tumbarumba, the roads minister said."
+    )
     facts = funding(extract(text))
-    assert [f.programme.name if f.programme else None for f in facts] == [
-        "upgrade of Emu Flat Road"
-    ]
+    assert [f.programme.name if f.programme else None for f in facts] == ["bypass of Tumbarumba"]
