@@ -1043,3 +1043,12 @@ def test_funding_a_project_described_by_its_place_pays_for_it(extract):
     )
     facts = funding(extract(text))
     assert [f.programme.name if f.programme else None for f in facts] == ["bypass of Tumbarumba"]
+
+
+def test_its_own_funds_are_the_subjects(extract):
+    text = (
+        "The Donegal TD said the scheme was too small. Sligo County Council's chief "
+        "executive, Ann Furey, said the council would contribute €200,000 of its own funds."
+    )
+    facts = funding(extract(text))
+    assert [f.funder.name for f in facts] == ["Sligo County Council"]

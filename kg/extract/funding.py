@@ -654,6 +654,22 @@ class FundingExtractor:
             amount_mention=text_span(self.doc, money.start, money.end),
         )
 
+    def _clause_subject_body(self, pronoun: Token) -> Resolved | None:
+        """The body that is the subject of the clause a possessive pronoun stands in."""
+        for verb in pronoun.ancestors:
+            if verb.pos_ not in {"VERB", "AUX"}:
+                continue
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is None:
+                continue
+            if subject.pos_ == "PRON":
+                return None
+            found = self._payer(subject)
+            if found is not None and found.entity.kind is EntityKind.ORGANISATION:
+                return found
+            return None
+        return None
+
     def _described_project(self, head: Token, verb: Token | None) -> Entity | None:
         """What "fund" pays for when the text describes it by a place or body, with no name:
         "will fund a $48m bypass of Wattle Creek" pays for the bypass of Wattle Creek."""
@@ -876,6 +892,12 @@ class FundingExtractor:
         """Who pays: possessor of the fund, then the verb's subject or agent, then "by" phrases."""
         if noun is not None:
             possessor = next((c for c in noun.children if c.dep_ == "poss"), None)
+            if possessor is not None and possessor.lower_ in {"its", "their"}:
+                # "the council would contribute €150,000 of its own funds": the clause's
+                # subject, which the pronoun takes up
+                subject = self._clause_subject_body(possessor)
+                if subject is not None:
+                    return subject
             if possessor is not None and (found := self._payer(possessor)):
                 return found
         if verb is not None:
