@@ -1052,3 +1052,20 @@ def test_its_own_funds_are_the_subjects(extract):
     )
     facts = funding(extract(text))
     assert [f.funder.name for f in facts] == ["Sligo County Council"]
+
+
+def test_money_put_towards_a_home_buy_back_is_funding(extract):
+    text = "Cairns Regional Council agreed to put $9 million towards a voluntary buy-back of homes."
+    facts = funding(extract(text))
+    assert [(f.funder.name, f.amount) for f in facts] == [("Cairns Regional Council", 9000000)]
+
+
+def test_what_the_budget_also_includes_is_paid_by_the_budgets_government(extract):
+    text = (
+        "The Queensland government will spend $85 million helping homeowners, under a "
+        "measure in Tuesday's state budget. The Australian Government will contribute $20 "
+        "million from its Disaster Ready Fund. The budget also includes $4.5 million for "
+        "flood gauges."
+    )
+    facts = funding(extract(text))
+    assert (("Queensland Government", 4500000)) in {(f.funder.name, f.amount) for f in facts}

@@ -156,6 +156,7 @@ class FundingExtractor:
         self._unpaid: list[tuple[Span, Money, str | None, Token | None, Token | None]] = []
         self._mentions: list[tuple[int, str, str]] | None = None
         self._last_payer: Resolved | None = None
+        self._first_payer: Resolved | None = None
         text = doc_text(self.doc)
         previous: Money | None = None
         self._money = find_money(text, self.lex)
@@ -608,8 +609,10 @@ class FundingExtractor:
             funder = self._funder(noun, verb)
         if funder is None and _held_by(noun, verb) and noun.lemma_.lower() in _CONTAINER_NOUNS:
             # "The two-year budget also includes $2.5m for ...": whoever put the budget
-            # forward, as the sum before it says; for what the sum's own "for" names
-            funder = self._last_payer
+            # forward, as the sum before it says (the budget's: the story's first payer);
+            # for what the sum's own "for" names
+            budget = noun.lemma_.lower() == "budget"
+            funder = self._first_payer if budget else self._last_payer
             programme = self._named_after(head, {"for", "to", "toward", "towards"})
         if funder is None and self._last_payer is not None and self._continues(money):
             # "A further £18m has been set aside for X", "The first phase, worth £75m, will
@@ -643,6 +646,7 @@ class FundingExtractor:
             or self._described_project(head, verb)
         )
         self._last_payer = funder
+        self._first_payer = self._first_payer or funder
         rule = "funding.noun" if noun is not None else "funding.verb"
         confidence = 0.8 if noun is not None and verb is not None else 0.7
         return FundingFact(
@@ -832,13 +836,17 @@ class FundingExtractor:
         """Whether a verb of destination sends money into a named fund ("go to the Green Fund")."""
         if verb.lemma_.lower() not in _DESTINATION_VERBS - {"come"}:
             return False
-        # "will put NZ$30m into a water storage scheme": put into any scheme, named or not
+        # "will put NZ$30m into a water storage scheme": put into any scheme, named or not;
+        # "put $12m towards a buy-back of homes": towards anything
         put = verb.lemma_.lower() == "put"
         return any(
             prep.dep_ == "prep"
             and prep.lower_ in {"to", "into", "through", "towards", "toward"}
-            and self._is_funding_noun(pobj)
-            and (self._proper_name(pobj) is not None or (put and prep.lower_ == "into"))
+            and (self._is_funding_noun(pobj) or (put and prep.lower_ in {"towards", "toward"}))
+            and (
+                self._proper_name(pobj) is not None
+                or (put and prep.lower_ in {"into", "towards", "toward"})
+            )
             for prep in verb.children
             for pobj in prep.children
             if pobj.dep_ == "pobj"
@@ -1240,7 +1248,10 @@ _FURTHER = re.compile(r"(?:^|[.\n]\s*)(?:A further|Another|An additional|A furth
 _WORDS_AFTER = re.compile(r"((?:\s+[a-z][\w-]*){1,3})")
 # Words that end the noun an amount sizes: what follows them is another phrase.
 # Not "on" or "for", which say what the money buys ("$3m on ads", "£2m for the deal").
-_PAST_THE_NAME = {"through", "under", "via", "from", "into", "over", "by", "with", "and", "or"}
+_PAST_THE_NAME = {
+    "through", "under", "via", "from", "into", "over", "by", "with", "and", "or", "towards",
+    "toward",
+}  # fmt: skip
 # Nouns of money handed to someone, which a sentence may give with no payer.
 _AWARD_NOUNS = {"award", "grant"}
 # "The budget includes $2.5m for ...": nouns of a whole that holds sums, and verbs of holding.
