@@ -1069,3 +1069,14 @@ def test_what_the_budget_also_includes_is_paid_by_the_budgets_government(extract
     )
     facts = funding(extract(text))
     assert (("Queensland Government", 4500000)) in {(f.funder.name, f.amount) for f in facts}
+
+
+def test_a_running_total_is_no_new_funding(extract):
+    text = (
+        "Ottawa will provide C$20 million under the Canada Health Workforce Agreement, "
+        "bringing the combined investment to more than $70 million."
+    )
+    facts = funding(extract(text))
+    assert [(f.amount, f.programme.name if f.programme else None) for f in facts] == [
+        (20000000, "Canada Health Workforce Agreement")
+    ]

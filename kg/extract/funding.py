@@ -246,7 +246,7 @@ class FundingExtractor:
                 if (
                     (
                         noun.lemma_.lower() in _FUND_WORDS
-                        or (noun.lower_ == "act" and noun.head.lower_ == "under")
+                        or (noun.lower_ in {"act", "agreement"} and noun.head.lower_ == "under")
                     )
                     and noun.head.lower_ != "from"
                     and (name := self._proper_name(noun))
@@ -1269,6 +1269,12 @@ _SHARE_OF = re.compile(
     rf"(?:[\w-]+\s+){{0,2}}?{_WHOLES}\b",
     re.I,
 )
+# "bringing the combined investment to more than $80m", "brings its total funding to $61m".
+_RUNNING_TOTAL = re.compile(
+    r"\bbr(?:ing|ings|inging|ought)\b[^.;]{0,70}?\bto\s+"
+    r"(?:more than\s+|about\s+|nearly\s+|almost\s+|over\s+|some\s+|around\s+)?$",
+    re.I,
+)
 # "... of its $6bn budget": the whole a share was just counted out of.
 _WHOLE_OF = re.compile(r"\bof\s+(?:the|its|this|that|their|his|her)\s+$", re.I)
 _SIZED_MANY = re.compile(
@@ -1333,6 +1339,8 @@ def _per_item(text: str, money: Money) -> bool:
     sum someone pays: "grants of up to $15m each", "between A$250,000 and A$5m"."""
     if _EACH.match(text, money.end) or _SHARE_OF.match(text, money.end):
         return True  # "$350m of the package would be spent first": part of a sum counted
+    if _RUNNING_TOTAL.search(text, max(0, money.start - 90), money.start):
+        return True  # "bringing the combined investment to more than $80m": a total so far
     if _WHOLE_OF.search(text, max(0, money.start - 12), money.start) and re.match(
         rf"\s+(?:[\w-]+\s+){{0,2}}?{_WHOLES}\b", text[money.end :], re.I
     ):
