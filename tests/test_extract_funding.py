@@ -1080,3 +1080,33 @@ def test_a_running_total_is_no_new_funding(extract):
     assert [(f.amount, f.programme.name if f.programme else None) for f in facts] == [
         (20000000, "Canada Health Workforce Agreement")
     ]
+
+
+ROUNDS_STORY = (
+    "Ledgerly previously raised a $10M seed round from Harrow Ventures in 2021 and a $28 "
+    "million Series A led by Pinecrest Capital last year. Ledgerly Corp also received a "
+    "$1.2 million Small Business Innovation Research grant from the National Science "
+    "Foundation. "
+    "Fintech startups raised $9.4 billion in venture funding last year, according to data "
+    "from research firm Dealbook."
+)
+
+
+def test_each_funding_round_is_paid_by_its_own_lead(extract):
+    facts = funding(extract(ROUNDS_STORY))
+    paid = {(f.funder.name, f.amount) for f in facts}
+    assert ("Harrow Ventures", 10000000) in paid
+    assert ("Pinecrest Capital", 28000000) in paid
+
+
+def test_a_named_grant_received_is_the_programme(extract):
+    facts = funding(extract(ROUNDS_STORY))
+    grant = next(f for f in facts if f.amount == 1200000)
+    assert (
+        grant.programme is not None and "Small Business Innovation Research" in grant.programme.name
+    )
+
+
+def test_who_reports_money_raised_does_not_pay_it(extract):
+    facts = funding(extract(ROUNDS_STORY))
+    assert not any(f.funder.name == "Dealbook" for f in facts)

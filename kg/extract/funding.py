@@ -600,6 +600,15 @@ class FundingExtractor:
             # its owner (or the giver) who pays
             programme, owner = fund
             funder = owner or self._funder(noun, verb)
+        elif (
+            head.head.i != head.i
+            and head.dep_ in {"nummod", "compound", "nmod", "quantmod"}
+            and (noun is None or head.head.i != noun.i)
+            and (led := self._led_by(head.head)) is not None
+        ):
+            # "... and a $31m Series A led by X": the sum's own round, wherever the parser
+            # hung it
+            funder = led
         elif source is not None and (
             source.head.i == head.i or verb is None or _held_by(noun, verb)
         ):
@@ -633,6 +642,8 @@ class FundingExtractor:
                 programme
                 or self._named_source(verb)
                 or self._fund_through(verb)
+                # "received a $1.5m Small Business Innovation Research grant": the grant's name
+                or (self._named_grant(noun) if noun is not None else None)
                 or self._recipient(verb)
             )
         programme = (
@@ -657,6 +668,25 @@ class FundingExtractor:
             programme=programme,
             amount_mention=text_span(self.doc, money.start, money.end),
         )
+
+    def _led_by(self, noun: Token) -> Resolved | None:
+        """Who a round or fund was led or launched by: "a $31m Series A led by X"."""
+        return next(
+            (
+                found
+                for relative in noun.children
+                if relative.dep_ in {"relcl", "acl"} and (found := self._agent(relative))
+            ),
+            None,
+        )
+
+    def _named_grant(self, noun: Token) -> Entity | None:
+        """The name a grant or award is given before it: "a Small Business Innovation
+        Research grant" (not a round, which names no programme: "a Series A round")."""
+        if noun.lemma_.lower() not in _AWARD_NOUNS | _FUND_WORDS:
+            return None
+        name = self._proper_name(noun)
+        return Entity(name, EntityKind.PROGRAMME) if name else None
 
     def _clause_subject_body(self, pronoun: Token) -> Resolved | None:
         """The body that is the subject of the clause a possessive pronoun stands in."""
@@ -911,7 +941,10 @@ class FundingExtractor:
         if verb is not None:
             lemma = verb.lemma_.lower()
             if lemma in self.receive:
-                return self._from_phrase(verb) or self._payer_before(noun)
+                # "raised a $12M seed round from X and a $31m Series A led by Y": each
+                # round's own lead
+                led = self._led_by(noun) if noun is not None else None
+                return led or self._from_phrase(verb) or self._payer_before(noun)
             for relative in noun.children if noun is not None else []:
                 # "the £1.2bn Towns Fund, launched by the government"
                 if relative.dep_ in {"relcl", "acl"} and (found := self._agent(relative)):
@@ -981,6 +1014,7 @@ class FundingExtractor:
                 token.dep_ in {"prep", "agent"}
                 and token.lower_ in {"from", "by"}
                 and not _listed_under(token, verb)
+                and not _attributed(token, verb)
             ):
                 pobj = next((c for c in token.children if c.dep_ == "pobj"), None)
                 if pobj is not None and (found := self._payer(pobj)):
@@ -1030,7 +1064,9 @@ class FundingExtractor:
         if self._source_fund(source := prep(verb.children, "under")):
             return source
         receiving = verb.lemma_.lower() in self.receive
-        return prep(verb.subtree if receiving else verb.children, "from")
+        if not receiving:
+            return prep(verb.children, "from")
+        return prep([t for t in verb.subtree if not _attributed(t, verb)], "from")
 
     def _source_fund(self, prep: Token | None) -> tuple[Entity, Resolved | None] | None:
         """A named fund a "from" phrase draws money out of, and its owner when the text
@@ -1301,6 +1337,17 @@ def _left_word_of_name(word: Token, entity: Span) -> bool:
         and entity.start <= word.head.i < entity.end
         and not word.is_sent_start
     )
+
+
+def _attributed(token: Token, verb: Token) -> bool:
+    """Whether a token under `verb` is inside "according to ..." (the source of the report,
+    not of the money: "raised $11bn, according to data from research firm X")."""
+    for ancestor in token.ancestors:
+        if ancestor.i == verb.i:
+            return False
+        if ancestor.lower_ == "according":
+            return True
+    return False
 
 
 def _held_by(noun: Token | None, verb: Token | None) -> bool:
