@@ -931,3 +931,12 @@ def test_figures_speak_for_the_body_they_come_from(extract):
         "Ledgerline."
     )
     assert [q.speaker.name for q in quotes(extract(text))] == ["Ledgerline"]
+
+
+def test_a_report_in_a_time_clause_of_an_aside_is_its_own_claim(extract):
+    text = (
+        "Harlow Foods said Ana Ruiz will succeed Tom Vance as chief executive, ending a "
+        "search that began when Mr. Vance said last spring that he planned to retire."
+    )
+    found = {(q.speaker.name, q.text) for q in quotes(extract(text))}
+    assert ("Tom Vance", "he planned to retire") in found

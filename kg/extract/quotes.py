@@ -199,26 +199,30 @@ class QuoteExtractor:
                 continue  # "she said she believes ...": one claim, reported by the outer cue
             if self._hearsay(cue, cues):
                 continue  # "Reid said Hill tells voters that ...": Reid's claim, not Hill's
-            start, end = cue.content
-            if any(a < end and start < b for a, b in covered):
+            if any(a < cue.content[1] and cue.content[0] < b for a, b in covered):
                 continue
-            span = text_span(self.doc, start, end)
-            claim = span.text
-            if cue.hole is not None:
-                before = self.text[start : cue.hole[0]].rstrip(" ,—–-")
-                after = self.text[cue.hole[1] : end].lstrip(" ,—–-")
-                claim = f"{before} {after}".strip()
-            opening = self.doc.char_span(start, end, alignment_mode="expand")
-            if opening is None or opening[0].dep_ != "det":
-                claim = _THAT.sub("", claim, count=1)  # not in "said that plan failed"
-            if (antecedent := self._relative_antecedent(cue)) is not None:
-                claim = f"{antecedent} {claim}"
-            if _words(claim) < 3 and not self._names_a_thing(cue, span):
-                continue
-            for speaker in (cue.speaker, *cue.co_speakers):
-                facts.append(self._indirect(cue, speaker, span, claim))
+            facts.extend(self._reported(cue, *cue.content))
         facts.sort(key=lambda f: f.content.start)
         return facts
+
+    def _reported(self, cue: Cue, start: int, end: int) -> list[QuoteFact]:
+        """The facts of one claim a cue reports, one per speaker; none when it is too short."""
+        span = text_span(self.doc, start, end)
+        claim = span.text
+        if cue.hole is not None:
+            before = self.text[start : cue.hole[0]].rstrip(" ,—–-")
+            after = self.text[cue.hole[1] : end].lstrip(" ,—–-")
+            claim = f"{before} {after}".strip()
+        opening = self.doc.char_span(start, end, alignment_mode="expand")
+        if opening is None or opening[0].dep_ != "det":
+            claim = _THAT.sub("", claim, count=1)  # not in "said that plan failed"
+        if (antecedent := self._relative_antecedent(cue)) is not None:
+            claim = f"{antecedent} {claim}"
+        if _words(claim) < 3 and not self._names_a_thing(cue, span):
+            return []
+        return [
+            self._indirect(cue, speaker, span, claim) for speaker in (cue.speaker, *cue.co_speakers)
+        ]
 
     def _rule(self, cue: Cue, span: TextSpan) -> str:
         """What kind of claim a cue reports: speech ("said the plan failed", "called the plan
@@ -1137,7 +1141,7 @@ class QuoteExtractor:
         that Hill tells so many lies that ...". A relative clause is the writer's aside
         ("the gun, which the chief says was found ..."), and a stance on a claim is no report
         of it ("rejected Ms Baker's claim that ...")."""
-        return cue.verb.dep_ != "relcl" and any(
+        return not _aside(cue.verb) and any(
             other is not cue
             and other.frame == "clause"
             and other.content is not None
@@ -1308,6 +1312,20 @@ def _opens_a_quotation(text: str) -> bool:
 def _infinitival(clause: Token) -> bool:
     """Whether a clause is a to-infinitive: "(find a group) to reopen the shop"."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+
+
+def _aside(verb: Token) -> bool:
+    """Whether a cue stands in the writer's aside rather than in another's claim: a
+    relative clause ("the gun, which the chief says was found"), or a time clause in one
+    ("a search that began when Mr Lee said he would retire")."""
+    if verb.dep_ == "relcl":
+        return True
+    marks = {c.lower_ for c in verb.children if c.dep_ in {"mark", "advmod"}}
+    return (
+        verb.dep_ == "advcl"
+        and bool(marks & CIRCUMSTANCE_MARKS)
+        and any(a.dep_ in {"relcl", "acl"} for a in verb.ancestors)
+    )
 
 
 def _passive_without_agent(verb: Token) -> bool:
