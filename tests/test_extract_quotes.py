@@ -940,3 +940,14 @@ def test_a_report_in_a_time_clause_of_an_aside_is_its_own_claim(extract):
     )
     found = {(q.speaker.name, q.text) for q in quotes(extract(text))}
     assert ("Tom Vance", "he planned to retire") in found
+
+
+def test_the_people_said_takes_up_the_unnamed_sources_introduced_before(extract):
+    text = (
+        "The council is weighing a plan to close three libraries, according to two people "
+        "familiar with the deliberations. The plan would save $2 million a year, the people "
+        "said, speaking on the condition of anonymity to describe internal discussions."
+    )
+    found = quotes(extract(text))
+    assert {q.speaker.name for q in found} == {"two people familiar with the deliberations"}
+    assert not any(q.text == "internal discussions" for q in found)

@@ -1533,7 +1533,26 @@ class DocumentEntities:
             return Resolved(body.entity(), phrase)  # "a Home Office spokesperson": its voice
         if head.pos_ in {"NOUN", "PROPN"}:
             # An unnamed source keeps its words as written: "a source" is not "the source".
+            if (earlier := self._unnamed_before(head, phrase)) is not None:
+                # "people familiar with the talks said ... the people said": the same ones
+                return Resolved(earlier, phrase)
             return Resolved(Entity(phrase.text.strip(" ,"), EntityKind.UNNAMED_SOURCE), phrase)
+        return None
+
+    def _unnamed_before(self, head: Token, phrase: Span) -> Entity | None:
+        """The unnamed source a bare definite one ("the people", "the official") takes up:
+        the nearest one before it with the same head noun and more words."""
+        words = [t for t in phrase if not t.is_punct]
+        if len(words) != 2 or words[0].lower_ != "the" or words[1].i != head.i:
+            return None
+        lemma = head.lemma_.lower()
+        for token in reversed(self.doc[max(0, head.i - 400) : head.i]):
+            if token.lemma_.lower() != lemma or token.pos_ != "NOUN" or token.i in self.quoted:
+                continue
+            earlier = noun_phrase(token)
+            if len(earlier) > 2 and earlier[0].lower_ != "the":
+                name = source_name(earlier)
+                return Entity(name, EntityKind.UNNAMED_SOURCE)
         return None
 
     def _introduced(self, phrase: Span) -> str | None:

@@ -199,6 +199,8 @@ class QuoteExtractor:
                 continue  # "she said she believes ...": one claim, reported by the outer cue
             if self._hearsay(cue, cues):
                 continue  # "Reid said Hill tells voters that ...": Reid's claim, not Hill's
+            if _anonymity(cue.verb):
+                continue  # "speaking on condition of anonymity to describe the talks"
             if any(a < cue.content[1] and cue.content[0] < b for a, b in covered):
                 continue
             facts.extend(self._reported(cue, *cue.content))
@@ -1312,6 +1314,18 @@ def _opens_a_quotation(text: str) -> bool:
 def _infinitival(clause: Token) -> bool:
     """Whether a clause is a to-infinitive: "(find a group) to reopen the shop"."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+
+
+def _anonymity(verb: Token) -> bool:
+    """Whether a cue only says why a source is unnamed: "speaking on the condition of
+    anonymity to describe internal discussions"."""
+    clausal = {"xcomp", "advcl", "acl", "relcl", "pcomp"}
+    for governor in (verb, *verb.ancestors):
+        if governor.dep_ not in clausal and governor is not verb:
+            return False
+        if any(t.lower_ == "anonymity" for t in governor.subtree if t.i < verb.i):
+            return True
+    return False
 
 
 def _aside(verb: Token) -> bool:
