@@ -1528,3 +1528,25 @@ def test_a_startup_story_places_its_founders_posts_in_the_startup(extract):
 def test_joining_a_companys_board_is_a_seat_on_it(extract):
     found = roles(extract(STARTUP_STORY))
     assert ("Dev Patel", "board member", "Corvella Health") in found
+
+
+def test_a_relatives_post_is_not_the_persons(extract):
+    found = roles(
+        extract(
+            "The Kessler Family Foundation gave $2m to schools. “We fund what works,” said "
+            "Ruth Kessler-Gray, the foundation’s president and the granddaughter of its "
+            "founder, mill owner Otto Kessler."
+        )
+    )
+    assert not any(p == "Ruth Kessler-Gray" and "founder" in r for p, r, _ in found)
+    assert not any(p == "Otto Kessler" and r == "president" for p, r, _ in found)
+
+
+def test_a_bare_superintendent_runs_the_articles_school_district(extract):
+    found = roles(
+        extract(
+            "The Kessler Family Foundation will give Olympia Public Schools $1 million a year. "
+            "Superintendent Dana Whitfield said the program began as a pilot."
+        )
+    )
+    assert ("Dana Whitfield", "superintendent", "Olympia Public Schools") in found

@@ -65,12 +65,14 @@ CITY_POSTS = {"mayor", "city manager", "acting city manager", "deputy mayor"}
 # Words of a post that name the kind of body it is held in: "police chief", "council member".
 KIND_WORDS = {
     "council", "police", "university", "school", "schools", "hospital", "trust", "college",
-    "museum", "union", "church", "library", "airport",
+    "museum", "union", "church", "library", "airport", "board",
 }  # fmt: skip
 POST_KINDS = {
     "vice-chancellor": "university", "provost": "university", "chief constable": "police",
     "deputy chief constable": "police", "chief superintendent": "police",
     "detective chief superintendent": "police", "police constable": "police",
+    # a US school district's head; a UK police superintendent has no "Schools" body about
+    "superintendent": "schools", "schools superintendent": "schools",
 }  # fmt: skip
 # Words a body's name uses for what a description calls it: "the force" is a police force.
 _KIND_IN_NAME = {"force": "police"}

@@ -123,6 +123,14 @@ def party_at(tokens: list[Token], i: int, lex: Lexicons) -> tuple[str, int] | No
     return None
 
 
+# Relatives, through whom a title phrase names someone else's post.
+_KINSHIP = {
+    "son", "daughter", "grandson", "granddaughter", "wife", "husband", "widow", "widower",
+    "father", "mother", "brother", "sister", "nephew", "niece", "grandfather",
+    "grandmother", "stepson", "stepdaughter", "son-in-law", "daughter-in-law", "cousin",
+}  # fmt: skip
+
+
 def read_title(tokens: list[Token], lex: Lexicons) -> Title | None:
     """Split a title phrase into status, parties, post and organisation; None if no post.
 
@@ -142,6 +150,8 @@ def read_title(tokens: list[Token], lex: Lexicons) -> Title | None:
             status = status or tokens[0].lower_.rstrip("-")
         tokens = tokens[1:]
     words = lower_words(tokens)
+    if any(w in _KINSHIP for w in words):
+        return None  # "the granddaughter of its founder": the post is a relative's
     # The post is the right-most title in the phrase before any "of"-style preposition.
     # "chief secretary to the Prime Minister": a post held in service to another is not it.
     cut = next(
