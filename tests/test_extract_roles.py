@@ -1550,3 +1550,13 @@ def test_a_bare_superintendent_runs_the_articles_school_district(extract):
         )
     )
     assert ("Dana Whitfield", "superintendent", "Olympia Public Schools") in found
+
+
+def test_a_company_called_a_start_up_is_the_company_its_founders_lead(extract):
+    text = (
+        "Quillpay, the London-based business payments start-up, has raised $60mn in a round "
+        "led by Harbour Capital. Chief executive Mina Patel, who co-founded the company in "
+        "2020 with chief technology officer Sam Reed, said the money would fund hiring."
+    )
+    found = roles(extract(text))
+    assert ("Sam Reed", "chief technology officer", "Quillpay") in found

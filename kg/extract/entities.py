@@ -285,7 +285,7 @@ class DocumentEntities:
             ):
                 # "the homelessness charity Harbour House": named as a body, whatever NER says
                 ent = Span(ent.doc, ent.start, ent.end, label="ORG")
-            elif ent.label_ == "PERSON" and self._described_as_body(ent):
+            elif ent.label_ in {"PERSON", "GPE"} and self._described_as_body(ent):
                 # "Lumora Health, a San Francisco startup that ...": a body by its apposition
                 ent = Span(ent.doc, ent.start, ent.end, label="ORG")
             elif (
@@ -1676,13 +1676,19 @@ def _with_untagged_companies(entities: list[Span]) -> list[Span]:
 def _body_apposition(noun: Token) -> bool:
     """Whether `noun` is an apposition after a comma that calls what it follows a kind of
     body: ", a San Francisco startup", ", the charity"."""
+    doc = noun.doc
+    word = noun.lemma_
+    if noun.lower_ == "up" and noun.i >= 2 and doc[noun.i - 2].lower_ == "start":
+        word = "start-up"  # the tokeniser splits "start-up", the parser heads it either way
+    elif noun.lower_ == "start" and noun.i + 2 < len(doc) and doc[noun.i + 2].lower_ == "up":
+        word = "start-up"
     return (
         noun.dep_ == "appos"
         and noun.text.islower()
-        and noun.lemma_ in ORG_ANAPHORS | _STARTUP_WORDS
+        and word in ORG_ANAPHORS | _STARTUP_WORDS
         and noun.i > 0
-        and any(c.dep_ == "det" and c.lower_ in {"a", "an", "the"} for c in noun.children)
-        and noun.doc[noun.head.i + 1].text == ","
+        and doc[noun.left_edge.i].lower_ in {"a", "an", "the"}
+        and doc[noun.head.i + 1].text == ","
     )
 
 
