@@ -1560,3 +1560,14 @@ def test_a_company_called_a_start_up_is_the_company_its_founders_lead(extract):
     )
     found = roles(extract(text))
     assert ("Sam Reed", "chief technology officer", "Quillpay") in found
+
+
+def test_a_cabinet_secretary_for_a_portfolio_is_a_devolved_minister(extract):
+    found = roles(
+        extract(
+            "The Welsh Government will fund 100 more officers. Carys Bevan, the Cabinet "
+            "Secretary for Housing, said the money would be shared between the Welsh forces."
+        )
+    )
+    assert ("Carys Bevan", "cabinet secretary for housing", "Welsh Government") in found
+    assert not any(o in {"Housing", "Cabinet"} for _, _, o in found)

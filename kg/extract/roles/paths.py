@@ -244,9 +244,16 @@ def _path_role(roles: Roles, person: Token, org: Token, ends: set[int]) -> tuple
         return None  # "Professor of Operations Research": a field, whatever NER calls it
     if title is not None and title.lower_ in SEAT_POSTS and org.head.lower_ == "for":
         return None  # "MP for Bolton West": a seat, not a body
+    if (
+        title is not None
+        and title.lower_ in {"secretary", "minister"}
+        and org.head.lower_ == "for"
+        and org.lemma_.lower() not in BODY_NOUNS
+    ):
+        return None  # "Cabinet Secretary for Housing": a portfolio, not a body
     if title is not None:
         named = roles.doc[min(title.i, org.i) : max(title.i, org.i) + 1].text.lower()
-        if named in roles.lex.all_posts:
+        if named in roles.lex.all_posts or named in roles.lex.role_titles:
             # "Chancellor of the Exchequer", "Science Secretary": the body is part of the
             # post's name.
             return None

@@ -174,6 +174,19 @@ class Roles:
             organisation, source = fallback_org.name, "text"
         elif (organisation is None or source == "lexicon") and fallback_org is not None:
             organisation, source = self.ents.org_name(fallback_org), "text"
+        if (
+            title.post.lower() == "cabinet secretary"
+            and organisation is not None
+            and _after_for(phrase, organisation)
+        ):
+            # "the Cabinet Secretary for Social Justice": a portfolio of a devolved
+            # government, not a body
+            post = f"{post} for {organisation}"
+            organisation = None
+            self.unplaced[name[0].i] = Unplaced(
+                post, "cabinet secretary", cluster, mention, owned=False
+            )
+            return
         territory = organisation is not None and _after_for(phrase, organisation)
         if (organisation is None or source == "lexicon" or territory) and (
             owner := anaphoric_owner(self, phrase)

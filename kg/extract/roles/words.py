@@ -18,7 +18,10 @@ TITLE_MODIFIERS = {
     "shadow", "country", "area",
 }  # fmt: skip
 # Posts named "minister" that belong to a region's government, not the nation's.
-REGIONAL_MINISTERS = {"first minister", "chief minister", "deputy first minister"}
+REGIONAL_MINISTERS = {
+    "first minister", "chief minister", "deputy first minister",
+    "cabinet secretary",  # "the Cabinet Secretary for Health": a Scottish or Welsh minister
+}  # fmt: skip
 # Posts followed by a field, not a body: "Professor of Psychology at Clark University".
 ACADEMIC_POSTS = {"professor", "lecturer", "reader", "fellow", "emeritus", "chair", "scholar"}
 # Of these, the posts whose "of" names a field even when NER calls it a body ("Professor of
