@@ -951,3 +951,11 @@ def test_the_people_said_takes_up_the_unnamed_sources_introduced_before(extract)
     found = quotes(extract(text))
     assert {q.speaker.name for q in found} == {"two people familiar with the deliberations"}
     assert not any(q.text == "internal discussions" for q in found)
+
+
+def test_an_indefinite_source_named_in_apposition_is_that_name(extract):
+    text = (
+        "A super PAC backing Ruiz, Prairie Forward, said this week it would spend $2 million "
+        "on television ads."
+    )
+    assert [q.speaker.name for q in quotes(extract(text))] == ["Prairie Forward"]

@@ -1221,6 +1221,22 @@ class DocumentEntities:
             # the company is based in; the company is meant.
             return self._described(described, self.doc[head.i - 1 : described.i + 1])
         phrase = noun_phrase(head)
+        named = next(
+            (
+                c
+                for c in head.children
+                if c.dep_ == "appos"
+                and c.pos_ == "PROPN"
+                and c.ent_type_ not in {"GPE", "LOC", "DATE", "NORP"}
+                and all(t.text[:1].isupper() for t in noun_phrase(c) if not t.is_punct)
+            ),
+            None,
+        )
+        if named is not None and self.doc[head.left_edge.i].lower_ in {"a", "an"}:
+            # "A super PAC backing Jo Bloggs, Buckeye Forward, said": the one it names
+            name = noun_phrase(named)
+            if (found := self._named(named, name) or self._body(name, name)) is not None:
+                return found
         if (
             head.lower_ == "government"
             and self.lex.government
