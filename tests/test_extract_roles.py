@@ -1571,3 +1571,14 @@ def test_a_cabinet_secretary_for_a_portfolio_is_a_devolved_minister(extract):
     )
     assert ("Carys Bevan", "cabinet secretary for housing", "Welsh Government") in found
     assert not any(o in {"Housing", "Cabinet"} for _, _, o in found)
+
+
+def test_elected_for_a_party_is_membership_not_the_partys_post(extract):
+    found = roles(
+        extract(
+            "The Tyne Valley Combined Authority agreed the plan. Mayor Dan Hollis, who was "
+            "elected for Labour in May, said the buses would return."
+        )
+    )
+    assert ("Dan Hollis", "member", "Labour Party") in found
+    assert not any(p == "Dan Hollis" and r == "mayor" and o == "Labour Party" for p, r, o in found)

@@ -146,6 +146,9 @@ def paths(roles: Roles) -> None:
                 # "CTO Jo Bloggs, who previously led teams at Acme": the title is held now,
                 # not at the body the person has left
                 and (not post.startswith("former ") or unplaced.post.startswith("former "))
+                # "Mayor Jo Bloggs, who was elected for Labour": a member of the party, the
+                # mayor of somewhere else
+                and party is None
             ):  # a legislator's seat is placed by the article, not by what they chair
                 # "Acme is led by Chairman Jo Bloggs": the post is held in the body the
                 # sentence ties the person to, and the verb only says so; not a post the
