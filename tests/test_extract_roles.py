@@ -1582,3 +1582,11 @@ def test_elected_for_a_party_is_membership_not_the_partys_post(extract):
     )
     assert ("Dan Hollis", "member", "Labour Party") in found
     assert not any(p == "Dan Hollis" and r == "mayor" and o == "Labour Party" for p, r, o in found)
+
+
+def test_a_post_ner_took_for_a_body_holds_no_one(extract):
+    text = (
+        '"It is a small start," the Donegal TD said. Rural pubs have been closing for years. '
+        "Its chief executive, Marian Tobin, said energy costs were the biggest worry."
+    )
+    assert not any(o == "TD" for _, _, o in roles(extract(text)))

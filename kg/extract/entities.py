@@ -274,6 +274,13 @@ class DocumentEntities:
         }
         relabelled = []
         for ent in entities:
+            if (
+                ent.label_ == "ORG"
+                and len(ent) == 1
+                and ent.text.isupper()
+                and ent.text.lower() in self.lex.role_titles
+            ):
+                continue  # "the Donegal TD", "a Labour MP": a post NER took for a body
             kind = self.doc[ent.start - 1] if ent.start > 0 else None
             if (
                 ent.label_ == "PERSON"
