@@ -1590,3 +1590,13 @@ def test_a_post_ner_took_for_a_body_holds_no_one(extract):
         "Its chief executive, Marian Tobin, said energy costs were the biggest worry."
     )
     assert not any(o == "TD" for _, _, o in roles(extract(text)))
+
+
+def test_an_apposition_before_whose_clause_is_read(extract):
+    found = roles(
+        extract(
+            "Rep. Dana Holt, a Democrat whose district includes the port, said she had fought "
+            "hard for the grant."
+        )
+    )
+    assert ("Dana Holt", "member", "Democratic Party") in found

@@ -164,7 +164,7 @@ def apposition_after(roles: Roles, name: list[Token], cluster: Cluster) -> None:
             return
         if token.i in roles.ents.person_at:
             return
-        if token.lower_ in {"who", "which", "that"}:
+        if token.lower_ in {"who", "which", "that", "whose"}:
             break  # "Jo Bloggs, the Conservative councillor who chairs ...": the post before it
         phrase.append(token)
     if phrase and (
