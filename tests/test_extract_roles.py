@@ -1600,3 +1600,27 @@ def test_an_apposition_before_whose_clause_is_read(extract):
         )
     )
     assert ("Dana Holt", "member", "Democratic Party") in found
+
+
+def test_an_opposition_spokesman_speaks_for_the_persons_party(extract):
+    found = roles(
+        extract(
+            "BRISBANE — Queensland will spend $85 million on flood defences. Opposition "
+            "treasury spokesman Ross Kell, a Liberal National Party MP, said it was overdue."
+        )
+    )
+    assert any(
+        p == "Ross Kell" and "spokesman" in r and o == "Liberal National Party of Queensland"
+        for p, r, o in found
+    )
+    assert not any(o.startswith("Opposition") for _, _, o in found)
+
+
+def test_chairing_a_branch_of_a_body_is_a_post_in_the_body(extract):
+    found = roles(
+        extract(
+            "Dr Sean Whitlow, who chairs the local branch of the University and College Union, "
+            "said staff would welcome the investment."
+        )
+    )
+    assert ("Sean Whitlow", "chair", "University and College Union") in found

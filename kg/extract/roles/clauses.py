@@ -163,7 +163,7 @@ def clausal(roles: Roles, verb: Token) -> None:
         roles.store(cluster, post, owner.entity(), verb.sent, "role.verb", 0.7)
         return
     if obj is not None:
-        org = roles.org_span(obj) or _org_anaphor(roles, obj)
+        org = roles.org_span(obj) or _org_anaphor(roles, obj) or _part_of(roles, obj)
         if org is None and lemma in BODY_OBJECT_LEMMAS:
             org = _untagged_body(roles, obj)
     departed = departs(verb)
@@ -183,6 +183,16 @@ def clausal(roles: Roles, verb: Token) -> None:
     body = org if isinstance(org, Cluster) else roles.ents.organisation(org)
     if body is not None:
         roles.store(cluster, post, body.entity(), verb.sent, "role.verb", 0.7)
+
+
+def _part_of(roles: Roles, noun: Token) -> Span | None:
+    """The body a part of it belongs to: "chairs the local branch of the University and
+    College Union"."""
+    if noun.lemma_.lower() not in {"branch", "chapter", "division", "unit", "wing", "arm"}:
+        return None
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    body = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+    return roles.org_span(body) if body is not None else None
 
 
 def _board_owner(roles: Roles, noun: Token) -> Cluster | None:

@@ -4,6 +4,7 @@ chamber post in the chamber named; and definite posts ("the prime minister said"
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import TYPE_CHECKING
 
@@ -87,9 +88,13 @@ def place_unplaced(roles: Roles) -> None:
         organisation: Cluster | None = None
         if found.post.lower().startswith(("former ", "ex ", "ex-")):
             continue  # "a former councillor": held once, where the article need not say
-        if found.bare.startswith("shadow") or found.bare.endswith(" critic"):
-            # "shadow chancellor", Canada's "Conservative housing critic": the party's
+        if found.bare.startswith(("shadow", "opposition")) or found.bare.endswith(" critic"):
+            # "shadow chancellor", Canada's "Conservative housing critic": the party's; an
+            # "Opposition housing spokesman" of no party the article names, the Opposition's
             organisation = _party_of(roles, found.cluster)
+            if organisation is None and found.bare.startswith("opposition"):
+                organisation = roles.ents.organisation("Opposition")
+                found = dataclasses.replace(found, post=found.post.split(" ", 1)[1])
         elif found.bare in REGIONAL_POSTS:
             organisation = regional_government(roles, found.mention)
         elif found.bare in REGIONAL_MINISTERS:

@@ -162,6 +162,13 @@ class Roles:
         if title.status not in {"former", "ex", "late"}:
             self.ents.add_holder(name[0].i, title.post, cluster)
         organisation, source = title.organisation, title.org_source
+        if organisation is not None and organisation.split()[0] == "Opposition":
+            # "Opposition treasury spokesman Jo Bloggs": a post of the opposition party
+            post = f"{organisation} {post}"
+            organisation = None
+            owned = False
+            self.unplaced[name[0].i] = Unplaced(post, post.lower(), cluster, mention, owned)
+            return
         if organisation is None and (party := _party_possessor(phrase, title)) is not None:
             # "The New Democratic Party's housing critic": the party's post
             organisation, source = party, "text"
