@@ -1624,3 +1624,23 @@ def test_chairing_a_branch_of_a_body_is_a_post_in_the_body(extract):
         )
     )
     assert ("Sean Whitlow", "chair", "University and College Union") in found
+
+
+def test_a_premier_leads_the_province_whose_government_the_sentence_names(extract):
+    found = roles(
+        extract(
+            "OTTAWA (Reuters) - Canada will give Halifax C$40 million for homes. Nova Scotia's "
+            "provincial government, led by Premier Ian Fraser, said it would add C$12 million."
+        )
+    )
+    assert ("Ian Fraser", "premier", "Government of Nova Scotia") in found
+
+
+def test_a_bare_governor_governs_the_articles_state(extract):
+    found = roles(
+        extract(
+            "PHOENIX (AP) — Arizona will give the chipmaker $75 million in job-training "
+            "grants. Governor Teresa Oyelaran, a Democrat, said the plant would create jobs."
+        )
+    )
+    assert ("Teresa Oyelaran", "governor", "Arizona") in found

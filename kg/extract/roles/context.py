@@ -12,9 +12,14 @@ from spacy.tokens import Span, Token
 
 from kg.extract.entities import BODY_NOUNS, NAMED_KIND_ANAPHORS, ORG_ANAPHORS, Cluster
 from kg.extract.evidence import doc_text
-from kg.extract.roles.governments import regional_government, state_chamber
+from kg.extract.roles.governments import regional_government, state_chamber, state_of
 from kg.extract.roles.titles import lower_words, party_at
-from kg.extract.roles.words import COMPANY_ANAPHORS, REGIONAL_MINISTERS, STATE_LEGISLATURE_POSTS
+from kg.extract.roles.words import (
+    COMPANY_ANAPHORS,
+    REGIONAL_MINISTERS,
+    STATE_HEADS,
+    STATE_LEGISLATURE_POSTS,
+)
 from kg.facts import Entity, EntityKind
 from kg.nlp import dateline_spans
 
@@ -110,6 +115,9 @@ def place_unplaced(roles: Roles) -> None:
             chamber = state_chamber(roles, found.bare, found.mention)
             if chamber is not None:
                 roles.store(found.cluster, found.post, chamber, found.mention, "role.context", 0.6)
+        elif found.bare in STATE_HEADS and roles.lex.country == "US":
+            # "Governor Jo Bloggs, a Democrat, said": the article's state
+            organisation = state_of(roles, found.mention)
         elif found.bare in PROVINCIAL_SEATS:
             if (legislature := _provincial_legislature(roles, found)) is not None:
                 roles.store(

@@ -94,6 +94,15 @@ def state_chamber(roles: Roles, post: str, mention: Span) -> Entity | None:
     return Entity(STATE_LEGISLATURE_POSTS[post].format(state), EntityKind.ORGANISATION)
 
 
+def state_of(roles: Roles, mention: Span) -> Cluster | None:
+    """The US state a state-wide post held at `mention` belongs to ("Gov. Jo Bloggs" in a
+    story from Lansing): the state state_chamber would seat its senators in."""
+    chamber = state_chamber(roles, "senator", mention)
+    if chamber is None:
+        return None
+    return roles.ents.organisation(chamber.name.removesuffix(" State Senate"))
+
+
 def _governments(
     roles: Roles, lo: int, hi: int, nouns: frozenset[str] = frozenset({"government"})
 ) -> Iterator[tuple[Token, str | None]]:
@@ -110,7 +119,8 @@ def _governments(
             continue
         if token.lower_ not in nouns:
             continue
-        modifiers = [c for c in token.lefts if c.dep_ in {"amod", "compound"}]
+        # "the Queensland government", "Nova Scotia's provincial government"
+        modifiers = [c for c in token.lefts if c.dep_ in {"amod", "compound", "poss"}]
         if any(c.lower_ in NATIONAL_WORDS for c in modifiers):
             yield token, None
             continue
@@ -126,10 +136,14 @@ def _governments(
             words.insert(0, word.text)
         if len(words) == 1 and words[0].isupper() and words[0].capitalize() in roles.lex.regions:
             words = [words[0].capitalize()]  # "SCOTTISH ministers" opening a story
+        owner = next((c for c in modifiers if c.dep_ == "poss"), None)
+        owned = roles.doc[owner.left_edge.i : owner.i + 1].text if owner is not None else ""
         if " ".join(words) in roles.lex.regions:
             place_name = " ".join(words)  # "the NSW government", whatever NER calls NSW
+        elif owned in roles.lex.regions:
+            place_name = owned  # "Nova Scotia's provincial government"
         elif entity is not None:
-            place_name = entity.text
+            place_name = re.sub(r"['’]s$", "", entity.text).removeprefix("the ")
         elif " ".join(words) in roles.lex.countries:
             place_name = " ".join(words)
         else:

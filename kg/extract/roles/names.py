@@ -10,9 +10,9 @@ from spacy.tokens import Span, Token
 
 from kg.extract.entities import BODY_NOUNS, Cluster
 from kg.extract.roles.context import local_council
-from kg.extract.roles.governments import state_chamber
+from kg.extract.roles.governments import state_chamber, state_of
 from kg.extract.roles.titles import is_title, lower_words, party_at, plural_title
-from kg.extract.roles.words import ORG_PREPOSITIONS, STATUS_WORDS
+from kg.extract.roles.words import ORG_PREPOSITIONS, STATE_HEADS, STATUS_WORDS
 from kg.facts import Entity, EntityKind
 
 if TYPE_CHECKING:
@@ -25,7 +25,6 @@ ABBREVIATED_POSTS = {("lt", "gov"): "lieutenant governor", ("atty", "gen"): "att
 # Posts held in the state or city named before their abbreviation: "Ohio Gov. Jo Bloggs".
 PLACE_POSTS = {"governor", "lieutenant governor", "attorney general", "mayor"}
 # Posts that head a US state, held in the state the article names.
-_STATE_HEADS = {"governor", "lieutenant governor"}
 _PARTY_TAG = re.compile(r"^\(?([RDI])-[A-Z][A-Za-z. ]*\)?$")
 _PARTY_TAG_NAMES = {"R": "Republican Party", "D": "Democratic Party", "I": "Independent"}
 
@@ -313,11 +312,9 @@ def honorific_post(roles: Roles, name: list[Token], cluster: Cluster) -> None:
             mention = roles.doc[place.start : name[-1].i + 1]
             roles.store(cluster, post, org.entity(), mention, "role.honorific", 0.8)
         return
-    if post in _STATE_HEADS:
+    if post in STATE_HEADS:
         # "LANSING, Mich. (AP) — Gov. Jo Bloggs signed ...": the state the article is about.
-        chamber = state_chamber(roles, "senator", mention)
-        state = chamber.name.removesuffix(" State Senate") if chamber is not None else None
-        if state is not None and (org := roles.ents.organisation(state)) is not None:
+        if (org := state_of(roles, mention)) is not None:
             roles.store(cluster, post, org.entity(), mention, "role.honorific", 0.7)
         return
     organisation = roles.lex.posts.get(post)

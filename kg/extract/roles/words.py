@@ -58,3 +58,5 @@ STATE_LEGISLATURE_POSTS = {
     "assemblyman": "{} State Assembly",
     "assemblywoman": "{} State Assembly",
 }
+# The heads of a US state, whose state is the one the article is about.
+STATE_HEADS = {"governor", "lieutenant governor"}
