@@ -466,3 +466,14 @@ def test_a_bodys_short_name_taken_up_by_he_later_is_still_the_body(extract):
     assert not any(e.kind is EntityKind.PERSON and e.name == "Brannock" for e in facts.entities)
     speakers = [f.speaker.name for f in facts.facts if isinstance(f, QuoteFact)]
     assert speakers.count("Tom Okafor") == 2
+
+
+def test_a_department_named_in_either_order_is_one_body(extract):
+    from kg.facts import QuoteFact
+
+    text = (
+        "The Energy Department said the grants would go ahead. Later the U.S. Department of "
+        "Energy said a second round would follow."
+    )
+    speakers = {f.speaker.name for f in extract(text).facts if isinstance(f, QuoteFact)}
+    assert speakers == {"U.S. Department of Energy"}

@@ -1644,3 +1644,17 @@ def test_a_bare_governor_governs_the_articles_state(extract):
         )
     )
     assert ("Teresa Oyelaran", "governor", "Arizona") in found
+
+
+def test_an_assistant_secretary_for_a_portfolio_serves_the_articles_department(extract):
+    text = (
+        "Energy Department awards $1 billion to battery makers\n\n"
+        "WASHINGTON (Reuters) - The U.S. Department of Energy on Tuesday awarded $1 billion "
+        "in grants. Acting Assistant Secretary for Energy Supply Chains Dana Kowal said "
+        "another round would follow."
+    )
+    found = roles(extract(text))
+    assert any(
+        p == "Dana Kowal" and "assistant secretary" in r and o == "U.S. Department of Energy"
+        for p, r, o in found
+    )

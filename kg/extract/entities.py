@@ -950,6 +950,16 @@ class DocumentEntities:
         key = name.lower()
         if key in self.orgs:
             return self.orgs[key]
+        if (department := _department_key(name)) is not None:
+            # "the Energy Department" and "the U.S. Department of Energy": one department
+            for cluster in self.orgs.values():
+                if _department_key(cluster.name) == department:
+                    cluster.aliases.add(name)
+                    if "Department of" in name and "Department of" not in cluster.name:
+                        cluster.aliases.add(cluster.name)
+                        cluster.name = name  # the formal name, "Department of Energy"
+                    self.orgs[key] = cluster
+                    return cluster
         words = key.split()
         core = _without_legal_form(words)
         for other_key, cluster in self.orgs.items():
@@ -1819,6 +1829,22 @@ def states_pattern(written: tuple[str, ...]) -> re.Pattern[str]:
     """Every way us_states.tsv writes a state, as one pattern of whole words, longest first."""
     names = "|".join(re.escape(w) for w in sorted(written, key=len, reverse=True))
     return re.compile(rf"(?<![\w.-])(?:{names})(?!\w)")
+
+
+_DEPARTMENT = re.compile(
+    r"(?:(?:the\s+)?(?:U\.S\.|US|United States)\s+)?"
+    r"(?:Department\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w ]*?)|(?P<before>[A-Z][\w ]*?)\s+Department)"
+)
+
+
+def _department_key(name: str) -> str | None:
+    """A department's name in either order, "Energy Department" or "Department of Energy",
+    as one key (its remit, lower case); None for other names."""
+    match = _DEPARTMENT.fullmatch(name)
+    if match is None:
+        return None
+    remit = (match.group("of") or match.group("before") or "").lower()
+    return remit or None
 
 
 def _paired_start(ent: Span) -> int:

@@ -79,6 +79,10 @@ POST_KINDS = {
     "detective chief superintendent": "police", "police constable": "police",
     # a US school district's head; a UK police superintendent has no "Schools" body about
     "superintendent": "schools", "schools superintendent": "schools",
+    # a US department's officials below its secretary
+    "assistant secretary": "department", "under secretary": "department",
+    "deputy secretary": "department", "deputy assistant secretary": "department",
+    "undersecretary": "department",
 }  # fmt: skip
 # Words a body's name uses for what a description calls it: "the force" is a police force.
 _KIND_IN_NAME = {"force": "police"}

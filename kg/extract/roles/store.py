@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.entities import (
+    BODY_NOUNS,
     NAMED_KIND_ANAPHORS,
     NATIONAL_WORDS,
     ORG_ANAPHORS,
@@ -182,17 +183,17 @@ class Roles:
         elif (organisation is None or source == "lexicon") and fallback_org is not None:
             organisation, source = self.ents.org_name(fallback_org), "text"
         if (
-            title.post.lower() == "cabinet secretary"
+            title.post.lower() in PORTFOLIO_SECRETARIES
             and organisation is not None
             and _after_for(phrase, organisation)
+            and organisation.split()[-1].lower() not in BODY_NOUNS
         ):
-            # "the Cabinet Secretary for Social Justice": a portfolio of a devolved
-            # government, not a body
+            # "the Cabinet Secretary for Social Justice", "Assistant Secretary for Energy
+            # Supply Chains": a portfolio, not a body; placed with the government or
+            # department the article names
             post = f"{post} for {organisation}"
-            organisation = None
-            self.unplaced[name[0].i] = Unplaced(
-                post, "cabinet secretary", cluster, mention, owned=False
-            )
+            bare = title.post.lower()
+            self.unplaced[name[0].i] = Unplaced(post, bare, cluster, mention, owned=False)
             return
         territory = organisation is not None and _after_for(phrase, organisation)
         if (organisation is None or source == "lexicon" or territory) and (
@@ -320,6 +321,14 @@ def _kind_noun_before(phrase: list[Token], post: str) -> bool:
             before = phrase[k - 1]
             return before.text.islower() and before.lemma_ in ORG_ANAPHORS
     return False
+
+
+# Posts whose "for" names a portfolio: "Cabinet Secretary for Health", "Assistant
+# Secretary for Manufacturing".
+PORTFOLIO_SECRETARIES = {
+    "cabinet secretary", "assistant secretary", "under secretary", "deputy secretary",
+    "deputy assistant secretary", "undersecretary",
+}  # fmt: skip
 
 
 def _kind_after_post(phrase: list[Token]) -> str | None:
