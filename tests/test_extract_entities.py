@@ -469,8 +469,6 @@ def test_a_bodys_short_name_taken_up_by_he_later_is_still_the_body(extract):
 
 
 def test_a_department_named_in_either_order_is_one_body(extract):
-    from kg.facts import QuoteFact
-
     text = (
         "The Energy Department said the grants would go ahead. Later the U.S. Department of "
         "Energy said a second round would follow."

@@ -959,3 +959,11 @@ def test_an_indefinite_source_named_in_apposition_is_that_name(extract):
         "on television ads."
     )
     assert [q.speaker.name for q in quotes(extract(text))] == ["Prairie Forward"]
+
+
+def test_a_quoted_judgement_ends_with_its_quoted_words(extract):
+    text = (
+        'Mayor Ann Roy called the agreement "a shot in the arm" for a city where rents have '
+        "risen faster than anywhere else."
+    )
+    assert [q.text for q in quotes(extract(text))] == ['the agreement "a shot in the arm"']

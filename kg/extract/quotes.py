@@ -898,8 +898,24 @@ class QuoteExtractor:
             if child.dep_ == "xcomp" and _infinitival(child) and self._demands(verb, frame, child):
                 return addressee.left_edge.i, child.right_edge.i
             if child.dep_ == "oprd" and frame == "object":
-                return addressee.left_edge.i, child.right_edge.i
+                return addressee.left_edge.i, self._quoted_judgement_end(child)
         return None
+
+    def _quoted_judgement_end(self, judgement: Token) -> int:
+        """The last token of a judgement: its quoted words when it opens with them ("called
+        the deal “a shot in the arm” for a city where ...": the words end it)."""
+        end = judgement.right_edge.i
+        first = judgement.left_edge.i
+        if first - 1 >= 0 and self.doc[first - 1].is_quote:
+            first -= 1
+        if first not in self.ents.quoted and first + 1 not in self.ents.quoted:
+            return end
+        last = first
+        while last + 1 <= end and (last + 1) in self.ents.quoted:
+            last += 1
+        while last + 1 <= end and self.doc[last + 1].is_quote:
+            last += 1  # the closing mark
+        return last if last < end else end
 
     @staticmethod
     def _demands(verb: Token, frame: str, infinitive: Token) -> bool:
