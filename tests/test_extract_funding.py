@@ -1110,3 +1110,12 @@ def test_a_named_grant_received_is_the_programme(extract):
 def test_who_reports_money_raised_does_not_pay_it(extract):
     facts = funding(extract(ROUNDS_STORY))
     assert not any(f.funder.name == "Dealbook" for f in facts)
+
+
+def test_the_state_of_a_named_state_that_pays_is_that_state(extract):
+    text = (
+        "Separately, the state of Arizona said it would provide Corvane $60mn in job-training "
+        "grants tied to the expansion."
+    )
+    facts = funding(extract(text))
+    assert [(f.funder.name, f.amount) for f in facts] == [("Arizona", 60000000)]

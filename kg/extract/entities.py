@@ -1509,6 +1509,13 @@ class DocumentEntities:
         ):
             # "The NSW government will spend ... the government": the state's, named last
             return self._body(regional, phrase)
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        place = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+        if head.lower_ in {"state", "province", "commonwealth"} and place is not None:
+            name = self.doc[place.left_edge.i : place.i + 1].text
+            if name in self.lex.us_states or name in self.lex.all_regions:
+                # "the state of Arizona said it would provide ...": the state by its name
+                return self._body(self.lex.us_states.get(name, name), phrase)
         if (
             head.lower_ in {"state", "province"}
             and definite
