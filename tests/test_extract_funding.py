@@ -1119,3 +1119,12 @@ def test_the_state_of_a_named_state_that_pays_is_that_state(extract):
     )
     facts = funding(extract(text))
     assert [(f.funder.name, f.amount) for f in facts] == [("Arizona", 60000000)]
+
+
+def test_money_a_relative_clause_sets_aside_is_paid_by_its_subject(extract):
+    text = (
+        "For two years, the $12 billion that Congress set aside in the Clean Farms Act for "
+        "soil conservation has been one of the least controversial parts of the law."
+    )
+    facts = funding(extract(text))
+    assert [(f.funder.name, f.amount) for f in facts] == [("Congress", 12000000000)]

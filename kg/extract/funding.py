@@ -53,7 +53,7 @@ _LINK_WORDS = {"of", "the", "for", "and", "&"}
 # What a later sentence calls money already given: "The money will go to the Homes Fund".
 _MONEY_ANAPHORS = {"money", "funding", "cash", "investment", "grant", "funds"}
 # Entity labels NER gives the name of a fund or a body ("the Homes Fund" may be a WORK_OF_ART).
-_NAME_LABELS = {"ORG", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART"}
+_NAME_LABELS = {"ORG", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
 # Verbs of running a fund: "the X Fund, which is run by the Ministry", "administered by".
 _RUNNING_VERBS = {"run", "administer", "manage", "operate", "oversee"}
 # Nouns of a pot of money that pays out: money "from" one comes from its owner.
@@ -763,6 +763,17 @@ class FundingExtractor:
         met first, or neither kind of evidence is found.
         """
         noun = verb = None
+        for clause in head.children:
+            # "the $20bn that Congress set aside for conservation": the relative clause pays
+            if clause.dep_ != "relcl" or not any(
+                c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in {"that", "which"}
+                for c in clause.children
+            ):
+                continue
+            particle = next((c.lower_ for c in clause.children if c.dep_ in {"prt", "advmod"}), "")
+            lemma = clause.lemma_.lower()
+            if lemma in self.verbs or f"{lemma} {particle}" in self.verbs:
+                return None, clause
         current = head
         for _ in range(6):
             parent = current.head
