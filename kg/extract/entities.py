@@ -1676,7 +1676,10 @@ def _with_untagged_companies(entities: list[Span]) -> list[Span]:
     doc = entities[0].doc
     tagged = {i for ent in entities for i in range(ent.start, ent.end)}
     found = []
+    appositions = []
     for token in doc:
+        if token.dep_ == "appos":
+            appositions.append(token)
         if (
             token.i in tagged
             or token.i == 0
@@ -1696,12 +1699,13 @@ def _with_untagged_companies(entities: list[Span]) -> list[Span]:
         if start < token.i:
             found.append(Span(doc, start, token.i + 1, label="ORG"))
     taken = tagged | {i for span in found for i in range(span.start, span.end)}
-    for token in doc:
+    for apposition in appositions:
         # "Lumora Health, a San Francisco startup that ...": a name its apposition calls a
         # body, whatever words end it
-        if token.i in taken or token.pos_ != "PROPN" or not token.text[:1].isupper():
+        if not _body_apposition(apposition):
             continue
-        if not any(_body_apposition(child) for child in token.children):
+        token = apposition.head
+        if token.i in taken or token.pos_ != "PROPN" or not token.text[:1].isupper():
             continue
         start = token.left_edge.i
         while start < token.i and not (
