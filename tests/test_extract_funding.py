@@ -1128,3 +1128,12 @@ def test_money_a_relative_clause_sets_aside_is_paid_by_its_subject(extract):
     )
     facts = funding(extract(text))
     assert [(f.funder.name, f.amount) for f in facts] == [("Congress", 12000000000)]
+
+
+def test_a_programme_the_moneys_purpose_runs_is_what_it_pays_for(extract):
+    text = (
+        "The Kestrel Foundation pledged $2 million over three years to run a literacy program "
+        "at the county's libraries called Read Forward."
+    )
+    facts = funding(extract(text))
+    assert [f.programme.name if f.programme else None for f in facts] == ["Read Forward"]

@@ -1206,6 +1206,22 @@ class FundingExtractor:
                             if isinstance(named, Entity)
                             else Entity(named, EntityKind.PROGRAMME)
                         )
+        if verb is not None:
+            # "pledged $3m to run a job-training program called Pathways Home": the named
+            # programme the money's purpose sets up or runs
+            for clause in verb.children:
+                if clause.dep_ not in {"xcomp", "advcl"} or not any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
+                ):
+                    continue
+                for obj in clause.children:
+                    if obj.dep_ == "dobj" and obj.lemma_.lower() in _FUND_WORDS:
+                        name = self._proper_name(obj)
+                        if name:
+                            return Entity(name, EntityKind.PROGRAMME)
+                        named = self._named_beside(obj) or self._named_later(obj)
+                        if named is not None:
+                            return named
         return None
 
     def _recipient(self, verb: Token) -> Entity | None:
