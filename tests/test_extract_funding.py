@@ -1137,3 +1137,14 @@ def test_a_programme_the_moneys_purpose_runs_is_what_it_pays_for(extract):
     )
     facts = funding(extract(text))
     assert [f.programme.name if f.programme else None for f in facts] == ["Read Forward"]
+
+
+def test_what_the_money_sets_up_by_the_name_it_will_bear(extract):
+    text = (
+        "The Wattle Foundation has donated $15 million to set up a rural nursing school in "
+        "Dubbo, to be named the Hargreave Rural Nursing School."
+    )
+    facts = funding(extract(text))
+    assert [f.programme.name if f.programme else None for f in facts] == [
+        "Hargreave Rural Nursing School"
+    ]

@@ -654,6 +654,7 @@ class FundingExtractor:
                 head, {"into", "to", "for", "on", "towards"}, funds_only=head.dep_ != "conj"
             )
             or self._programme(noun, verb)
+            or self._set_up_programme([verb, head])
             or self._described_project(head, verb)
         )
         self._last_payer = funder
@@ -1206,22 +1207,34 @@ class FundingExtractor:
                             if isinstance(named, Entity)
                             else Entity(named, EntityKind.PROGRAMME)
                         )
-        if verb is not None:
-            # "pledged $3m to run a job-training program called Pathways Home": the named
-            # programme the money's purpose sets up or runs
-            for clause in verb.children:
-                if clause.dep_ not in {"xcomp", "advcl"} or not any(
+        return None
+
+    def _set_up_programme(self, anchors: list[Token | None]) -> Entity | None:
+        """The named programme the money's purpose sets up or runs, on the verb or (as the
+        parser may hang it) on the sum: "pledged $3m to run a job-training program called
+        Pathways Home", "donated $20m to set up a school, to be named the X School"."""
+        for anchor in anchors:
+            if anchor is None:
+                continue
+            for clause in anchor.children:
+                if clause.dep_ not in {"xcomp", "advcl", "relcl"} or not any(
                     c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
                 ):
                     continue
                 for obj in clause.children:
-                    if obj.dep_ == "dobj" and obj.lemma_.lower() in _FUND_WORDS:
+                    if obj.dep_ != "dobj":
+                        continue
+                    if obj.lemma_.lower() in _FUND_WORDS:
                         name = self._proper_name(obj)
                         if name:
                             return Entity(name, EntityKind.PROGRAMME)
                         named = self._named_beside(obj) or self._named_later(obj)
-                        if named is not None:
-                            return named
+                    else:
+                        # "to set up a rural clinical school ..., to be named the X School":
+                        # what it sets up, by its name
+                        named = self._named_later(obj)
+                    if named is not None:
+                        return named
         return None
 
     def _recipient(self, verb: Token) -> Entity | None:
