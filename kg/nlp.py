@@ -51,6 +51,10 @@ def dateline_spans(text: str) -> list[tuple[int, int]]:
     return found
 
 
+# Tokeniser exceptions that read a money scale at the end of a sentence as an abbreviation.
+_SCALE_ABBREVIATIONS = {"m.", "k."}
+
+
 def parser_text(text: str) -> str:
     """The text the parser reads: the article with its datelines blanked out.
 
@@ -86,4 +90,11 @@ def load_pipeline(name: str | None = None) -> Language:
     if missing:
         raise ModelError(f"spaCy pipeline {name!r} lacks {', '.join(missing)}, which kg needs")
     nlp.add_pipe("kg_paragraph_sentences", before="parser")
+    # "£1.9m." and "€10k." end sentences: spaCy keeps "m." and "k." whole as abbreviations,
+    # which glues the sentence to the next one. Money scales are far commoner in news.
+    nlp.tokenizer.rules = {
+        text: tokens
+        for text, tokens in nlp.tokenizer.rules.items()
+        if text not in _SCALE_ABBREVIATIONS
+    }
     return nlp

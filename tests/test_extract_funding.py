@@ -1148,3 +1148,22 @@ def test_what_the_money_sets_up_by_the_name_it_will_bear(extract):
     assert [f.programme.name if f.programme else None for f in facts] == [
         "Hargreave Rural Nursing School"
     ]
+
+
+def test_a_sum_ending_a_sentence_ends_it(extract):
+    text = (
+        "The Ministry of Justice announced the grants on Monday. The department has awarded "
+        "Leeds City Council £1.9m. Bradford Council gets nothing."
+    )
+    facts = funding(extract(text))
+    assert [(f.funder.name, f.amount) for f in facts] == [("Ministry of Justice", 1900000)]
+
+
+def test_money_received_from_one_owners_funds_is_paid_by_the_owner(extract):
+    text = (
+        "Councils will share £40 million, the Ministry of Housing announced. The money comes "
+        "from the department's Rough Sleeping Initiative. Leeds City Council will receive "
+        "£2.1m. Shelter will receive £900,000 from the department's Winter Pressures Fund."
+    )
+    paid = {(f.funder.name, f.amount) for f in funding(extract(text))}
+    assert ("Ministry of Housing", 2100000) in paid

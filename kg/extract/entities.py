@@ -1985,7 +1985,13 @@ def _names_public_body(cluster: Cluster) -> bool:
 
 def _names_kind(cluster: Cluster, kind: str) -> bool:
     entity = cluster.entity()
-    return any(kind in name.lower().split() for name in (entity.name, *entity.aliases))
+    kinds = _KIND_SYNONYMS.get(kind, {kind})
+    return any(kinds & set(name.lower().split()) for name in (entity.name, *entity.aliases))
+
+
+# A government department is "the department" whatever its name calls it: "the Ministry of
+# Housing ... the department has awarded".
+_KIND_SYNONYMS = {"department": {"department", "ministry"}, "ministry": {"ministry", "department"}}
 
 
 def name_text(tokens: list[Token]) -> str:

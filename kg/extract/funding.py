@@ -290,11 +290,14 @@ class FundingExtractor:
             if found is not None and found[1] is not None
             for fund, owner in [found]
         }
-        if len(owned) != 1:
+        owners = {owner.entity.name for _, owner in owned.values()}
+        if len(owners) != 1:
             return facts
+        # one fund: what the money pays through; several of one owner's: the owner pays
         fund, owner = next(iter(owned.values()))
+        only = fund if len(owned) == 1 else None
         for span, money, currency, noun, verb in self._unpaid:
-            programme = self._programme(noun, verb) or fund
+            programme = self._programme(noun, verb) or only
             fact = FundingFact(
                 funder=owner.entity,
                 amount=money.amount,
