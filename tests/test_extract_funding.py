@@ -1167,3 +1167,20 @@ def test_money_received_from_one_owners_funds_is_paid_by_the_owner(extract):
     )
     paid = {(f.funder.name, f.amount) for f in funding(extract(text))}
     assert ("Ministry of Housing", 2100000) in paid
+
+
+def test_more_money_added_to_a_plan_is_paid_by_the_body_it_comes_from(extract):
+    text = (
+        "Kirklees Council will spend £9 million on its Pothole Action Plan. A further £2m will "
+        "be added to the plan this year. The money comes from the Department for Transport."
+    )
+    paid = {(f.funder.name, f.amount) for f in funding(extract(text))}
+    assert paid == {("Kirklees Council", 9000000), ("Department for Transport", 2000000)}
+
+
+def test_a_further_sum_that_was_cut_is_no_funding(extract):
+    text = (
+        "Kirklees Council will spend £9 million on its Pothole Action Plan. A further £2m was "
+        "cut from the libraries budget."
+    )
+    assert [f.amount for f in funding(extract(text))] == [9000000]

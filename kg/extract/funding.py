@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.entities import (
     NATIONAL_WORDS,
     ORG_LABELS,
+    Cluster,
     DocumentEntities,
     Resolved,
     noun_phrase,
@@ -490,8 +491,22 @@ class FundingExtractor:
             ]
             if programme is not None and earlier:
                 k = earlier[-1]
-                facts[k] = dataclasses.replace(facts[k], programme=programme)
+                payer = self._payer_named(programme, token)
+                if payer is not None:
+                    # "A further £2m ... The money comes from the Department for Transport":
+                    # a body, not a fund, is where the money comes from: it pays
+                    facts[k] = dataclasses.replace(facts[k], funder=payer.entity())
+                else:
+                    facts[k] = dataclasses.replace(facts[k], programme=programme)
         return facts
+
+    def _payer_named(self, programme: Entity, subject: Token) -> Cluster | None:
+        """The body "the money comes from", when what it names is a body and no fund."""
+        if subject.head.lemma_.lower() != "come" or subject.lemma_.lower() not in _MONEY_ANAPHORS:
+            return None
+        if programme.name.split()[-1].lower() in _FUND_WORDS | {"project", "plan"}:
+            return None
+        return self.ents.organisation(programme.name)
 
     def _named_beside(self, noun: Token) -> Entity | None:
         """The name a later "the money" or "the scheme" is given beside it: "The money, from
@@ -578,10 +593,13 @@ class FundingExtractor:
         gapped = self._gapped(head)
         noun, verb = (None, gapped.verb) if gapped else self._purpose(head, inside)
         if noun is None and verb is None:
-            if self._last_payer is not None and _PART_WORTH.search(
-                doc_text(self.doc)[max(0, money.start - 60) : money.start]
-            ):
-                # "The first phase, worth £75m, will pay for ...": part of the sum before
+            before = doc_text(self.doc)[max(0, money.start - 60) : money.start]
+            further = _FURTHER.search(before[-25:]) is not None and not any(
+                t.lemma_.lower() in self.not_verbs | self.not_nouns for t in span.sent
+            )  # not "A further £2m was cut"
+            if self._last_payer is not None and (_PART_WORTH.search(before) or further):
+                # "The first phase, worth £75m, will pay for ...", "A further £2m will be
+                # added to the plan": part of, or more of, the money before
                 return FundingFact(
                     funder=self._last_payer.entity,
                     amount=money.amount,
