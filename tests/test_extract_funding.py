@@ -1184,3 +1184,13 @@ def test_a_further_sum_that_was_cut_is_no_funding(extract):
         "cut from the libraries budget."
     )
     assert [f.amount for f in funding(extract(text))] == [9000000]
+
+
+def test_money_received_is_paid_through_the_named_fund_of_the_sum_before(extract):
+    text = (
+        "The Department of Rural Affairs has allocated €20 million to 10 projects under the "
+        "Rural Regeneration Fund. Offaly County Council will receive €5.2m to build a library. "
+        "A further €3m for peatland towns comes from the EU's Just Transition Fund."
+    )
+    paid = {(f.funder.name, f.amount) for f in funding(extract(text))}
+    assert ("Department of Rural Affairs", 5200000) in paid

@@ -280,7 +280,9 @@ class FundingExtractor:
     def _paid_by_the_storys_fund(self, facts: list[FundingFact]) -> list[FundingFact]:
         """ "Twenty towns are to share £48m ... The money comes from the Coastal Fund, which
         is run by the Department for Culture": money received with no payer of its own is
-        paid by the owner of the one fund with a known owner the article names."""
+        paid by the owner of the one fund with a known owner the article names; "X has
+        allocated €31m under the Y Fund ... Offaly will receive €6.2m": or by the payer of
+        the named fund a sum before it went through, the nearest before it."""
         if not self._unpaid:
             return facts
         owned = {
@@ -292,19 +294,30 @@ class FundingExtractor:
             for fund, owner in [found]
         }
         owners = {owner.entity.name for _, owner in owned.values()}
-        if len(owners) != 1:
-            return facts
         # one fund: what the money pays through; several of one owner's: the owner pays
-        fund, owner = next(iter(owned.values()))
-        only = fund if len(owned) == 1 else None
+        story = next(iter(owned.values())) if len(owners) == 1 else None
+        only = story[0] if story is not None and len(owned) == 1 else None
+        paid_through = [
+            f
+            for f in facts
+            if f.programme is not None
+            and f.amount_mention is not None
+            and f.programme.name.split()[-1].lower() in _FUND_WORDS
+        ]
         for span, money, currency, noun, verb in self._unpaid:
-            programme = self._programme(noun, verb) or only
+            before = [f for f in paid_through if f.amount_mention.start < money.start]
+            if before:
+                funder, fund = before[-1].funder, before[-1].programme
+            elif story is not None:
+                funder, fund = story[1].entity, only
+            else:
+                continue
             fact = FundingFact(
-                funder=owner.entity,
+                funder=funder,
                 amount=money.amount,
                 currency=currency,
                 evidence=sentence_evidence(span, "funding.story", 0.6),
-                programme=programme,
+                programme=self._programme(noun, verb) or fund,
                 amount_mention=text_span(self.doc, money.start, money.end),
             )
             facts = _merged(facts, fact)
