@@ -1194,3 +1194,26 @@ def test_money_received_is_paid_through_the_named_fund_of_the_sum_before(extract
     )
     paid = {(f.funder.name, f.amount) for f in funding(extract(text))}
     assert ("Department of Rural Affairs", 5200000) in paid
+
+
+CITY_GRANT_STORY = (
+    "TOLEDO, Ohio — The U.S. Department of Transportation has awarded the city of Toledo a "
+    "$12 million grant to rebuild Monroe Street. Of the total, $3 million will go to new bus "
+    "shelters. The city will put up $2.5 million of its own money as a local match, and "
+    "Lucas County commissioners pledged another $900,000 for lighting."
+)
+
+
+def test_a_share_of_the_total_is_paid_by_the_payer_before(extract):
+    paid = {(f.funder.name, f.amount) for f in funding(extract(CITY_GRANT_STORY))}
+    assert ("U.S. Department of Transportation", 3000000) in paid
+
+
+def test_the_city_putting_up_its_own_money_pays_it(extract):
+    paid = {(f.funder.name, f.amount) for f in funding(extract(CITY_GRANT_STORY))}
+    assert ("Toledo", 2500000) in paid
+
+
+def test_county_commissioners_pledge_the_countys_money(extract):
+    paid = {(f.funder.name, f.amount) for f in funding(extract(CITY_GRANT_STORY))}
+    assert ("Lucas County", 900000) in paid

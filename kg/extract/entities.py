@@ -1417,6 +1417,18 @@ class DocumentEntities:
             for _, held, person in self._holders
         )
 
+    def _city(self) -> str | None:
+        """The city an article about one city means by "the city": the one it calls "the
+        city of X", else its dateline's."""
+        text = doc_text(self.doc)
+        named = set(re.findall(r"\b[Cc]ity of ([A-Z][\w-]*(?:\s[A-Z][\w-]*)?)", text))
+        if not named:
+            for start, end in dateline_spans(text)[:1]:
+                place = re.split(r"[,(—–―-]", text[start:end], maxsplit=1)[0].strip()
+                if place:
+                    named.add(place.title())
+        return named.pop() if len(named) == 1 else None
+
     def _article_state(self, head: Token) -> str | None:
         """What "the state" or "the province" at `head` means: the state or province's
         government named last before it (regions.tsv), else the US state named most before
@@ -1509,6 +1521,13 @@ class DocumentEntities:
         ):
             # "The NSW government will spend ... the government": the state's, named last
             return self._body(regional, phrase)
+        if head.lower_ == "city" and definite and words == ["city"] and (city := self._city()):
+            # "The city will put up $3.5m": the article's city, by its own name (not "West
+            # Dayton" for "Dayton")
+            cluster = self.orgs.get(city.lower())
+            if cluster is None:
+                cluster = self.orgs[city.lower()] = Cluster(city, EntityKind.ORGANISATION, {city})
+            return Resolved(cluster.entity(), phrase)
         of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         place = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
         if head.lower_ in {"state", "province", "commonwealth"} and place is not None:

@@ -1003,6 +1003,17 @@ class FundingExtractor:
         return None
 
     def _payer(self, token: Token) -> Resolved | None:
+        if token.tag_ == "NNS" and token.lemma_.lower() in self.lex.role_titles:
+            # "Montgomery County commissioners pledged ...": the body they sit on
+            named = [
+                c
+                for c in token.lefts
+                if c.dep_ == "compound" and c.text[:1].isupper() and c.ent_type_ != "NORP"
+            ]
+            if named and named[-1].text in _LOCAL_BODY_WORDS:
+                phrase = self.doc[named[0].left_edge.i : named[-1].i + 1]
+                if (body := self.ents.body_named(phrase)) is not None:
+                    return body
         entity = self.ents.entity_at(token.i)
         named = [c for c in token.lefts if c.dep_ == "compound" and c.text[:1].isupper()]
         if entity is not None and entity.label_ == "GPE" and named and named[0].i < entity.start:
@@ -1345,12 +1356,17 @@ _CALLED_LATER = re.compile(
 )
 _EACH = re.compile(r"\s*(?:each|apiece)\b")
 _BETWEEN = re.compile(r"\bbetween\s+(?:\S+\s+){0,2}$")
+# Words that end the name of a body whose members a story names by their posts: "Lucas
+# County commissioners", "Harlow Town councillors".
+_LOCAL_BODY_WORDS = {"County", "City", "Council", "Board", "Borough", "District", "Town", "Parish"}
 # "the federal and NSW governments": two governments that pay together.
 _JOINT_GOVERNMENTS = re.compile(r"(?:[Tt]he\s+)?(\w+)\s+and\s+(\w+)\s+governments")
 # "The first phase, worth £75m, ...": a part of what was just paid for.
 _PART_WORTH = re.compile(
-    r"(?:^|[.\n]\s*)The\s+(?:first|second|third|next|final|initial|opening)\s+"
-    r"(?:phase|stage|tranche|round)\b[^.]{0,30}?\bworth\s*$"
+    r"(?:^|[.\n]\s*)(?:The\s+(?:first|second|third|next|final|initial|opening)\s+"
+    r"(?:phase|stage|tranche|round)\b[^.]{0,30}?\bworth"
+    # "Of the total, $4.3m will go to new bus shelters": a share of the sum before
+    r"|Of\s+(?:the|that|this)\s+(?:total|money|sum|funding|amount|grant|award),)\s*$"
 )
 # "A further $7m ...", opening its sentence: more of what was just paid for.
 _FURTHER = re.compile(r"(?:^|[.\n]\s*)(?:A further|Another|An additional|A further)\s*$")
@@ -1375,7 +1391,8 @@ _WHOLES = (
 )
 # "$350m of the package", "$3.4bn of its $6bn budget": part of a sum counted elsewhere.
 _SHARE_OF = re.compile(
-    r"\s+of\s+(?:the|its|this|that|their|his|her)\s+(?:\S*\d\S*\s+(?:[mb]illion\s+)?)?"
+    # not "$3.5m of its own money": money the payer puts in itself
+    r"\s+of\s+(?:the|its|this|that|their|his|her)\s+(?!own\b)(?:\S*\d\S*\s+(?:[mb]illion\s+)?)?"
     rf"(?:[\w-]+\s+){{0,2}}?{_WHOLES}\b",
     re.I,
 )
