@@ -1217,3 +1217,17 @@ def test_the_city_putting_up_its_own_money_pays_it(extract):
 def test_county_commissioners_pledge_the_countys_money(extract):
     paid = {(f.funder.name, f.amount) for f in funding(extract(CITY_GRANT_STORY))}
     assert ("Lucas County", 900000) in paid
+
+
+def test_shares_of_a_gift_pay_for_what_each_creates_or_is_named(extract):
+    text = (
+        "The Harwood Family Foundation has donated $60 million to the University of Leeds and "
+        "its children's hospital.\n\nOf the total, $40 million will go to the university to "
+        "create the Harwood Institute for Brain Health. The remaining $20 million will pay for "
+        "a new neonatal unit at the hospital, to be named the Harwood Newborn Centre."
+    )
+    facts = funding(extract(text))
+    assert [(f.amount, f.programme.name if f.programme else None) for f in facts][1:] == [
+        (40000000, "Harwood Institute for Brain Health"),
+        (20000000, "Harwood Newborn Centre"),
+    ]

@@ -613,12 +613,13 @@ class FundingExtractor:
             if self._last_payer is not None and (_PART_WORTH.search(before) or further):
                 # "The first phase, worth £75m, will pay for ...", "A further £2m will be
                 # added to the plan": part of, or more of, the money before
+                anchors = [head, head.head, head.head.head]
                 return FundingFact(
                     funder=self._last_payer.entity,
                     amount=money.amount,
                     currency=currency,
                     evidence=sentence_evidence(span, "funding.part", 0.6),
-                    programme=None,
+                    programme=self._set_up_programme(anchors) or self._named_for(anchors),
                     amount_mention=text_span(self.doc, money.start, money.end),
                 )
             return None
@@ -1254,6 +1255,17 @@ class FundingExtractor:
                         )
         return None
 
+    def _named_for(self, anchors: list[Token]) -> Entity | None:
+        """What money pays for, by the name it is to bear: "will pay for a new neonatal unit,
+        to be named the Marlowe Newborn Center"."""
+        for anchor in anchors:
+            for prep in anchor.children:
+                if prep.dep_ == "prep" and prep.lower_ == "for":
+                    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                    if pobj is not None and (named := self._named_later(pobj)) is not None:
+                        return named
+        return None
+
     def _set_up_programme(self, anchors: list[Token | None]) -> Entity | None:
         """The named programme the money's purpose sets up or runs, on the verb or (as the
         parser may hang it) on the sum: "pledged $3m to run a job-training program called
@@ -1274,6 +1286,9 @@ class FundingExtractor:
                         if name:
                             return Entity(name, EntityKind.PROGRAMME)
                         named = self._named_beside(obj) or self._named_later(obj)
+                    elif obj.pos_ == "PROPN" and (name := self._proper_name(obj)):
+                        # "to create the Marlowe Institute for Neurodegenerative Disease"
+                        return Entity(name, EntityKind.PROGRAMME)
                     else:
                         # "to set up a rural clinical school ..., to be named the X School":
                         # what it sets up, by its name
@@ -1366,7 +1381,8 @@ _PART_WORTH = re.compile(
     r"(?:^|[.\n]\s*)(?:The\s+(?:first|second|third|next|final|initial|opening)\s+"
     r"(?:phase|stage|tranche|round)\b[^.]{0,30}?\bworth"
     # "Of the total, $4.3m will go to new bus shelters": a share of the sum before
-    r"|Of\s+(?:the|that|this)\s+(?:total|money|sum|funding|amount|grant|award),)\s*$"
+    r"|Of\s+(?:the|that|this)\s+(?:total|money|sum|funding|amount|grant|award),"
+    r"|The\s+remaining)\s*$"
 )
 # "A further $7m ...", opening its sentence: more of what was just paid for.
 _FURTHER = re.compile(r"(?:^|[.\n]\s*)(?:A further|Another|An additional|A further)\s*$")
@@ -1376,7 +1392,10 @@ _WORDS_AFTER = re.compile(r"((?:\s+[a-z][\w-]*){1,3})")
 # Not "on" or "for", which say what the money buys ("$3m on ads", "£2m for the deal").
 _PAST_THE_NAME = {
     "through", "under", "via", "from", "into", "over", "by", "with", "and", "or", "towards",
-    "toward",
+    "toward", "to",
+    # a verb follows: "the remaining $25m will pay for a unit"
+    "will", "would", "is", "was", "are", "were", "has", "have", "had", "can", "could",
+    "should", "may", "might", "must",
 }  # fmt: skip
 # Nouns of money handed to someone, which a sentence may give with no payer.
 _AWARD_NOUNS = {"award", "grant"}
