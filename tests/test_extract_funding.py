@@ -1231,3 +1231,14 @@ def test_shares_of_a_gift_pay_for_what_each_creates_or_is_named(extract):
         (40000000, "Harwood Institute for Brain Health"),
         (20000000, "Harwood Newborn Centre"),
     ]
+
+
+def test_a_grant_comes_from_the_sized_fund_named_after_it(extract):
+    text = (
+        "Separately, Voltex has won a £1.2m grant from Innovate UK to build a pilot line in "
+        "Suffolk. The grant comes from the £25m Battery Scale-Up Fund, run by Innovate UK."
+    )
+    facts = funding(extract(text))
+    found = {(f.amount, f.programme.name if f.programme else None) for f in facts}
+    assert (25000000, "Battery Scale-Up Fund") in found
+    assert any(a == 1200000 and p and p.endswith("Scale-Up Fund") for a, p in found)

@@ -579,11 +579,12 @@ class FundingExtractor:
         for prep in verb.children:
             if prep.dep_ != "prep" or prep.lower_ not in preps:
                 continue
-            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            if pobj is None or (funds_only and pobj.lemma_.lower() not in _FUND_WORDS):
-                continue
-            if name := self._proper_name(pobj):
-                return Entity(name, EntityKind.PROGRAMME)
+            # "from the £30m Battery Fund": the parser may give the sum and the fund both
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                if funds_only and pobj.lemma_.lower() not in _FUND_WORDS:
+                    continue
+                if name := self._proper_name(pobj):
+                    return Entity(name, EntityKind.PROGRAMME)
         return None
 
     def _sentence_back(self, start: int, n: int) -> int:
@@ -688,6 +689,7 @@ class FundingExtractor:
             or self._named_after(
                 head, {"into", "to", "for", "on", "towards"}, funds_only=head.dep_ != "conj"
             )
+            or self._fund_sized(money)
             or self._programme(noun, verb)
             or self._set_up_programme([verb, head])
             or self._described_project(head, verb)
@@ -1255,6 +1257,12 @@ class FundingExtractor:
                         )
         return None
 
+    def _fund_sized(self, money: Money) -> Entity | None:
+        """The named fund a sum sizes, right after it, however the parser reads the name:
+        "the £30m Battery Scale-Up Fund"."""
+        match = _FUND_AFTER.match(doc_text(self.doc), money.end)
+        return Entity(match.group(1), EntityKind.PROGRAMME) if match else None
+
     def _named_for(self, anchors: list[Token]) -> Entity | None:
         """What money pays for, by the name it is to bear: "will pay for a new neonatal unit,
         to be named the Marlowe Newborn Center"."""
@@ -1308,6 +1316,12 @@ class FundingExtractor:
     def _proper_name(self, token: Token) -> str | None:
         """The capitalised name a noun heads ("Clean Air Fund"), if it is one."""
         if token.ent_type_ in {"PERSON", "GPE"}:
+            if token.lemma_.lower() not in _FUND_WORDS:
+                return None
+            # "the Battery Scale-Up Fund", whatever NER calls it: the name NER gave
+            entity = self.ents.entity_at(token.i)
+            if entity is not None and entity.end == token.i + 1:
+                return self.ents.org_name(entity)
             return None
         if not token.text[:1].isupper():
             # "the Headspace network": a common noun named by the proper noun before it.
@@ -1374,6 +1388,10 @@ _BETWEEN = re.compile(r"\bbetween\s+(?:\S+\s+){0,2}$")
 # Words that end the name of a body whose members a story names by their posts: "Lucas
 # County commissioners", "Harlow Town councillors".
 _LOCAL_BODY_WORDS = {"County", "City", "Council", "Board", "Borough", "District", "Town", "Parish"}
+# "£30m Battery Scale-Up Fund": a fund's capitalised name right after the sum that sizes it.
+_FUND_AFTER = re.compile(
+    r"\s+((?:[A-Z][\w'’-]*\s+){1,6}(?:Fund|Programme|Program|Scheme|Initiative))\b"
+)
 # "the federal and NSW governments": two governments that pay together.
 _JOINT_GOVERNMENTS = re.compile(r"(?:[Tt]he\s+)?(\w+)\s+and\s+(\w+)\s+governments")
 # "The first phase, worth £75m, ...": a part of what was just paid for.
