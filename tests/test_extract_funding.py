@@ -1242,3 +1242,18 @@ def test_a_grant_comes_from_the_sized_fund_named_after_it(extract):
     found = {(f.amount, f.programme.name if f.programme else None) for f in facts}
     assert (25000000, "Battery Scale-Up Fund") in found
     assert any(a == 1200000 and p and p.endswith("Scale-Up Fund") for a, p in found)
+
+
+def test_awards_in_a_named_round_of_grants_are_paid_through_it(extract):
+    text = (
+        "Arts Council England has awarded £1.8 million to 30 arts organisations in the North "
+        "West in its latest round of National Lottery Project Grants.\n\nBolton Youth Choir "
+        "will receive £42,500 for a year of free singing lessons."
+    )
+    facts = funding(extract(text))
+    assert [
+        (f.funder.name, f.amount, f.programme.name if f.programme else None) for f in facts
+    ] == [
+        ("Arts Council England", 1800000, "National Lottery Project Grants"),
+        ("Arts Council England", 42500, "National Lottery Project Grants"),
+    ]

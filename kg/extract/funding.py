@@ -302,7 +302,7 @@ class FundingExtractor:
             for f in facts
             if f.programme is not None
             and f.amount_mention is not None
-            and f.programme.name.split()[-1].lower() in _FUND_WORDS
+            and f.programme.name.split()[-1].lower() in _FUND_WORDS | {"grants"}
         ]
         for span, money, currency, noun, verb in self._unpaid:
             before = [f for f in paid_through if f.amount_mention.start < money.start]
@@ -1244,6 +1244,9 @@ class FundingExtractor:
                         continue
                     if child.lower_ != "under" and (name := self._proper_name(pobj)):
                         return Entity(name, EntityKind.PROGRAMME)
+                    if pobj.lemma_.lower() == "round" and (name := self._round_of(pobj)):
+                        # "in its latest round of National Lottery Project Grants"
+                        return Entity(name, EntityKind.PROGRAMME)
                     if pobj.lemma_.lower() in _FUND_WORDS and (
                         named := self._proper_name(pobj)
                         or self._named_beside(pobj)
@@ -1256,6 +1259,12 @@ class FundingExtractor:
                             else Entity(named, EntityKind.PROGRAMME)
                         )
         return None
+
+    def _round_of(self, noun: Token) -> str | None:
+        """The named grants a round is of: "a round of National Lottery Project Grants"."""
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+        return self._proper_name(pobj) if pobj is not None else None
 
     def _fund_sized(self, money: Money) -> Entity | None:
         """The named fund a sum sizes, right after it, however the parser reads the name:
@@ -1315,7 +1324,7 @@ class FundingExtractor:
 
     def _proper_name(self, token: Token) -> str | None:
         """The capitalised name a noun heads ("Clean Air Fund"), if it is one."""
-        if token.ent_type_ in {"PERSON", "GPE"}:
+        if token.ent_type_ in {"PERSON", "GPE", "LOC"}:
             if token.lemma_.lower() not in _FUND_WORDS:
                 return None
             # "the Battery Scale-Up Fund", whatever NER calls it: the name NER gave
