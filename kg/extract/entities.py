@@ -1867,6 +1867,7 @@ _DEPARTMENT = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def _department_key(name: str) -> str | None:
     """A department's name in either order, "Energy Department" or "Department of Energy",
     as one key (its remit, lower case); None for other names."""

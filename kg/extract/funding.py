@@ -59,6 +59,7 @@ _NAME_LABELS = {"ORG", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
 _RUNNING_VERBS = {"run", "administer", "manage", "operate", "oversee"}
 # Nouns of a pot of money that pays out: money "from" one comes from its owner.
 _FUND_WORDS = {"fund", "programme", "program", "scheme", "initiative", "package"}
+_FUND_OR_PROJECT = _FUND_WORDS | {"project"}
 # Verbs that send such money somewhere: "go to", "flow through", "be paid into", "put into",
 # or say where it comes from: "comes from the Rural Fund".
 _DESTINATION_VERBS = {"go", "flow", "pass", "channel", "pay", "route", "funnel", "come", "put"}
@@ -422,7 +423,7 @@ class FundingExtractor:
             self._mentions = [
                 (self.doc[token.left_edge.i].idx, name, lemma)
                 for token in self.doc
-                if (lemma := token.lemma_.lower()) in _FUND_WORDS | {"project"}
+                if (lemma := token.lemma_.lower()) in _FUND_OR_PROJECT
                 and token.i not in self.ents.quoted
                 and (name := self._proper_name(token))
             ]

@@ -385,13 +385,14 @@ def _untagged_body(roles: Roles, token: Token) -> Span | None:
             (t.text[:1].isupper() and t.pos_ in {"PROPN", "NOUN"}) or t.like_num
         )
 
+    sentence = token.sent  # spaCy finds a token's sentence anew on each access: once
     start, end = token.i, token.i + 1
     while (
-        start - 1 >= token.sent.start
+        start - 1 >= sentence.start
         and part(roles.doc[start - 1])
         and (roles.doc[start - 1].head.i == token.i or roles.doc[start - 1].dep_ == "compound")
     ):
         start -= 1
-    while end < token.sent.end and part(roles.doc[end]) and roles.doc[end].head.i == token.i:
+    while end < sentence.end and part(roles.doc[end]) and roles.doc[end].head.i == token.i:
         end += 1
     return roles.doc[start:end]
