@@ -58,6 +58,5 @@ def extract_roles(doc: Doc, ents: DocumentEntities, lex: Lexicons) -> list[RoleF
     place_unplaced(roles)
     for token in doc:
         definite_post(roles, token)
-    for token in doc:
-        party_description(roles, token)
+        party_description(roles, token)  # after this token's definite post is known
     return list(roles.facts.values())
