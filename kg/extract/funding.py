@@ -608,11 +608,12 @@ class FundingExtractor:
         gapped = self._gapped(head)
         noun, verb = (None, gapped.verb) if gapped else self._purpose(head, inside)
         if noun is None and verb is None:
-            before = doc_text(self.doc)[max(0, money.start - 60) : money.start]
-            further = _FURTHER.search(before[-25:]) is not None and not any(
+            kind = self._continuation(money)
+            if kind == "further" and any(
                 t.lemma_.lower() in self.not_verbs | self.not_nouns for t in span.sent
-            )  # not "A further £2m was cut"
-            if self._last_payer is not None and (_PART_WORTH.search(before) or further):
+            ):
+                kind = None  # not "A further £2m was cut"
+            if self._last_payer is not None and kind is not None:
                 # "The first phase, worth £75m, will pay for ...", "A further £2m will be
                 # added to the plan": part of, or more of, the money before
                 anchors = [head, head.head, head.head.head]
@@ -660,7 +661,7 @@ class FundingExtractor:
             budget = noun.lemma_.lower() == "budget"
             funder = self._first_payer if budget else self._last_payer
             programme = self._named_after(head, {"for", "to", "toward", "towards"})
-        if funder is None and self._last_payer is not None and self._continues(money):
+        if funder is None and self._last_payer is not None and self._continuation(money):
             # "A further £18m has been set aside for X", "The first phase, worth £75m, will
             # pay for ...": more of the money the sum before was paid by
             funder = self._last_payer
@@ -789,11 +790,14 @@ class FundingExtractor:
         named = {g for r, g in self.lex.regions.items() if re.search(rf"\b{re.escape(r)}\b", text)}
         return named.pop() if len(named) == 1 else None
 
-    def _continues(self, money: Money) -> bool:
-        """Whether a sum is more of, or a part of, what the sentences before paid for: "A
-        further £18m ...", "The first phase, worth £75m, ..."."""
+    def _continuation(self, money: Money) -> str | None:
+        """Whether a sum is a part of ("part": "The first phase, worth £75m, ...", "Of the
+        total, $4m ...") or more of ("further": "A further £18m ...") what the sentences
+        before paid for; None when it is neither."""
         before = doc_text(self.doc)[max(0, money.start - 60) : money.start]
-        return bool(_FURTHER.search(before[-25:]) or _PART_WORTH.search(before))
+        if _PART_WORTH.search(before):
+            return "part"
+        return "further" if _FURTHER.search(before[-25:]) else None
 
     def _purpose(self, head: Token, inside: set[int]) -> tuple[Token | None, Token | None]:
         """The funding noun the money sizes and the verb that governs it (either may be None).
