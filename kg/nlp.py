@@ -66,6 +66,15 @@ def parser_text(text: str) -> str:
     return text
 
 
+def dateline_place(text: str) -> str | None:
+    """The place of an article's first dateline, title-cased ("HARLAN FALLS — " → "Harlan
+    Falls", "LANSING, Mich. (AP) — " → "Lansing"); None when it has none."""
+    for start, end in dateline_spans(text)[:1]:
+        place = re.split(r"[,(—–―-]", text[start:end], maxsplit=1)[0].strip()
+        return place.title() or None
+    return None
+
+
 def model_name(name: str | None = None) -> str:
     """The pipeline to load: the argument, else ``$KG_MODEL``, else the bundled small model."""
     return name or os.environ.get("KG_MODEL") or DEFAULT_MODEL

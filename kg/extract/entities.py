@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.evidence import doc_text, headline
 from kg.extract.lexicon import Lexicons
 from kg.facts import Entity, EntityKind
-from kg.nlp import dateline_spans
+from kg.nlp import dateline_place, dateline_spans
 
 PRONOUN_GENDER = {
     "he": "m", "him": "m", "his": "m", "himself": "m",
@@ -1422,11 +1422,8 @@ class DocumentEntities:
         city of X", else its dateline's."""
         text = doc_text(self.doc)
         named = set(re.findall(r"\b[Cc]ity of ([A-Z][\w-]*(?:\s[A-Z][\w-]*)?)", text))
-        if not named:
-            for start, end in dateline_spans(text)[:1]:
-                place = re.split(r"[,(—–―-]", text[start:end], maxsplit=1)[0].strip()
-                if place:
-                    named.add(place.title())
+        if not named and (place := dateline_place(text)):
+            named.add(place)
         return named.pop() if len(named) == 1 else None
 
     def _article_state(self, head: Token) -> str | None:

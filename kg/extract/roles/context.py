@@ -21,7 +21,7 @@ from kg.extract.roles.words import (
     STATE_LEGISLATURE_POSTS,
 )
 from kg.facts import Entity, EntityKind
-from kg.nlp import dateline_spans
+from kg.nlp import dateline_place
 
 if TYPE_CHECKING:
     from kg.extract.roles.store import Roles, Unplaced
@@ -215,12 +215,9 @@ def _city_of_article(roles: Roles) -> str | None:
         if ent.label_ in {"ORG", "GPE"} and words[:3] == ["City", "of", *words[2:3]]:
             cities.add(" ".join(words[2:]))
     cities.discard("")  # "the City Council": no name
-    if not cities:
-        text = doc_text(roles.doc)
-        # the place of the first dateline, after a headline or not: "HARLAN FALLS — "
-        for start, end in dateline_spans(text)[:1]:
-            place = re.split(r"[,(—–―-]", text[start:end], maxsplit=1)[0]
-            cities.add(place.strip().title())
+    # else the place of the first dateline, after a headline or not: "HARLAN FALLS — "
+    if not cities and (place := dateline_place(doc_text(roles.doc))):
+        cities.add(place)
     return cities.pop() if len(cities) == 1 else None
 
 
