@@ -3,7 +3,7 @@
 from kg.extract.entities import DocumentEntities, normalise_org
 from kg.extract.lexicon import load_lexicons
 from kg.facts import EntityKind, FundingFact, QuoteFact, RoleFact
-from kg.nlp import parser_text
+from kg.nlp import biographical_asides, parser_text
 
 
 def quotes(facts) -> list[QuoteFact]:
@@ -475,3 +475,15 @@ def test_a_department_named_in_either_order_is_one_body(extract):
     )
     speakers = {f.speaker.name for f in extract(text).facts if isinstance(f, QuoteFact)}
     assert speakers == {"U.S. Department of Energy"}
+
+
+def test_a_biographical_aside_is_read_past_but_its_offsets_kept(nlp):
+    text = "Jo Rennard (born 1958) chairs the Welsh Rugby Union. Alan Bryce (1931–2002) was mayor."
+    doc = nlp(text)
+    assert len(doc.text) == len(text)
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["Jo Rennard", "Alan Bryce"]
+    assert "born" not in doc.text  # the parser read the sentence without it
+    assert biographical_asides("the bill (HB 2023) passed") == [(8, 18)]  # found, but
+    assert (
+        "HB 2023" in nlp("Lawmakers passed the bill (HB 2023) on Monday.").text
+    )  # not after a name

@@ -1658,3 +1658,22 @@ def test_an_assistant_secretary_for_a_portfolio_serves_the_articles_department(e
         p == "Dana Kowal" and "assistant secretary" in r and o == "U.S. Department of Energy"
         for p, r, o in found
     )
+
+
+def test_a_birth_date_aside_does_not_hide_the_predicate(extract):
+    text = (
+        "Rosalind Achterberg (born 2 June 1955) is a Dutch physicist and director of "
+        "the Lorentz Institute."
+    )
+    found = roles(extract(text))
+    assert {(p, o) for p, _, o in found} == {("Rosalind Achterberg", "Lorentz Institute")}
+
+
+def test_a_birth_name_in_the_aside_holds_no_post(extract):
+    text = (
+        "Tobias Renwick (born Thomas Renwick; 3 March 1902) is a Scottish novelist, critic, "
+        "and Professor Emeritus at the University of Aberdeen."
+    )
+    found = roles(extract(text))
+    assert {p for p, _, _ in found} == {"Tobias Renwick"}
+    assert ("Tobias Renwick", "professor emeritus", "University of Aberdeen") in found
