@@ -449,6 +449,15 @@ def test_a_province_named_like_a_country_places_the_article_by_its_full_name():
     assert lex.article_country(text) == "CA"
 
 
+def test_a_state_government_or_shire_named_alone_places_an_australian_article(extract):
+    text = (
+        "The Victorian Government will spend $12 million on new levees. "
+        "Wombelong Shire Council said the money was welcome."
+    )
+    facts = funding(extract(text))
+    assert [(f.funder.name, f.currency) for f in facts] == [("Victorian Government", "AUD")]
+
+
 def test_a_round_valuing_the_company_is_still_funding(extract):
     text = (
         "Quillby has raised $85 million in a funding round led by Northpass Capital, "
