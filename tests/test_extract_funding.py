@@ -1266,3 +1266,24 @@ def test_awards_in_a_named_round_of_grants_are_paid_through_it(extract):
         ("Arts Council England", 1800000, "National Lottery Project Grants"),
         ("Arts Council England", 42500, "National Lottery Project Grants"),
     ]
+
+
+def test_the_package_announced_before_pays_through_its_announcer(extract):
+    text = (
+        "Gov. Marisol Keane on Monday proposed spending $200 million of the state's surplus "
+        "on transit. The package would put $90 million into a new Rural Bus Fund."
+    )
+    facts = funding(extract(text))
+    assert ("Marisol Keane", Decimal(90_000_000), "Rural Bus Fund") in {
+        (f.funder.name, f.amount, f.programme.name if f.programme else None) for f in facts
+    }
+
+
+def test_a_body_in_a_clause_about_the_payer_does_not_pay(extract):
+    text = (
+        "Gov. Marisol Keane on Monday proposed spending $200 million of the state's surplus "
+        "on transit. The package, which needs approval from the Legislature, would put "
+        "$90 million into a new Rural Bus Fund."
+    )
+    facts = funding(extract(text))
+    assert "Legislature" not in {f.funder.name for f in facts}

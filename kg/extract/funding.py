@@ -1194,10 +1194,19 @@ class FundingExtractor:
                 if found is not None:
                     return found
                 for token in subject.subtree:
-                    if token.dep_ == "prep" and token.lower_ in {"by", "from"}:
+                    if (
+                        token.dep_ == "prep"
+                        and token.lower_ in {"by", "from"}
+                        # not "The package, which needs approval from the Legislature, ..."
+                        and not _in_clause_of(token, subject)
+                    ):
                         pobj = next((c for c in token.children if c.dep_ == "pobj"), None)
                         if pobj is not None and (found := self._payer(pobj)):
                             return found
+                if _definite(subject) and subject.lemma_.lower() in _REFERRING_WHOLES:
+                    # "The package would put $120m into ...": the package the sum before
+                    # announced, and so its payer
+                    return self._last_payer
                 return None
             if subject is not None and not self._is_money(subject):
                 return None  # "the fund was announced with a $1bn budget": by someone unsaid
@@ -1459,6 +1468,27 @@ _SIZED_MANY = re.compile(
     r"\b(?:payments|grants|awards|bonuses|loans|bursaries|hellos)\W*\s+of\s+(?:up\s+to\s+)?$",
     re.I,
 )
+
+
+# A whole a later sentence takes up as its subject: "The package would put $120m into ...".
+_REFERRING_WHOLES = {"package", "plan", "proposal", "deal"}
+
+
+def _definite(noun: Token) -> bool:
+    """Whether a noun is taken up from before: "the package", "this plan"."""
+    return any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children)
+
+
+def _in_clause_of(token: Token, noun: Token) -> bool:
+    """Whether a token sits in a relative clause on `noun` ("the package, which needs
+    approval from the Legislature"), not in the noun phrase itself ("Measures to tackle crime
+    by the mayor": the parser's "by" on the infinitive is still the measures')."""
+    for ancestor in [token, *token.ancestors]:
+        if ancestor.i == noun.i:
+            return False
+        if ancestor.dep_ == "relcl" and ancestor.left_edge.tag_ in {"WDT", "WP", "WP$"}:
+            return True  # a relative clause proper, not an infinitive the parser calls one
+    return False
 
 
 @dataclass(frozen=True)
