@@ -1287,3 +1287,25 @@ def test_a_body_in_a_clause_about_the_payer_does_not_pay(extract):
     )
     facts = funding(extract(text))
     assert "Legislature" not in {f.funder.name for f in facts}
+
+
+def test_the_next_in_a_ranking_does_not_pay_and_a_share_is_the_payers(extract):
+    text = (
+        "The Department of Transportation announced $300 million in grants for rural bridges. "
+        "Montana will receive the largest share, about $80 million, followed by Wyoming."
+    )
+    facts = funding(extract(text))
+    assert {(f.funder.name, f.amount) for f in facts} == {
+        ("Department of Transportation", Decimal(300_000_000)),
+        ("Department of Transportation", Decimal(80_000_000)),
+    }
+
+
+def test_an_acronym_is_the_body_it_stands_for(extract):
+    text = (
+        "The Federal Aviation Administration announced $40 million for airport towers. "
+        '"Safety comes first," FAA Administrator Dana Reyes said. '
+        "A grant of $6 million from the FAA will go to Billings."
+    )
+    facts = funding(extract(text))
+    assert {f.funder.name for f in facts} == {"Federal Aviation Administration"}

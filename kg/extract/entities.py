@@ -920,6 +920,17 @@ class DocumentEntities:
 
     # -- organisations --------------------------------------------------------------------
 
+    def _spelled_out(self, name: str) -> Cluster | None:
+        """The one body known so far that an acronym stands for, or that a full name is
+        the acronym of ("EPA" and "Environmental Protection Agency"), if there is one."""
+        found = []
+        if name.isupper() and 2 <= len(name) <= 6 and name.isalpha():
+            found = [c for c in self.orgs.values() if _initials(c.name) == name]
+        elif (letters := _initials(name)) is not None:
+            found = [c for c in self.orgs.values() if c.name == letters]
+        unique = {id(c): c for c in found}
+        return next(iter(unique.values())) if len(unique) == 1 else None
+
     def _collect_orgs(self) -> None:
         for ent in self.entities:
             if ent.label_ in ORG_LABELS:
@@ -932,6 +943,14 @@ class DocumentEntities:
             tokens = tokens[1:]
         while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct):
             tokens = tokens[:-1]
+        named = tokens and tokens[-1].i + 1 < len(self.doc) and self.doc[tokens[-1].i + 1]
+        for k in range(1, len(tokens) if named and named.ent_type_ == "PERSON" else 0):
+            # "EPA Administrator Marcus Delgado", NER's body running into the post before a
+            # name: the body ("Office of the Attorney General" keeps its post)
+            post = " ".join(t.lower_ for t in tokens[k:])
+            if post in self.lex.role_titles and tokens[k - 1].lower_ not in {"of", "the"}:
+                tokens = tokens[:k]
+                break
         if not tokens:
             return ""
         return self.doc[tokens[0].i : tokens[-1].i + 1].text
@@ -996,6 +1015,14 @@ class DocumentEntities:
                 cluster.name = name
                 self.orgs[key] = cluster
                 return cluster
+        if (spelled := self._spelled_out(name)) is not None:
+            # "the Environmental Protection Agency ... the EPA": one body, under its full name
+            spelled.aliases.add(name)
+            if _initials(name) is not None:
+                spelled.aliases.add(spelled.name)
+                spelled.name = name
+            self.orgs[key] = spelled
+            return spelled
         if len(words) == 1 and name[:1].isupper() and self._only_a_body(name):
             # "Castlegate Bank ... Castlegate's finance director": a body's first word alone
             # names it, when no other body known so far starts with that word; NER's "place"
@@ -2076,3 +2103,15 @@ def normalise_org(name: str) -> str:
         small = {"of", "and", "for", "the", "on", "in", "to", "at"}
         words = [w if w in small else w[:1].upper() + w[1:] for w in words]
     return " ".join(words)
+
+
+_ACRONYM_SKIPPED = {"of", "the", "for", "and", "&", "on", "in"}
+
+
+def _initials(name: str) -> str | None:
+    """The acronym a body's full name makes ("Environmental Protection Agency" → "EPA"),
+    None when it is not a name of three or more capitalised words."""
+    words = [w for w in name.split() if w.lower() not in _ACRONYM_SKIPPED]
+    if len(words) < 3 or not all(w[:1].isupper() and w[1:].islower() for w in words):
+        return None
+    return "".join(w[0] for w in words)

@@ -1080,6 +1080,7 @@ class FundingExtractor:
                 and token.lower_ in {"from", "by"}
                 and not _listed_under(token, verb)
                 and not _attributed(token, verb)
+                and not _ranked_by(token, verb)
             ):
                 pobj = next((c for c in token.children if c.dep_ == "pobj"), None)
                 if pobj is not None and (found := self._payer(pobj)):
@@ -1424,6 +1425,8 @@ _PART_WORTH = re.compile(
     # "Of the total, $4.3m will go to new bus shelters": a share of the sum before
     r"|Of\s+(?:the|that|this)\s+(?:total|money|sum|funding|amount|grant|award),"
     r"|The\s+remaining)\s*$"
+    # "Michigan will receive the largest share, about $172m": a share of the sum before
+    r"|\bshare,\s+(?:about\s+|some\s+|around\s+|roughly\s+|nearly\s+|almost\s+)?$"
 )
 # "A further $7m ...", opening its sentence: more of what was just paid for.
 _FURTHER = re.compile(r"(?:^|[.\n]\s*)(?:A further|Another|An additional|A further)\s*$")
@@ -1470,6 +1473,8 @@ _SIZED_MANY = re.compile(
 )
 
 
+# Verbs of order in a ranking ("followed by Illinois", "trailed by X").
+_RANKING_VERBS = {"follow", "trail", "top", "beat", "outpace", "surpass", "accompany"}
 # A whole a later sentence takes up as its subject: "The package would put $120m into ...".
 _REFERRING_WHOLES = {"package", "plan", "proposal", "deal"}
 
@@ -1509,6 +1514,13 @@ def _left_word_of_name(word: Token, entity: Span) -> bool:
         and entity.start <= word.head.i < entity.end
         and not word.is_sent_start
     )
+
+
+def _ranked_by(prep: Token, verb: Token) -> bool:
+    """Whether a "by" names who comes next in a ranking, not who pays: "Michigan will
+    receive the largest share, followed by Illinois"."""
+    head = prep.head
+    return prep.lower_ == "by" and head.i != verb.i and head.lemma_.lower() in _RANKING_VERBS
 
 
 def _attributed(token: Token, verb: Token) -> bool:
