@@ -28,6 +28,8 @@ def funding(facts) -> list[FundingFact]:
         ("₹500 crore", Decimal(5_000_000_000), "INR"),
         ("Rs 20 lakh", Decimal(2_000_000), "INR"),
         ("a $4.5-billion fund", Decimal(4_500_000_000), "?$"),
+        ("half a million pounds", Decimal(500_000), "GBP"),
+        ("a quarter of a billion euros", Decimal(250_000_000), "EUR"),
     ],
 )
 def test_money_is_normalised(text, amount, currency):
@@ -1309,3 +1311,21 @@ def test_an_acronym_is_the_body_it_stands_for(extract):
     )
     facts = funding(extract(text))
     assert {f.funder.name for f in facts} == {"Federal Aviation Administration"}
+
+
+def test_the_parts_of_a_scheme_money_pay_for_the_scheme(extract):
+    text = (
+        "Dunmere District Council has approved a £9m plan for the Harbour Quarter "
+        "regeneration scheme. Most of the money comes from central government, with the "
+        "Department for Transport providing £6m. The council will put in a further £2.5m "
+        "from its reserves, while the remaining half a million pounds is a grant from the "
+        "Marlow Heritage Trust."
+    )
+    facts = {
+        (f.funder.name, f.amount, f.programme.name if f.programme else None)
+        for f in funding(extract(text))
+    }
+    scheme = "Harbour Quarter regeneration scheme"
+    assert ("Department for Transport", Decimal(6_000_000), scheme) in facts
+    assert ("Dunmere District Council", Decimal(2_500_000), scheme) in facts
+    assert ("Marlow Heritage Trust", Decimal(500_000)) in {(f, a) for f, a, _ in facts}

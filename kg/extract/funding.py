@@ -107,6 +107,8 @@ def _money_pattern(lex: Lexicons) -> re.Pattern[str]:
     return re.compile(
         rf"(?<![\w$])(?P<sym>{symbol})\s?(?P<num>{_NUMBER})(?:[\s-]?(?P<scale>{_SCALE})\b)?"
         rf"|(?<![\w.])(?P<num2>{_NUMBER})(?:\s?(?P<scale2>{_SCALE}))?\s(?:of\s)?(?P<word>{word})\b"
+        # "half a million pounds", "a quarter of a billion dollars"
+        rf"|\b(?P<part>half\s+a|a\s+quarter\s+of\s+a)\s+(?P<scale3>million|billion)\s+(?P<word3>{word})\b"
         rf"|\b(?P<vague>(?:tens|hundreds|millions|billions)\s+of\s+(?:millions\s+of\s+|billions\s+of\s+|thousands\s+of\s+)?)(?P<word2>{word})\b",
         re.IGNORECASE,
     )
@@ -122,7 +124,13 @@ def find_money(text: str, lex: Lexicons) -> list[Money]:
     """Every amount of money in `text`, with its value (None when vague) and currency code."""
     found = []
     for match in _money_pattern(lex).finditer(text):
-        symbol = match.group("sym") or match.group("word") or match.group("word2") or ""
+        symbol = (
+            match.group("sym")
+            or match.group("word")
+            or match.group("word2")
+            or match.group("word3")
+            or ""
+        )
         code = (
             lex.currencies.get(symbol)
             or lex.currencies.get(symbol.lower())
@@ -135,6 +143,9 @@ def find_money(text: str, lex: Lexicons) -> list[Money]:
         if number:
             scale = (match.group("scale") or match.group("scale2") or "").lower()
             amount = _plain(Decimal(number.replace(",", "")) * SCALES.get(scale, 1))
+        elif part := match.group("part"):
+            fraction = Decimal("0.5") if part.lower().startswith("half") else Decimal("0.25")
+            amount = _plain(fraction * SCALES[match.group("scale3").lower()])
         found.append(Money(match.start(), match.end(), amount, code))
     return found
 
@@ -186,7 +197,7 @@ class FundingExtractor:
                     facts = _merged(facts, each)
         facts = self._paid_by_the_storys_fund(facts)
         facts = self._programmes_introduced_after(self._programmes_named_after(facts))
-        facts = self._story_programme(self._further_sums(self._governments_funds(facts)))
+        facts = self._further_sums(self._story_programme(self._governments_funds(facts)))
         return self._programmes_referred_back(self._owned_funds(facts))
 
     def _owned_funds(self, facts: list[FundingFact]) -> list[FundingFact]:
@@ -337,14 +348,14 @@ class FundingExtractor:
                 continue
             before = text[max(0, fact.amount_mention.start - 25) : fact.amount_mention.start]
             between = text[last.amount_mention.end : fact.amount_mention.start]
-            if _FURTHER.search(before) and between.count(". ") <= 1:
+            if _MORE_OF.search(before) and between.count(". ") <= 1:
                 facts[k] = dataclasses.replace(fact, programme=last.programme)
         return facts
 
     def _story_programme(self, facts: list[FundingFact]) -> list[FundingFact]:
         """ "... voted to contribute $18.5m, repaid from the scheme's water charges": a sum in a
-        sentence that points back to "the scheme" (or project, programme, fund) pays for the
-        one programme the article names, when it names one only."""
+        sentence that points back to "the scheme" (or project, programme, fund, "the money")
+        pays for the one programme the article names, when it names one only."""
         if all(f.programme is not None or f.amount_mention is None for f in facts):
             return facts
         funders = {f.funder.name.lower() for f in facts}
@@ -358,7 +369,7 @@ class FundingExtractor:
                 continue
             token = self.doc[self._token_at(fact.amount_mention.start)]
             if any(
-                t.lemma_.lower() in _FUND_WORDS | {"project", "plan"}
+                t.lemma_.lower() in _FUND_WORDS | {"project", "plan", "money"}
                 and t.text.islower()
                 and any(c.lower_ in {"the", "this"} for c in t.children)
                 for t in token.sent
@@ -857,7 +868,14 @@ class FundingExtractor:
                     ),
                     None,
                 )
-                if lemma in _CONTAINING_VERBS and holder is not None:
+                # "the remaining £500,000 is a grant from the Combined Authority"
+                given_as = next(
+                    (c for c in current.children if c.dep_ == "attr" and self._is_funding_noun(c)),
+                    None,
+                )
+                if lemma == "be" and given_as is not None:
+                    noun, verb = given_as, current
+                elif lemma in _CONTAINING_VERBS and holder is not None:
                     # "The budget also includes $2.5m for a pilot", "Other awards include
                     # £1.9m for Whitby", "The budget sets aside $1.4m": money the budget
                     # holds, or awards made
@@ -1428,6 +1446,9 @@ _PART_WORTH = re.compile(
     # "Michigan will receive the largest share, about $172m": a share of the sum before
     r"|\bshare,\s+(?:about\s+|some\s+|around\s+|roughly\s+|nearly\s+|almost\s+)?$"
 )
+# "will put in a further £3.8m": more money for what the sum before paid for (not "increase
+# another £250,000 funding", which may be another pot).
+_MORE_OF = re.compile(r"\b(?:a further|an additional)\s*$", re.I)
 # "A further $7m ...", opening its sentence: more of what was just paid for.
 _FURTHER = re.compile(r"(?:^|[.\n]\s*)(?:A further|Another|An additional|A further)\s*$")
 # Up to three plain words right after an amount ("share buyback", "sale to Acme").
