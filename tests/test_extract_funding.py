@@ -1329,3 +1329,14 @@ def test_the_parts_of_a_scheme_money_pay_for_the_scheme(extract):
     assert ("Department for Transport", Decimal(6_000_000), scheme) in facts
     assert ("Dunmere District Council", Decimal(2_500_000), scheme) in facts
     assert ("Marlow Heritage Trust", Decimal(500_000)) in {(f, a) for f, a, _ in facts}
+
+
+def test_money_from_the_programme_is_paid_by_its_payer(extract):
+    text = (
+        "The Scottish Government will spend £300m on the Coastal Homes Programme. "
+        "Ministers said £12m from the programme would be set aside to train surveyors."
+    )
+    facts = funding(extract(text))
+    assert ("Scottish Government", Decimal(12_000_000)) in {
+        (f.funder.name, f.amount) for f in facts
+    }

@@ -1108,7 +1108,13 @@ class FundingExtractor:
     def _source_of(self, prep: Token) -> Resolved | None:
         """The payer a "from" phrase names ("£3m from the Wellcome Trust")."""
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        return self._payer(pobj) if pobj is not None else None
+        if pobj is None:
+            return None
+        if pobj.lemma_.lower() in _FUND_WORDS - {"package"} and _definite(pobj):
+            # "£25m from the programme would be set aside": the programme the sums before
+            # paid for, and so their payer
+            return self._last_payer
+        return self._payer(pobj)
 
     def _gapped(self, head: Token) -> _Gapped | None:
         """A payer and sum listed after a funding verb that is not repeated: in "Ohio has
