@@ -1340,3 +1340,19 @@ def test_money_from_the_programme_is_paid_by_its_payer(extract):
     assert ("Scottish Government", Decimal(12_000_000)) in {
         (f.funder.name, f.amount) for f in facts
     }
+
+
+def test_a_sum_the_money_includes_and_the_named_service_it_expands(extract):
+    text = (
+        "The Scottish Government will spend £20m on island ferries. "
+        "It includes £3m to expand the Skerryhopper air taxi service to two more islands."
+    )
+    facts = {
+        (f.funder.name, f.amount, f.programme.name if f.programme else None)
+        for f in funding(extract(text))
+    }
+    assert (
+        "Scottish Government",
+        Decimal(3_000_000),
+        "Skerryhopper air taxi service",
+    ) in facts

@@ -665,7 +665,11 @@ class FundingExtractor:
             funder = self._source_of(source)
         else:
             funder = self._funder(noun, verb)
-        if funder is None and _held_by(noun, verb) and noun.lemma_.lower() in _CONTAINER_NOUNS:
+        if (
+            funder is None
+            and _held_by(noun, verb)
+            and (noun.lemma_.lower() in _CONTAINER_NOUNS or noun.lower_ == "it")
+        ):
             # "The two-year budget also includes $2.5m for ...": whoever put the budget
             # forward, as the sum before it says (the budget's: the story's first payer);
             # for what the sum's own "for" names
@@ -864,6 +868,7 @@ class FundingExtractor:
                         and (
                             c.lemma_.lower() in _CONTAINER_NOUNS | _AWARD_NOUNS
                             or self._is_funding_noun(c)
+                            or c.lower_ == "it"  # "The money ... It includes £6m to ..."
                         )
                     ),
                     None,
@@ -1342,8 +1347,11 @@ class FundingExtractor:
                         if name:
                             return Entity(name, EntityKind.PROGRAMME)
                         named = self._named_beside(obj) or self._named_later(obj)
-                    elif obj.pos_ == "PROPN" and (name := self._proper_name(obj)):
-                        # "to create the Marlowe Institute for Neurodegenerative Disease"
+                    elif (obj.pos_ == "PROPN" or obj.lemma_.lower() in _NAMED_SERVICES) and (
+                        name := self._proper_name(obj)
+                    ):
+                        # "to create the Marlowe Institute for Neurodegenerative Disease", "to
+                        # expand the Fflecsi on-demand minibus service"
                         return Entity(name, EntityKind.PROGRAMME)
                     else:
                         # "to set up a rural clinical school ..., to be named the X School":
@@ -1374,12 +1382,17 @@ class FundingExtractor:
         if not token.text[:1].isupper():
             # "the Headspace network": a common noun named by the proper noun before it.
             # "the department's RAISE grant program": a compound of a compound names it too
-            modifiers = [c for c in token.lefts if c.dep_ in {"compound", "nmod"}]
+            # (a proper noun the parser called an adjective too: "the Skerryhopper service")
+            modifiers = [
+                c
+                for c in token.lefts
+                if c.dep_ in {"compound", "nmod"} or (c.dep_ == "amod" and c.pos_ == "PROPN")
+            ]
             modifiers += [g for c in modifiers for g in c.lefts if g.dep_ == "compound"]
             named = [
                 c
                 for c in sorted(modifiers, key=lambda t: t.i)
-                if c.dep_ in {"compound", "nmod"}
+                if c.dep_ in {"compound", "nmod", "amod"}
                 and c.pos_ == "PROPN"
                 and c.text[:1].isupper()
                 and c.ent_type_ not in {"GPE", "NORP", "DATE"}
@@ -1500,6 +1513,8 @@ _SIZED_MANY = re.compile(
 )
 
 
+# Common nouns a proper name before them makes a programme: "the Fflecsi minibus service".
+_NAMED_SERVICES = {"service", "network", "project", "line"}
 # Verbs of order in a ranking ("followed by Illinois", "trailed by X").
 _RANKING_VERBS = {"follow", "trail", "top", "beat", "outpace", "surpass", "accompany"}
 # A whole a later sentence takes up as its subject: "The package would put $120m into ...".
