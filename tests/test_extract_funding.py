@@ -1356,3 +1356,15 @@ def test_a_sum_the_money_includes_and_the_named_service_it_expands(extract):
         Decimal(3_000_000),
         "Skerryhopper air taxi service",
     ) in facts
+
+
+def test_the_city_is_the_city_not_a_programme_ending_with_its_name(extract):
+    text = (
+        "FERNDALE — The council approved a $10 million summer jobs program. The program, "
+        "called Youth Works Ferndale, starts in June. The city will put $8 million from its "
+        "general fund toward the program. The police department overspent its budget by "
+        "$4 million last year."
+    )
+    facts = {(f.funder.name, f.amount) for f in funding(extract(text))}
+    assert ("Ferndale", Decimal(8_000_000)) in facts
+    assert not any(amount == Decimal(4_000_000) for _, amount in facts)

@@ -1549,7 +1549,8 @@ class DocumentEntities:
             # "The city will put up $3.5m": the article's city, by its own name (not "West
             # Dayton" for "Dayton")
             cluster = self.orgs.get(city.lower())
-            if cluster is None:
+            if cluster is None or cluster.name.lower() != city.lower():
+                # not a longer name that ends with the city's ("Summer Works Lakemont")
                 cluster = self.orgs[city.lower()] = Cluster(city, EntityKind.ORGANISATION, {city})
             return Resolved(cluster.entity(), phrase)
         of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)

@@ -946,6 +946,15 @@ class FundingExtractor:
         # "will put NZ$30m into a water storage scheme": put into any scheme, named or not;
         # "put $12m towards a buy-back of homes": towards anything
         put = verb.lemma_.lower() == "put"
+        # "put $20m from its general fund toward the program": the parser may hang the
+        # destination on where the money comes from
+        sources = [
+            pobj
+            for prep in verb.children
+            if prep.dep_ == "prep" and prep.lower_ == "from"
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+        ]
         return any(
             prep.dep_ == "prep"
             and prep.lower_ in {"to", "into", "through", "towards", "toward"}
@@ -954,7 +963,7 @@ class FundingExtractor:
                 self._proper_name(pobj) is not None
                 or (put and prep.lower_ in {"into", "towards", "toward"})
             )
-            for prep in verb.children
+            for prep in [*verb.children, *(c for s in sources for c in s.children)]
             for pobj in prep.children
             if pobj.dep_ == "pobj"
         )
