@@ -1368,3 +1368,25 @@ def test_the_city_is_the_city_not_a_programme_ending_with_its_name(extract):
     facts = {(f.funder.name, f.amount) for f in funding(extract(text))}
     assert ("Ferndale", Decimal(8_000_000)) in facts
     assert not any(amount == Decimal(4_000_000) for _, amount in facts)
+
+
+def test_the_biggest_award_goes_to_a_named_body_the_payer_before_funds(extract):
+    text = (
+        "Creative Scotland has awarded £1.8 million to 30 theatre companies. "
+        "The biggest single award, £90,000, goes to Lochside Puppet Company in Oban."
+    )
+    facts = {
+        (f.funder.name, f.amount, f.programme.name if f.programme else None)
+        for f in funding(extract(text))
+    }
+    assert ("Creative Scotland", Decimal(90_000), "Lochside Puppet Company") in facts
+
+
+def test_the_federal_government_is_not_a_state_government_named_after_it(extract):
+    text = (
+        "The federal government will spend A$300 million on regional dams. "
+        "The Western Australian Government will contribute a further $15 million."
+    )
+    facts = {(f.funder.name, f.amount) for f in funding(extract(text))}
+    assert ("Australian Government", Decimal(300_000_000)) in facts
+    assert ("Western Australian Government", Decimal(15_000_000)) in facts

@@ -995,6 +995,7 @@ class DocumentEntities:
                 len(words) < len(other)
                 and other[-len(words) :] == words
                 and other[-len(words) - 1] not in _OF_WORDS
+                and other[0] not in _COMPASS_WORDS  # "Dayton" is not "West Dayton"
                 and not self._party_words(other[: -len(words)])
                 and words[-1][:1].isalpha()
                 and name not in self.lex.countries  # "Canada" is not "Statistics Canada"
@@ -1006,6 +1007,7 @@ class DocumentEntities:
                 len(other) < len(words)
                 and words[-len(other) :] == other
                 and words[-len(other) - 1] not in _OF_WORDS
+                and words[0] not in _COMPASS_WORDS  # nor "Australian Government" "Western ..."
                 and cluster.name not in self.lex.countries
                 # "an LNP government would ...": a party's government is no name of the one
                 # the article calls "the Government"
@@ -2105,6 +2107,13 @@ def normalise_org(name: str) -> str:
         words = [w if w in small else w[:1].upper() + w[1:] for w in words]
     return " ".join(words)
 
+
+# Words that make a place or body another one when put before its name: "West Dayton",
+# "Western Australian Government".
+_COMPASS_WORDS = {
+    "west", "western", "east", "eastern", "north", "northern", "south", "southern",
+    "central", "upper", "lower", "greater", "new",
+}  # fmt: skip
 
 _ACRONYM_SKIPPED = {"of", "the", "for", "and", "&", "on", "in"}
 

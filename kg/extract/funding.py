@@ -633,7 +633,9 @@ class FundingExtractor:
                     amount=money.amount,
                     currency=currency,
                     evidence=sentence_evidence(span, "funding.part", 0.6),
-                    programme=self._set_up_programme(anchors) or self._named_for(anchors),
+                    programme=self._set_up_programme(anchors)
+                    or self._named_for(anchors)
+                    or next(filter(None, map(self._body_sent_to, anchors)), None),
                     amount_mention=text_span(self.doc, money.start, money.end),
                 )
             return None
@@ -707,6 +709,7 @@ class FundingExtractor:
                 head, {"into", "to", "for", "on", "towards"}, funds_only=head.dep_ != "conj"
             )
             or self._fund_sized(money)
+            or self._body_sent_to(verb)
             or self._programme(noun, verb)
             or self._set_up_programme([verb, head])
             or self._described_project(head, verb)
@@ -1370,6 +1373,20 @@ class FundingExtractor:
                         return named
         return None
 
+    def _body_sent_to(self, verb: Token | None) -> Entity | None:
+        """The named body money goes to, which is what it pays for: "The biggest award,
+        £96,000, goes to Ouseburn Puppet Theatre"."""
+        if verb is None or verb.lemma_.lower() not in {"go", "flow", "pass"}:
+            return None
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ != "to":
+                continue
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            entity = self.ents.entity_at(pobj.i) if pobj is not None else None
+            if entity is not None and entity.label_ == "ORG" and pobj.i == entity.end - 1:
+                return Entity(self.ents.org_name(entity), EntityKind.PROGRAMME)
+        return None
+
     def _recipient(self, verb: Token) -> Entity | None:
         """The named body that receives money: the subject of "receive", "raise", "win"."""
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -1470,7 +1487,10 @@ _PART_WORTH = re.compile(
     r"(?:phase|stage|tranche|round)\b[^.]{0,30}?\bworth"
     # "Of the total, $4.3m will go to new bus shelters": a share of the sum before
     r"|Of\s+(?:the|that|this)\s+(?:total|money|sum|funding|amount|grant|award),"
-    r"|The\s+remaining)\s*$"
+    r"|The\s+remaining"
+    # "The largest single commitment, $35m, goes to ...": the biggest part of the sum before
+    r"|The\s+(?:largest|biggest|single\s+largest|single\s+biggest)\s+(?:single\s+)?"
+    r"(?:commitment|grant|award|allocation|share|sum|item|investment),)\s*$"
     # "Michigan will receive the largest share, about $172m": a share of the sum before
     r"|\bshare,\s+(?:about\s+|some\s+|around\s+|roughly\s+|nearly\s+|almost\s+)?$"
 )
