@@ -1390,3 +1390,17 @@ def test_the_federal_government_is_not_a_state_government_named_after_it(extract
     facts = {(f.funder.name, f.amount) for f in funding(extract(text))}
     assert ("Australian Government", Decimal(300_000_000)) in facts
     assert ("Western Australian Government", Decimal(15_000_000)) in facts
+
+
+def test_each_investor_in_a_round_pays_for_the_company_that_raised_it(extract):
+    text = (
+        "Brackenfield, the Leeds start-up that makes hydrogen valves, has raised £30m in a "
+        "Series B funding round. The round was led by Harrowgate Capital, which put in £18m, "
+        "with the British Business Bank investing £4m."
+    )
+    facts = {
+        (f.funder.name, f.amount, f.programme.name if f.programme else None)
+        for f in funding(extract(text))
+    }
+    assert ("Harrowgate Capital", Decimal(18_000_000), "Brackenfield") in facts
+    assert ("British Business Bank", Decimal(4_000_000), "Brackenfield") in facts

@@ -170,6 +170,7 @@ class FundingExtractor:
         self._mentions: list[tuple[int, str, str]] | None = None
         self._last_payer: Resolved | None = None
         self._first_payer: Resolved | None = None
+        self._raiser: Entity | None = None
         text = doc_text(self.doc)
         previous: Money | None = None
         self._money = find_money(text, self.lex)
@@ -198,7 +199,24 @@ class FundingExtractor:
         facts = self._paid_by_the_storys_fund(facts)
         facts = self._programmes_introduced_after(self._programmes_named_after(facts))
         facts = self._further_sums(self._story_programme(self._governments_funds(facts)))
-        return self._programmes_referred_back(self._owned_funds(facts))
+        return self._rounds_raised(self._programmes_referred_back(self._owned_funds(facts)))
+
+    def _rounds_raised(self, facts: list[FundingFact]) -> list[FundingFact]:
+        """ "Grassline has raised €38m in a round ... The round was led by Northlight, which
+        put in €20m": each investor's sum in a sentence about the round pays for the company
+        that raised it."""
+        raiser = self._raiser
+        if raiser is None:
+            return facts
+        for k, fact in enumerate(facts):
+            if fact.programme is not None or fact.amount_mention is None:
+                continue
+            if _same_body(fact.funder.name, raiser.name):
+                continue
+            sentence = self.doc[self._token_at(fact.amount_mention.start)].sent
+            if any(t.lemma_.lower() == "round" for t in sentence):
+                facts[k] = dataclasses.replace(fact, programme=raiser)
+        return facts
 
     def _owned_funds(self, facts: list[FundingFact]) -> list[FundingFact]:
         """ "a $2m grant from the Justice Department's X Initiative", "the department's X
@@ -678,6 +696,16 @@ class FundingExtractor:
             budget = noun.lemma_.lower() == "budget"
             funder = self._first_payer if budget else self._last_payer
             programme = self._named_after(head, {"for", "to", "toward", "towards"})
+        if (
+            verb is not None
+            and verb.lemma_.lower() in self.receive
+            and noun is not None
+            and noun.lemma_.lower() == "round"
+            and not self._round_of(noun)
+        ):
+            # "Grassline has raised €38m in a Series B round": what the round's investors
+            # pay for, whoever leads it
+            self._raiser = self._raiser or self._recipient(verb)
         if funder is None and self._last_payer is not None and self._continuation(money):
             # "A further £18m has been set aside for X", "The first phase, worth £75m, will
             # pay for ...": more of the money the sum before was paid by
