@@ -1404,3 +1404,20 @@ def test_each_investor_in_a_round_pays_for_the_company_that_raised_it(extract):
     }
     assert ("Harrowgate Capital", Decimal(18_000_000), "Brackenfield") in facts
     assert ("British Business Bank", Decimal(4_000_000), "Brackenfield") in facts
+
+
+def test_a_grant_to_a_named_council_pays_for_that_council(extract):
+    text = (
+        "The Department for Communities has allocated £9m under its Town Centres Fund. "
+        "Derry City Council will receive £2.2m to reopen the market hall, and the department "
+        "has awarded Newry City Council £1.5m. Omagh District Council has been awarded "
+        "£900,000 for a riverside path."
+    )
+    facts = {
+        (f.funder.name, f.amount, f.programme.name if f.programme else None)
+        for f in funding(extract(text))
+    }
+    payer = "Department for Communities"
+    assert (payer, Decimal(2_200_000), "Derry City Council") in facts
+    assert (payer, Decimal(1_500_000), "Newry City Council") in facts
+    assert (payer, Decimal(900_000), "Omagh District Council") in facts

@@ -347,7 +347,7 @@ class FundingExtractor:
                 amount=money.amount,
                 currency=currency,
                 evidence=sentence_evidence(span, "funding.story", 0.6),
-                programme=self._programme(noun, verb) or fund,
+                programme=self._programme(noun, verb) or self._receiver(verb) or fund,
                 amount_mention=text_span(self.doc, money.start, money.end),
             )
             facts = _merged(facts, fact)
@@ -738,7 +738,9 @@ class FundingExtractor:
             )
             or self._fund_sized(money)
             or self._body_sent_to(verb)
+            # "awarded a £4.5m grant through the X Challenge": the fund before the grantee
             or self._programme(noun, verb)
+            or self._receiver(verb)
             or self._set_up_programme([verb, head])
             or self._described_project(head, verb)
         )
@@ -1412,6 +1414,25 @@ class FundingExtractor:
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             entity = self.ents.entity_at(pobj.i) if pobj is not None else None
             if entity is not None and entity.label_ == "ORG" and pobj.i == entity.end - 1:
+                return Entity(self.ents.org_name(entity), EntityKind.PROGRAMME)
+        return None
+
+    def _receiver(self, verb: Token | None) -> Entity | None:
+        """The named body a grant is made to, which is what it pays for: "Offaly County
+        Council will receive €6.2m", "Longford County Council has been awarded €4.8m", "the
+        department has awarded Bristol City Council £1.9m"."""
+        if verb is None:
+            return None
+        lemma = verb.lemma_.lower()
+        if lemma in {"award", "grant", "give", "hand"}:
+            deps = {"nsubjpass", "dative"}  # "X has been awarded £1m", "awarded X £1m"
+        elif lemma in _GRANTED_VERBS:
+            deps = {"nsubj"}  # "X will receive £1m", "X gets £1m"
+        else:
+            return None
+        for child in verb.children:
+            entity = self.ents.entity_at(child.i) if child.dep_ in deps else None
+            if entity is not None and entity.label_ == "ORG" and child.i == entity.end - 1:
                 return Entity(self.ents.org_name(entity), EntityKind.PROGRAMME)
         return None
 
