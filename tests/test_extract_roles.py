@@ -1677,3 +1677,14 @@ def test_a_birth_name_in_the_aside_holds_no_post(extract):
     found = roles(extract(text))
     assert {p for p, _, _ in found} == {"Tobias Renwick"}
     assert ("Tobias Renwick", "professor emeritus", "University of Aberdeen") in found
+
+
+def test_a_meeting_is_no_company_and_an_untagged_mention_still_names_one(extract):
+    text = (
+        "Harcourt & Lowe, the homewares retailer, said its chairman would step down at the AGM "
+        "in July. The changes were agreed at the AGM. Harcourt & Lowe also confirmed that "
+        "its finance director, Sarah Lyle, is leaving."
+    )
+    found = roles(extract(text))
+    assert ("Sarah Lyle", "finance director", "Harcourt & Lowe") in found
+    assert not any(o == "AGM" for _, _, o in found)

@@ -223,7 +223,13 @@ class DocumentEntities:
         self.led_by: dict[str, str] = {}
         # spaCy builds doc.ents and doc.sents anew on each access: read them once.
         self.entities: list[Span] = self._relabelled_one_word_names(
-            _listed_names(_with_untagged_companies([_as_company(ent) for ent in doc.ents]))
+            _listed_names(
+                _with_untagged_companies(
+                    _with_repeated_bodies(
+                        [_as_company(ent) for ent in doc.ents if ent.text not in _MEETINGS]
+                    )
+                )
+            )
         )
         self._entity_at = {i: ent for ent in self.entities for i in range(ent.start, ent.end)}
         self.sentence_starts: list[int] = [sentence.start for sentence in doc.sents]
@@ -1714,6 +1720,41 @@ def _without_possessive(ent: Span) -> str:
     return ent.text
 
 
+def _with_repeated_bodies(entities: list[Span]) -> list[Span]:
+    """NER's spans and the mentions it missed of a body it tagged elsewhere by the same
+    name of two or more words ("Penrose & Vale also confirmed that its finance director")."""
+    if not entities:
+        return entities
+    doc = entities[0].doc
+    names: dict[str, set[tuple[str, ...]]] = {}
+    for ent in entities:
+        words = tuple(t.text for t in ent if t.lower_ != "the")
+        if ent.label_ == "ORG" and len(words) > 1:
+            names.setdefault(words[0], set()).add(words)
+    if not names:
+        return entities
+    tagged = {i for ent in entities for i in range(ent.start, ent.end)}
+    found = []
+    k = 0
+    while k < len(doc):
+        match = max(
+            (
+                words
+                for words in names.get(doc[k].text, ())
+                if tuple(t.text for t in doc[k : k + len(words)]) == words
+                and not any(i in tagged for i in range(k, k + len(words)))
+            ),
+            key=len,
+            default=None,
+        )
+        if match is None:
+            k += 1
+            continue
+        found.append(Span(doc, k, k + len(match), label="ORG"))
+        k += len(match)
+    return sorted([*entities, *found], key=lambda e: e.start)
+
+
 def _with_untagged_companies(entities: list[Span]) -> list[Span]:
     """NER's spans and the companies it missed whose names end with a company word:
     "Voltaire Analytics, a Denver startup" left untagged after a headline."""
@@ -2107,6 +2148,9 @@ def normalise_org(name: str) -> str:
         words = [w if w in small else w[:1].upper() + w[1:] for w in words]
     return " ".join(words)
 
+
+# Meetings NER takes for bodies: "will step down at the AGM" names no organisation.
+_MEETINGS = {"AGM", "EGM", "the AGM", "the EGM"}
 
 # Words that make a place or body another one when put before its name: "West Dayton",
 # "Western Australian Government".

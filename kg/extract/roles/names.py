@@ -233,9 +233,9 @@ def apposition_before(roles: Roles, name: list[Token], cluster: Cluster) -> None
         if token.i in roles.ents.person_at:
             return
         phrase.insert(0, token)
-    while phrase and phrase[0].pos_ in {"CCONJ", "ADV", "ADP"}:
+    while phrase and phrase[0].pos_ in {"CCONJ", "ADV", "ADP", "SCONJ"}:
         # "But the shadow health secretary, Jo Bloggs, said", "organised by the Labour MP
-        # for Bolton West, Jo Bloggs".
+        # for Bolton West, Jo Bloggs", "confirmed that its finance director, Jo Bloggs,".
         phrase = phrase[1:]
     owner = next((k for k, t in enumerate(phrase) if t.tag_ == "POS"), None)
     # "Labour's deputy leader, Jo Bloggs": a named owner opens the phrase as "the" does.
