@@ -1688,3 +1688,17 @@ def test_a_meeting_is_no_company_and_an_untagged_mention_still_names_one(extract
     found = roles(extract(text))
     assert ("Sarah Lyle", "finance director", "Harcourt & Lowe") in found
     assert not any(o == "AGM" for _, _, o in found)
+
+
+def test_a_police_force_named_with_its_place_and_a_rank_written_short(extract):
+    text = (
+        "Police Scotland has appointed Deputy Chief Constable Morag Lindsay as its next chief "
+        "constable. DCC Lindsay, 52, will take up the post in April. Lindsay joined "
+        "Grampian Police as a constable in 1994."
+    )
+    facts = extract(text)
+    found = roles(facts)
+    posts = {r for p, r, o in found if (p, o) == ("Morag Lindsay", "Police Scotland")}
+    assert posts and all(r.startswith("chief constable") for r in posts)  # not only the deputy's
+    assert ("Morag Lindsay", "constable", "Grampian Police") in found
+    assert {f.person.name for f in facts.facts if isinstance(f, RoleFact)} == {"Morag Lindsay"}

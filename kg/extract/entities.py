@@ -58,7 +58,11 @@ SPOKESPEOPLE = {"spokesperson", "spokesman", "spokeswoman", "spokespeople", "spo
 _INSTITUTION_WORDS = {
     "hospital", "university", "college", "council", "school", "museum", "institute",
     "foundation", "trust", "association", "society", "agency", "department", "ministry",
+    "police", "constabulary",
 }  # fmt: skip
+# Words that make a police force's name with the place beside them: "Police Scotland",
+# "Victoria Police", "Strathclyde Police" (NER tags the place alone, or a person).
+_FORCE_WORDS = {"Police", "Constabulary"}
 # Small words inside bodies' names: "Bank of England", "Department for Transport".
 _JOINERS = {"of", "for", "and", "the", "on", "de", "du", "von", "van", "der", "&", "at", "in"}
 # Last words of the names of bodies a company or family sets up beside itself.
@@ -1838,6 +1842,12 @@ def _as_company(ent: Span) -> Span:
     ):
         # "[Voltaire] Analytics, a Denver startup": the company word NER left out
         return Span(ent.doc, ent.start, ent.end + 1, label="ORG")
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if ent.label_ in {"GPE", "LOC"}:
+        if before is not None and before.text in _FORCE_WORDS and not before.ent_type_:
+            return Span(ent.doc, ent.start - 1, ent.end, label="ORG")  # "Police Scotland"
+        if after is not None and after.text in _FORCE_WORDS and not after.ent_type_:
+            return Span(ent.doc, ent.start, ent.end + 1, label="ORG")  # "Victoria Police"
     words = [t for t in ent if t.tag_ != "POS" and t.text not in {"’s", "'s"}]
     last = words[-1].lower_.rstrip(".") if words else ""
     if ent.label_ == "PERSON" and len(words) > 1 and last in COMPANY_WORDS | LEGAL_FORMS:

@@ -281,10 +281,12 @@ class Roles:
         known = self.facts.get(key)
         if known is not None:
             held, new = _spelled_out(known.role), _spelled_out(post)
-            if new in GENERIC_POSTS or new in held:
+            if new in GENERIC_POSTS or (new in held and not _another_post(new, held)):
                 return  # nothing new: "secretary" after "Home Secretary", or "CEO" twice
-            if held not in GENERIC_POSTS and held not in new:
-                post = f"{known.role} and {post}"  # one body, two posts: one fact naming both
+            if held not in GENERIC_POSTS and (held not in new or _another_post(held, new)):
+                # one body, two posts: one fact naming both ("chief constable and deputy
+                # chief constable": a deputy's post is another one)
+                post = f"{known.role} and {post}"
             rule = known.evidence.rule
             confidence = max(confidence, known.evidence.confidence)
         self.facts[key] = RoleFact(
@@ -304,6 +306,14 @@ def _after_for(phrase: list[Token], organisation: str) -> bool:
         return False
     after = " ".join(words[words.index("for") + 1 :])
     return organisation in after
+
+
+def _another_post(short: str, long: str) -> bool:
+    """Whether a post that contains another is a different post, not the same one told more
+    fully: "deputy chief constable" is not "chief constable"; "interim director" is
+    "director"."""
+    extra = set(long.split()) - set(short.split())
+    return bool(extra & {"deputy", "vice", "assistant", "associate", "shadow", "under"})
 
 
 def _spelled_out(post: str) -> str:
