@@ -1702,3 +1702,8 @@ def test_a_police_force_named_with_its_place_and_a_rank_written_short(extract):
     assert posts and all(r.startswith("chief constable") for r in posts)  # not only the deputy's
     assert ("Morag Lindsay", "constable", "Grampian Police") in found
     assert {f.person.name for f in facts.facts if isinstance(f, RoleFact)} == {"Morag Lindsay"}
+
+
+def test_a_post_the_parser_hung_inside_its_owners_name_before_a_name(extract):
+    text = "The City of Port Hedland's chief executive, Dana Whitcombe, has resigned."
+    assert ("Dana Whitcombe", "chief executive", "City of Port Hedland") in roles(extract(text))

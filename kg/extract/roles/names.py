@@ -257,6 +257,10 @@ def apposition_before(roles: Roles, name: list[Token], cluster: Cluster) -> None
     title = head is not None and (
         head.lower_ in roles.lex.role_titles or (plural and plural_title(head, roles.lex))
     )
+    if not title and not plural and phrase and phrase[-1].lower_ in roles.lex.role_titles:
+        # "The City of Gold Coast's chief executive, Andrew Marsh,": the parser hung the
+        # post inside the body's name; the words before the name still end with it
+        title = owner is not None
     if opens and title:
         # "Blackpool Council, whose leader, Jo Bloggs, said": the body "whose" stands for.
         relative = next((a for a in phrase[0].ancestors if a.dep_ == "relcl"), None)
