@@ -1707,3 +1707,14 @@ def test_a_police_force_named_with_its_place_and_a_rank_written_short(extract):
 def test_a_post_the_parser_hung_inside_its_owners_name_before_a_name(extract):
     text = "The City of Port Hedland's chief executive, Dana Whitcombe, has resigned."
     assert ("Dana Whitcombe", "chief executive", "City of Port Hedland") in roles(extract(text))
+
+
+def test_the_story_council_is_the_one_named_first_when_another_is_named_as_often(extract):
+    text = (
+        "The City of Wanneroo's chief executive has resigned. Mayor Lisa Fennimore "
+        "said he had joined from Karratha City Council last year. Cr Sam Petrakis called "
+        "for a review."
+    )
+    found = roles(extract(text))
+    assert ("Sam Petrakis", "councillor", "City of Wanneroo") in found
+    assert any(p == "Lisa Fennimore" and "Wanneroo" in o for p, _, o in found)

@@ -207,18 +207,23 @@ def _body_of_kind(roles: Roles, post: str) -> Cluster | None:
 def _city_of_article(roles: Roles) -> str | None:
     """The city a bare "Mayor" is the mayor of: the one whose council or city the article
     names ("Millbrook City Council", "the City of Millbrook"), else its dateline's."""
-    cities = set()
+    cities: dict[str, tuple[int, int]] = {}  # city -> (times named, first named)
     for ent in roles.ents.entities:
-        words = ent.text.split()
+        words = _city_words(ent)
+        city = None
         if ent.label_ == "ORG" and len(words) > 2 and words[-2:] == ["City", "Council"]:
-            cities.add(" ".join(w for w in words[:-2] if w.lower() != "the"))
-        if ent.label_ in {"ORG", "GPE"} and words[:3] == ["City", "of", *words[2:3]]:
-            cities.add(" ".join(words[2:]))
-    cities.discard("")  # "the City Council": no name
+            city = " ".join(words[:-2])
+        elif ent.label_ in {"ORG", "GPE"} and len(words) > 2 and words[:2] == ["City", "of"]:
+            city = " ".join(words[2:])
+        if city:  # not "the City Council": no name
+            n, first = cities.get(city, (0, ent.start))
+            cities[city] = (n + 1, first)
     # else the place of the first dateline, after a headline or not: "HARLAN FALLS — "
     if not cities and (place := dateline_place(doc_text(roles.doc))):
-        cities.add(place)
-    return cities.pop() if len(cities) == 1 else None
+        return place
+    # the one named most; of those named as often, the one named first (the lede's)
+    ranked = sorted(cities.items(), key=lambda item: (-item[1][0], item[1][1]))
+    return ranked[0][0] if ranked else None
 
 
 def _party_of(roles: Roles, cluster: Cluster) -> Cluster | None:
@@ -381,18 +386,28 @@ def _chamber_in(roles: Roles, sentence: Span) -> Cluster | None:
 def local_council(roles: Roles) -> Cluster | None:
     """The council an article is about: of the bodies named "... Council" (not "Arts
     Council England"), the one named most, if one is."""
-    counts: dict[int, tuple[int, Cluster]] = {}
+    counts: dict[int, tuple[int, int, Cluster]] = {}
     for ent in roles.ents.entities:
-        if ent.label_ != "ORG" or ent.start in roles.ents.quoted:
+        if ent.label_ not in {"ORG", "GPE"} or ent.start in roles.ents.quoted:
             continue
-        cluster = roles.ents.organisation(ent)
-        if cluster is not None and cluster.name.split()[-1] == "Council":
-            n, _ = counts.get(id(cluster), (0, cluster))
-            counts[id(cluster)] = (n + 1, cluster)
-    ranked = sorted(counts.values(), key=lambda item: -item[0])
-    if not ranked or (len(ranked) > 1 and ranked[0][0] == ranked[1][0]):
-        return None
-    return ranked[0][1]
+        words = _city_words(ent)
+        # "The City of Gold Coast's chief executive": a council by its formal name too
+        formal = words[:2] == ["City", "of"] and len(words) > 2
+        if ent.label_ != "ORG" and not formal:
+            continue
+        cluster = roles.ents.organisation(" ".join(words) if formal else ent)
+        if cluster is not None and (formal or cluster.name.split()[-1] == "Council"):
+            n, first, _ = counts.get(id(cluster), (0, ent.start, cluster))
+            counts[id(cluster)] = (n + 1, first, cluster)
+    # the one named most; of those named as often, the one named first (the lede's)
+    ranked = sorted(counts.values(), key=lambda item: (-item[0], item[1]))
+    return ranked[0][2] if ranked else None
+
+
+def _city_words(ent: Span) -> list[str]:
+    """An entity's words without a leading "the" or a trailing possessive."""
+    words = [t.text for t in ent if t.tag_ != "POS" and t.text not in {"'s", "’s"}]
+    return words[1:] if words and words[0].lower() == "the" else words
 
 
 def kind_before_post(phrase: list[Token], post: str) -> str | None:
