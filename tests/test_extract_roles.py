@@ -1718,3 +1718,11 @@ def test_the_story_council_is_the_one_named_first_when_another_is_named_as_often
     found = roles(extract(text))
     assert ("Sam Petrakis", "councillor", "City of Wanneroo") in found
     assert any(p == "Lisa Fennimore" and "Wanneroo" in o for p, _, o in found)
+
+
+def test_removed_as_director_is_a_former_post_and_will_remove_is_not_yet(extract):
+    found = roles(
+        extract("The mayor on Thursday removed Ann Whitley as director of the Parks Department.")
+    )
+    assert ("Ann Whitley", "former director", "Parks Department") in found
+    assert not roles(extract("Acme Corp will remove Ann Whitley as chief executive."))

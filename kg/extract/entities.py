@@ -282,6 +282,8 @@ class DocumentEntities:
             and ent.text in full_surnames
             and ent.text not in short_forms
         }
+        # Words written alone as a one-word name: "Hale" in "Hale, who had led ...".
+        alone = {ent.text for ent in entities if len(ent) == 1}
         relabelled = []
         for ent in entities:
             if (
@@ -316,6 +318,16 @@ class DocumentEntities:
             elif ent.label_ == "PERSON" and _without_possessive(ent) in bodies:
                 ent = Span(ent.doc, ent.start, ent.end, label="ORG")
             elif ent.label_ == "ORG" and ent.text in people:
+                ent = Span(ent.doc, ent.start, ent.end, label="PERSON")
+            elif (
+                ent.label_ == "ORG"
+                and len(ent) == 2
+                and ent[0].text in self.lex.first_names
+                and ent[1].text in alone
+                and ent[1].lower_ not in COMPANY_WORDS | LEGAL_FORMS | _INSTITUTION_WORDS
+            ):
+                # "removed [Marcus Hale] as director ... Hale, who had led": a first name and
+                # a surname the article uses alone, as it does a person's
                 ent = Span(ent.doc, ent.start, ent.end, label="PERSON")
             relabelled.append(ent)
         return relabelled

@@ -46,6 +46,9 @@ COPULAR_LEMMAS = COPULAS | APPOINTING_LEMMAS | {"serve", "work"}
 # over as chief executive", "stepped down as chairman" (a past departure leaves a former post).
 AS_POST_LEMMAS = {"take", "step", "return", "start", "stay", "continue", "stand", "come", "move"}
 DEPARTING_LEMMAS = {"resign", "quit", "retire", "leave", "step"}
+# Verbs that take their object out of the post its "as" phrase names: "the mayor removed Jo
+# Bloggs as director of public works" (a former post).
+REMOVING_LEMMAS = {"remove", "oust", "fire", "sack", "dismiss", "depose"}
 # How the parser hangs a name on the post it is given: "named [Jo Bloggs] chief executive".
 _NAME_DEPS = {"nmod", "compound", "dobj"}
 # Verbs whose infinitive is only wanted, refused or planned, not done: "he refused to direct
@@ -232,7 +235,7 @@ def _org_anaphor(roles: Roles, token: Token) -> Cluster | None:
 def _appointed(roles: Roles, verb: Token) -> tuple[Token, Cluster] | None:
     """The person an active appointing verb puts in a post, and the word naming them:
     "Acme has appointed Jo Bloggs as ...", "Acme named Jo Bloggs chief executive"."""
-    if verb.lemma_.lower() not in APPOINTING_LEMMAS or any(
+    if verb.lemma_.lower() not in APPOINTING_LEMMAS | REMOVING_LEMMAS or any(
         c.dep_ == "auxpass" for c in verb.children
     ):
         return None
@@ -253,6 +256,9 @@ def appointment(roles: Roles, verb: Token) -> None:
     if appointed is None:
         return
     person, cluster = appointed
+    removed = verb.lemma_.lower() in REMOVING_LEMMAS
+    if removed and verb.tag_ not in {"VBD", "VBN"}:
+        return  # "will remove Jo Bloggs as director": still in post
     subject = clause_subject(verb)
     body = _org_anaphor(roles, subject) if subject is not None else None
     if body is None and subject is not None and (span := roles.org_span(subject)):
@@ -271,7 +277,9 @@ def appointment(roles: Roles, verb: Token) -> None:
         if target.i in roles.ents.person_at or not names_post(target, roles.lex):
             continue
         phrase = [t for t in title_phrase(target) if t.i not in roles.ents.person_at]
-        roles.add(cluster, phrase, [person], "role.appointment", 0.8, fallback_org=body)
+        roles.add(
+            cluster, phrase, [person], "role.appointment", 0.8, fallback_org=body, departed=removed
+        )
 
 
 def adopt_subject(roles: Roles, verb: Token) -> None:
