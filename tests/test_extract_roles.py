@@ -1726,3 +1726,11 @@ def test_removed_as_director_is_a_former_post_and_will_remove_is_not_yet(extract
     )
     assert ("Ann Whitley", "former director", "Parks Department") in found
     assert not roles(extract("Acme Corp will remove Ann Whitley as chief executive."))
+
+
+def test_a_post_abbreviated_in_the_headline_is_written_out_from_the_story(extract):
+    text = (
+        "Harlow Mills CEO Reed to step down\n\n"
+        "Harlow Mills Inc said on Monday that Chief Executive Dana Reed would step down."
+    )
+    assert ("Dana Reed", "chief executive", "Harlow Mills Inc") in roles(extract(text))

@@ -281,6 +281,11 @@ class Roles:
         known = self.facts.get(key)
         if known is not None:
             held, new = _spelled_out(known.role), _spelled_out(post)
+            if new in held and known.role.isupper() and not post.isupper():
+                # "Bellwether CEO Garrison ... Chief Executive Thomas Garrison": the post
+                # written out
+                self.facts[key] = dataclasses.replace(known, role=post)
+                return
             if new in GENERIC_POSTS or (new in held and not _another_post(new, held)):
                 return  # nothing new: "secretary" after "Home Secretary", or "CEO" twice
             if held not in GENERIC_POSTS and (held not in new or _another_post(held, new)):
