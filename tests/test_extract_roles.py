@@ -1734,3 +1734,13 @@ def test_a_post_abbreviated_in_the_headline_is_written_out_from_the_story(extrac
         "Harlow Mills Inc said on Monday that Chief Executive Dana Reed would step down."
     )
     assert ("Dana Reed", "chief executive", "Harlow Mills Inc") in roles(extract(text))
+
+
+def test_a_merged_companys_new_name_is_neither_of_the_two(extract):
+    text = (
+        "Granite Peak and Riverside Trust agree merger\n\n"
+        "Granite Peak Bancorp and Riverside Trust agreed to merge. The combined company "
+        "will be called Granite Riverside Trust. Riverside Trust's chief executive, Mara "
+        "Quill, will retire."
+    )
+    assert ("Mara Quill", "chief executive", "Riverside Trust") in roles(extract(text))

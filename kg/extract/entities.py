@@ -97,7 +97,9 @@ LEGAL_FORMS = {
 }
 # Words after a company's name that its later mentions drop: "Halden Group" ... "Halden".
 # (Not every body noun: "Royal Navy" is not "Royal".)
-_GROUP_WORDS = {"group", "holdings"}
+# Words a company's name may drop in later mentions: "Halden Group" ... "Halden said",
+# "Summit Ridge Bancorp" ... "Summit Ridge's chief executive".
+_GROUP_WORDS = {"group", "holdings", "bancorp", "bancshares"}
 # "Australia" is not "National Party of Australia": a name after "of" is not the body's own name.
 _OF_WORDS = {"of"}
 # How far back (in sentences) "the bank" or "it" looks for the body it means.
@@ -1030,6 +1032,13 @@ class DocumentEntities:
                 and words[-len(other) :] == other
                 and words[-len(other) - 1] not in _OF_WORDS
                 and words[0] not in _COMPASS_WORDS  # nor "Australian Government" "Western ..."
+                # "Summit Lakeshore Financial", merging Summit Ridge and Lakeshore Financial,
+                # is neither: its first word begins another body's name
+                and not any(
+                    k.split()[0] == words[0] and not key.startswith(k)
+                    for k, c in self.orgs.items()
+                    if c is not cluster
+                )
                 and cluster.name not in self.lex.countries
                 # "an LNP government would ...": a party's government is no name of the one
                 # the article calls "the Government"
