@@ -1744,3 +1744,11 @@ def test_a_merged_companys_new_name_is_neither_of_the_two(extract):
         "Quill, will retire."
     )
     assert ("Mara Quill", "chief executive", "Riverside Trust") in roles(extract(text))
+
+
+def test_a_post_after_a_preposition_before_the_name_it_stands_beside(extract):
+    text = (
+        "The minister will hold talks with the chief executive of Network Rail, Jo Harmer, "
+        "on Thursday."
+    )
+    assert ("Jo Harmer", "chief executive", "Network Rail") in roles(extract(text))

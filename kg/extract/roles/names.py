@@ -237,6 +237,19 @@ def apposition_before(roles: Roles, name: list[Token], cluster: Cluster) -> None
         # "But the shadow health secretary, Jo Bloggs, said", "organised by the Labour MP
         # for Bolton West, Jo Bloggs", "confirmed that its finance director, Jo Bloggs,".
         phrase = phrase[1:]
+    for k in range(len(phrase) - 1, 0, -1):
+        # "his first meeting with the Governor of the Bank of England, Andrew Seddon,": the
+        # post the name stands beside opens after the last preposition before it
+        head_word = phrase[k].head
+        if (
+            phrase[k].pos_ == "DET"
+            and phrase[k - 1].pos_ == "ADP"
+            and head_word.lower_ in roles.lex.role_titles
+            and head_word.i in {t.i for t in phrase}
+            and phrase[0].head.i != head_word.i
+        ):
+            phrase = phrase[k:]
+            break
     owner = next((k for k, t in enumerate(phrase) if t.tag_ == "POS"), None)
     # "Labour's deputy leader, Jo Bloggs": a named owner opens the phrase as "the" does.
     named_owner = bool(owner) and all(
