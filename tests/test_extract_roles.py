@@ -1752,3 +1752,15 @@ def test_a_post_after_a_preposition_before_the_name_it_stands_beside(extract):
         "on Thursday."
     )
     assert ("Jo Harmer", "chief executive", "Network Rail") in roles(extract(text))
+
+
+def test_the_authority_is_the_council_the_story_names(extract):
+    text = (
+        "Thornbury Council's leader has quit. Cllr Janet Morrow, who has led the "
+        "Labour-run authority since 2019, announced her departure on Wednesday."
+    )
+    found = roles(extract(text))
+    assert any(
+        p == "Janet Morrow" and "leader" in r and o == "Thornbury Council" for p, r, o in found
+    )
+    assert not any("Labour-run" in o for _, _, o in found)

@@ -2109,8 +2109,13 @@ def _names_kind(cluster: Cluster, kind: str) -> bool:
 
 
 # A government department is "the department" whatever its name calls it: "the Ministry of
-# Housing ... the department has awarded".
-_KIND_SYNONYMS = {"department": {"department", "ministry"}, "ministry": {"ministry", "department"}}
+# Housing ... the department has awarded"; a council is "the authority" ("Kirkfield Council
+# ... the Labour-run authority").
+_KIND_SYNONYMS = {
+    "department": {"department", "ministry"},
+    "ministry": {"ministry", "department"},
+    "authority": {"authority", "council"},
+}
 
 
 def name_text(tokens: list[Token]) -> str:
