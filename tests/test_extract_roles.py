@@ -1764,3 +1764,11 @@ def test_the_authority_is_the_council_the_story_names(extract):
         p == "Janet Morrow" and "leader" in r and o == "Thornbury Council" for p, r, o in found
     )
     assert not any("Labour-run" in o for _, _, o in found)
+
+
+def test_a_name_ner_missed_after_a_party_noun_is_a_members(extract):
+    text = (
+        "ALLENTOWN, Pa. — Democrat Elena Ruiz narrowly won Tuesday's special election in "
+        "the 134th Legislative District."
+    )
+    assert ("Elena Ruiz", "member", "Democratic Party") in roles(extract(text))

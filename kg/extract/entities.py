@@ -603,7 +603,11 @@ class DocumentEntities:
                 or token.ent_type_
                 or token.i in covered
                 or token.pos_ != "PROPN"
-                or (token.i > 0 and _capitalised_name_word(self.doc[token.i - 1]))
+                or (
+                    token.i > 0
+                    and _capitalised_name_word(self.doc[token.i - 1])
+                    and self.doc[token.i - 1].ent_type_ != "NORP"  # "Democrat Elena Reyes"
+                )
             ):
                 continue
             run = [token]
@@ -640,6 +644,8 @@ class DocumentEntities:
             return False
         if run[0].i > 0 and self.doc[run[0].i - 1].lower_ in self.lex.role_titles:
             return True
+        if run[0].i > 0 and self.doc[run[0].i - 1].ent_type_ == "NORP":
+            return True  # "Democrat Elena Reyes narrowly won": a party's candidate
         j = run[-1].i + 1
         if j + 2 >= len(self.doc) or self.doc[j].text != ",":
             return False
