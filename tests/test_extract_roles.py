@@ -1772,3 +1772,14 @@ def test_a_name_ner_missed_after_a_party_noun_is_a_members(extract):
         "the 134th Legislative District."
     )
     assert ("Elena Ruiz", "member", "Democratic Party") in roles(extract(text))
+
+
+def test_posts_beside_a_senator_with_a_bracketed_party_tag(extract):
+    text = (
+        "The nominee appeared before the Senate Finance Committee on Tuesday. The committee's "
+        "chairman, Sen. Dale Harkins (R-Wyo.), said he expected a vote. Sen. Rosa Vega "
+        "(D-N.M.), the panel's ranking member, was more skeptical."
+    )
+    found = roles(extract(text))
+    assert ("Dale Harkins", "chairman", "Senate Finance Committee") in found
+    assert ("Rosa Vega", "ranking member", "Senate Finance Committee") in found

@@ -29,6 +29,16 @@ _PARTY_TAG = re.compile(r"^\(?([RDI])-[A-Z][A-Za-z. ]*\)?$")
 _PARTY_TAG_NAMES = {"R": "Republican Party", "D": "Democratic Party", "I": "Independent"}
 
 
+def _past_party_tag(roles: Roles, i: int) -> int:
+    """The token after a bracketed party tag that opens at `i` ("(R-Wyo.)"), else `i`."""
+    if i >= len(roles.doc) or roles.doc[i].text != "(":
+        return i
+    close = next((t.i for t in roles.doc[i + 1 : i + 8] if t.text == ")"), None)
+    if close is not None and _PARTY_TAG.match(roles.doc[i + 1 : close].text.replace(" ", "")):
+        return close + 1
+    return i
+
+
 def prenominal(roles: Roles, name: list[Token], cluster: Cluster) -> None:
     """ "Greater Manchester police chief constable Stephen Watson", "Mayor of Manchester Andy
     Burnham"; "Harvard professors Rita Gomez and Paul Mendel": a plural title before a list
@@ -146,7 +156,8 @@ def _opens_title(roles: Roles, token: Token, chain: list[Token]) -> bool:
 
 def apposition_after(roles: Roles, name: list[Token], cluster: Cluster) -> None:
     """ "Mary Barra, the chief executive of General Motors, said"."""
-    j = name[-1].i + 1
+    # "Sen. Maria Delgado (D-N.M.), the panel's ranking member": past the bracketed tag
+    j = _past_party_tag(roles, name[-1].i + 1)
     if j >= len(roles.doc) or roles.doc[j].text != ",":
         return
     # "Sen. Jo Bloggs, R-Texas, the committee's chairman": past the party tag.
@@ -216,7 +227,8 @@ def apposition_before(roles: Roles, name: list[Token], cluster: Cluster) -> None
         j = chain[0].i - 1  # "The opposition's housing spokeswoman, Liberal MP Jo Bloggs,"
     if j < 1 or roles.doc[j].text != ",":
         return
-    after = last.i + 1
+    # "The committee's chairman, Sen. Dale Harkins (R-Wyo.), said": past the party tag
+    after = _past_party_tag(roles, last.i + 1)
     if (
         after < len(roles.doc)
         and roles.doc[after].text not in {",", ".", ")"}
