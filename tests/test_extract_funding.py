@@ -1421,3 +1421,18 @@ def test_a_grant_to_a_named_council_pays_for_that_council(extract):
     assert (payer, Decimal(2_200_000), "Derry City Council") in facts
     assert (payer, Decimal(1_500_000), "Newry City Council") in facts
     assert (payer, Decimal(900_000), "Omagh District Council") in facts
+
+
+def test_the_shares_of_a_joint_total_pay_for_what_the_total_does(extract):
+    text = (
+        "The federal and Victorian governments will jointly fund a A$250 million upgrade of "
+        "the Calder Freeway. Under the deal, the Commonwealth will provide A$200 million and "
+        "the Victorian Government A$50 million."
+    )
+    facts = {
+        (f.funder.name, f.amount, f.programme.name if f.programme else None)
+        for f in funding(extract(text))
+    }
+    upgrade = "upgrade of the Calder Freeway"
+    assert ("Australian Government", Decimal(200_000_000), upgrade) in facts
+    assert ("Victorian Government", Decimal(50_000_000), upgrade) in facts

@@ -199,6 +199,7 @@ class FundingExtractor:
         facts = self._paid_by_the_storys_fund(facts)
         facts = self._programmes_introduced_after(self._programmes_named_after(facts))
         facts = self._further_sums(self._story_programme(self._governments_funds(facts)))
+        facts = self._parts_of_totals(facts)
         return self._rounds_raised(self._programmes_referred_back(self._owned_funds(facts)))
 
     def _rounds_raised(self, facts: list[FundingFact]) -> list[FundingFact]:
@@ -352,6 +353,32 @@ class FundingExtractor:
             )
             facts = _merged(facts, fact)
         facts.sort(key=lambda f: f.amount_mention.start if f.amount_mention else 0)
+        return facts
+
+    def _parts_of_totals(self, facts: list[FundingFact]) -> list[FundingFact]:
+        """ "... will jointly fund a A$480m upgrade of the highway. The Commonwealth will
+        provide A$384m and the Queensland Government A$96m": sums of one sentence that add up
+        to a total just before pay for what the total does."""
+        sentence_of = {
+            k: self.doc[self._token_at(f.amount_mention.start)].sent.start
+            for k, f in enumerate(facts)
+            if f.amount_mention is not None
+        }
+        for k, total in enumerate(facts):
+            if total.programme is None or total.amount is None or k not in sentence_of:
+                continue
+            later = sorted({sentence_of[j] for j in sentence_of if j > k} - {sentence_of[k]})
+            for start in later[:2]:
+                parts = [
+                    j
+                    for j in sentence_of
+                    if j > k and sentence_of[j] == start and facts[j].amount is not None
+                ]
+                if len(parts) > 1 and sum(facts[j].amount for j in parts) == total.amount:
+                    for j in parts:
+                        if facts[j].programme is None:
+                            facts[j] = dataclasses.replace(facts[j], programme=total.programme)
+                    break
         return facts
 
     def _further_sums(self, facts: list[FundingFact]) -> list[FundingFact]:
@@ -1173,8 +1200,16 @@ class FundingExtractor:
             if payer.head.i != head.head.i:
                 return None  # "committed [$230m] and [Kentucky] [$190m]": both on the verb
         verb = payer.head
+        # "will provide A$384m and the Queensland Government A$96m": the parser may make the
+        # second payer another object of the verb
+        listed = payer.dep_ == "conj" or (
+            payer.dep_ == "dobj"
+            and head.dep_ == "appos"
+            and payer.left_edge.i > 0
+            and self.doc[payer.left_edge.i - 1].lower_ == "and"
+        )
         if not (
-            payer.dep_ == "conj"
+            listed
             and payer.pos_ == "PROPN"
             and verb.pos_ in {"VERB", "AUX"}
             and verb.lemma_.lower() in self.verbs
