@@ -1436,3 +1436,16 @@ def test_the_shares_of_a_joint_total_pay_for_what_the_total_does(extract):
     upgrade = "upgrade of the Calder Freeway"
     assert ("Australian Government", Decimal(200_000_000), upgrade) in facts
     assert ("Victorian Government", Decimal(50_000_000), upgrade) in facts
+
+
+def test_what_the_award_funds_in_the_next_sentence_is_its_programme(extract):
+    text = (
+        "The University of Dunmere is to open a new institute after securing £4.2m from the "
+        "Medical Research Council. "
+        "The research council's award will fund five years of work at the Institute for "
+        "Rural Health."
+    )
+    facts = {
+        (f.funder.name, f.programme.name if f.programme else None) for f in funding(extract(text))
+    }
+    assert ("Medical Research Council", "Institute for Rural Health") in facts

@@ -198,6 +198,7 @@ class FundingExtractor:
                     facts = _merged(facts, each)
         facts = self._paid_by_the_storys_fund(facts)
         facts = self._programmes_introduced_after(self._programmes_named_after(facts))
+        facts = self._awards_told_after(facts)
         facts = self._further_sums(self._story_programme(self._governments_funds(facts)))
         facts = self._parts_of_totals(facts)
         return self._rounds_raised(self._programmes_referred_back(self._owned_funds(facts)))
@@ -438,6 +439,48 @@ class FundingExtractor:
                     funder=government,
                     programme=fact.programme or Entity(fact.funder.name, EntityKind.PROGRAMME),
                 )
+        return facts
+
+    def _awards_told_after(self, facts: list[FundingFact]) -> list[FundingFact]:
+        """ "... securing £6.8m from the research council. The council's award will fund
+        five years of work at the Centre for Low-Carbon Materials": the named body or thing
+        the next sentence says the award (grant, money) pays for."""
+        starts = self.ents.sentence_starts
+        for k, fact in enumerate(facts):
+            if fact.programme is not None or fact.amount_mention is None:
+                continue
+            sentence = bisect.bisect_right(starts, self._token_at(fact.amount_mention.start)) - 1
+            if sentence + 1 >= len(starts):
+                continue
+            following = self.doc[starts[sentence + 1]].sent
+            if any(self._is_money(t) for t in following):
+                continue
+            for verb in following:
+                subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+                if (
+                    verb.lemma_.lower() not in {"fund", "pay", "support", "finance"}
+                    or subject is None
+                    or subject.lemma_.lower() not in _AWARD_NOUNS | {"money", "funding"}
+                    or not any(c.dep_ in {"det", "poss"} for c in subject.children)
+                ):
+                    continue
+                named = next(
+                    (
+                        e
+                        for e in self.ents.entities
+                        if e.start > verb.i
+                        and e.end <= following.end
+                        and e.label_ in {"ORG", "FAC", "WORK_OF_ART", "PRODUCT"}
+                        and self.ents.org_name(e) != fact.funder.name
+                    ),
+                    None,
+                )
+                if named is not None:
+                    name = self.ents.org_name(named)
+                    facts[k] = dataclasses.replace(
+                        fact, programme=Entity(name, EntityKind.PROGRAMME)
+                    )
+                break
         return facts
 
     def _programmes_introduced_after(self, facts: list[FundingFact]) -> list[FundingFact]:
