@@ -1783,3 +1783,12 @@ def test_posts_beside_a_senator_with_a_bracketed_party_tag(extract):
     found = roles(extract(text))
     assert ("Dale Harkins", "chairman", "Senate Finance Committee") in found
     assert ("Rosa Vega", "ranking member", "Senate Finance Committee") in found
+
+
+def test_a_bare_mayor_in_a_washington_story_is_mayor_of_the_city_named_with_its_state(extract):
+    text = (
+        "WASHINGTON — The Transportation Department on Thursday awarded $20 million to "
+        "Millbrook, Iowa, a city of about 40,000, to rebuild its main bridge. Mayor Dana "
+        "Keel said the city would start work in May."
+    )
+    assert ("Dana Keel", "mayor", "Millbrook") in roles(extract(text))

@@ -218,6 +218,24 @@ def _city_of_article(roles: Roles) -> str | None:
         if city:  # not "the City Council": no name
             n, first = cities.get(city, (0, ent.start))
             cities[city] = (n + 1, first)
+    if not cities:
+        # "a grant to Port Calder, Ohio, a city of about 90,000": the one city the story
+        # names with its state
+        doc = roles.doc
+        placed = {
+            ent.text
+            for ent in roles.ents.entities
+            if ent.label_ == "GPE"
+            and ent.end + 2 < len(doc)
+            and doc[ent.end].text == ","
+            and (
+                doc[ent.end + 1].text in roles.lex.us_states
+                or doc[ent.end + 1 : ent.end + 3].text in roles.lex.us_states
+            )
+            and ent.text not in roles.lex.us_states
+        }
+        if len(placed) == 1:
+            return placed.pop()
     # else the place of the first dateline, after a headline or not: "HARLAN FALLS — "
     if not cities and (place := dateline_place(doc_text(roles.doc))):
         return place
