@@ -1792,3 +1792,10 @@ def test_a_bare_mayor_in_a_washington_story_is_mayor_of_the_city_named_with_its_
         "Keel said the city would start work in May."
     )
     assert ("Dana Keel", "mayor", "Millbrook") in roles(extract(text))
+
+
+def test_a_party_word_opening_a_bodys_name_is_no_membership(extract):
+    text = "National Farmers' Federation president Georgina Pell said the fund was welcome."
+    found = roles(extract(text))
+    assert ("Georgina Pell", "president", "National Farmers' Federation") in found
+    assert not any(r == "member" for _, r, _ in found)

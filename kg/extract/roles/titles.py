@@ -119,8 +119,30 @@ def party_at(tokens: list[Token], i: int, lex: Lexicons) -> tuple[str, int] | No
         if len(tokens[i : i + n]) == n and text in lex.parties and text[:1].isupper():
             if i + n < len(tokens) and tokens[i + n].text == "Party":
                 n += 1  # "National Party MP": the party's name with its "Party"
+            elif _inside_longer_body(tokens[i], tokens[i + n - 1]):
+                return None  # "National Farmers' Federation president": a body's first word
             return lex.parties[text], n
     return None
+
+
+def _inside_longer_body(first: Token, last: Token) -> bool:
+    """Whether NER has the words first..last as the start of a longer body's name."""
+    ent = next((e for e in first.doc.ents if e.start <= first.i < e.end), None)
+    return (
+        ent is not None
+        and ent.label_ == "ORG"
+        and ent.start == first.i
+        and ent.end > last.i + 1
+        # a body's own name, not NER running a party into a post ("Labour Home Secretary")
+        and ent[-1].lower_ in _BODY_LAST_WORDS
+    )
+
+
+_BODY_LAST_WORDS = {
+    "federation", "association", "union", "council", "society", "institute", "foundation",
+    "trust", "league", "alliance", "club", "college", "university", "bank", "group",
+    "confederation", "chamber", "forum", "network", "movement", "coalition", "centre", "center",
+}  # fmt: skip
 
 
 # Relatives, through whom a title phrase names someone else's post.
