@@ -1757,33 +1757,23 @@ def _with_repeated_bodies(entities: list[Span]) -> list[Span]:
     if not entities:
         return entities
     doc = entities[0].doc
-    names: dict[str, set[tuple[str, ...]]] = {}
-    for ent in entities:
-        words = tuple(t.text for t in ent if t.lower_ != "the")
-        if ent.label_ == "ORG" and len(words) > 1:
-            names.setdefault(words[0], set()).add(words)
+    names = {
+        ent[1:].text if ent[0].lower_ == "the" else ent.text
+        for ent in entities
+        if ent.label_ == "ORG" and len([t for t in ent if t.lower_ != "the"]) > 1
+    }
     if not names:
         return entities
     tagged = {i for ent in entities for i in range(ent.start, ent.end)}
-    found = []
-    k = 0
-    while k < len(doc):
-        match = max(
-            (
-                words
-                for words in names.get(doc[k].text, ())
-                if tuple(t.text for t in doc[k : k + len(words)]) == words
-                and not any(i in tagged for i in range(k, k + len(words)))
-            ),
-            key=len,
-            default=None,
-        )
-        if match is None:
-            k += 1
-            continue
-        found.append(Span(doc, k, k + len(match), label="ORG"))
-        k += len(match)
-    return sorted([*entities, *found], key=lambda e: e.start)
+    text = doc_text(doc)
+    found: list[Span] = []
+    for name in sorted(names, key=len, reverse=True):
+        for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+            span = doc.char_span(match.start(), match.end())
+            if span is not None and not any(i in tagged for i in range(span.start, span.end)):
+                found.append(Span(doc, span.start, span.end, label="ORG"))
+                tagged.update(range(span.start, span.end))
+    return sorted([*entities, *found], key=lambda e: e.start) if found else entities
 
 
 def _with_untagged_companies(entities: list[Span]) -> list[Span]:
