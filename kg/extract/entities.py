@@ -953,13 +953,12 @@ class DocumentEntities:
     def _spelled_out(self, name: str) -> Cluster | None:
         """The one body known so far that an acronym stands for, or that a full name is
         the acronym of ("EPA" and "Environmental Protection Agency"), if there is one."""
-        found = []
         if name.isupper() and 2 <= len(name) <= 6 and name.isalpha():
-            found = [c for c in self.orgs.values() if _initials(c.name) == name]
-        elif (letters := _initials(name)) is not None:
-            found = [c for c in self.orgs.values() if c.name == letters]
-        unique = {id(c): c for c in found}
-        return next(iter(unique.values())) if len(unique) == 1 else None
+            found = {id(c): c for c in self.orgs.values() if _initials(c.name) == name}
+            return next(iter(found.values())) if len(found) == 1 else None
+        letters = _initials(name)
+        cluster = self.orgs.get(letters.lower()) if letters is not None else None
+        return cluster if cluster is not None and cluster.name == letters else None
 
     def _collect_orgs(self) -> None:
         for ent in self.entities:
