@@ -38,6 +38,7 @@ def extract_doc(doc: Doc, article: Article, lex: Lexicons | None = None) -> Arti
     facts: list[Fact] = [*extract_roles(doc, ents, lex)]
     facts += extract_quotes(doc, ents, quotations, lex)
     facts += extract_funding(doc, ents, lex)
+    doc.user_data.pop("kg_tokens", None)  # the tokens refer back to the doc: free them now
     facts = _with_final_entities(facts, ents)
     return ArticleFacts(article=article, entities=_entities_of(facts), facts=facts)
 

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.evidence import doc_text, headline
+from kg.extract.evidence import doc_text, doc_tokens, headline
 from kg.extract.lexicon import Lexicons
 from kg.facts import Entity, EntityKind
 from kg.nlp import dateline_place, dateline_spans
@@ -597,7 +597,7 @@ class DocumentEntities:
         """Names NER missed that open with a given name and that the sentence shows to be a
         person's: "Scottish Labour’s Aileen McBride, who ..., said", "Carys Morgan-Hughes,
         the Labour MP for Merthyr Vale,"."""
-        for token in self.doc:
+        for token in doc_tokens(self.doc):
             if (
                 token.text not in self.lex.given_names
                 or token.ent_type_
@@ -669,7 +669,7 @@ class DocumentEntities:
         """Names NER missed after a capitalised post, that open with a known first name:
         "Mayor Teresa Quon said", "Police Chief Marcus Bell told"."""
         last_words = _title_last_words(self.lex.role_titles)
-        for token in self.doc:
+        for token in doc_tokens(self.doc):
             if (
                 token.lower_ not in last_words
                 or token.i + 2 >= len(self.doc)
@@ -880,7 +880,7 @@ class DocumentEntities:
         of a body the article names in full ("Halvorsen Foods ... Halvorsen would pause its
         buyback. He said ...")."""
         short_forms = {e[0].text for e in self.entities if e.label_ == "ORG" and len(e) > 1}
-        for token in self.doc:
+        for token in doc_tokens(self.doc):
             if (
                 token.dep_ != "nsubj"
                 or token.pos_ != "PROPN"
@@ -1784,7 +1784,7 @@ def _with_untagged_companies(entities: list[Span]) -> list[Span]:
     tagged = {i for ent in entities for i in range(ent.start, ent.end)}
     found = []
     appositions = []
-    for token in doc:
+    for token in doc_tokens(doc):
         if token.dep_ == "appos":
             appositions.append(token)
         if (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from kg.facts import Evidence
 from kg.facts import Span as TextSpan
@@ -16,6 +16,15 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["kg_text"] = doc.text
     return text
+
+
+def doc_tokens(doc: Doc) -> list[Token]:
+    """The tokens of a parse, built once: iterating a Doc makes every Token object anew, and
+    the extractors walk the whole article several times."""
+    tokens = doc.user_data.get("kg_tokens")
+    if tokens is None:
+        tokens = doc.user_data["kg_tokens"] = list(doc)
+    return tokens
 
 
 # A title is short: a first paragraph longer than this is the lede.

@@ -29,7 +29,7 @@ from kg.extract.entities import (
     Resolved,
     noun_phrase,
 )
-from kg.extract.evidence import doc_text, headline, sentence_evidence, text_span
+from kg.extract.evidence import doc_text, doc_tokens, headline, sentence_evidence, text_span
 from kg.extract.lexicon import Lexicons
 from kg.facts import Entity, EntityKind, FundingFact
 
@@ -551,7 +551,7 @@ class FundingExtractor:
         the fund a later sentence sends "the money" to is the programme of the funding before
         it that names none."""
         text = doc_text(self.doc)
-        for token in self.doc:
+        for token in doc_tokens(self.doc):
             # "Under the scheme, known as X, ...": the scheme is no subject, but named all
             # the same
             under = token.dep_ == "pobj" and token.head.lower_ == "under"

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from kg.extract.entities import SUBJECT_DEPS, DocumentEntities, Resolved, noun_phrase
-from kg.extract.evidence import char_evidence, doc_text, headline, text_span
+from kg.extract.evidence import char_evidence, doc_text, doc_tokens, headline, text_span
 from kg.extract.lexicon import Lexicons
 from kg.extract.quotemarks import Quotation, paragraphs
 from kg.facts import Entity, EntityKind, QuoteFact
@@ -145,7 +145,7 @@ class QuoteExtractor:
         self.cue_lemmas = frozenset(verb.split()[0] for verb in lex.speech_verbs) | {"put"}
 
     def run(self) -> list[QuoteFact]:
-        cues = [cue for token in self.doc if (cue := self._cue(token)) is not None]
+        cues = [cue for token in doc_tokens(self.doc) if (cue := self._cue(token)) is not None]
         facts: list[QuoteFact] = self._labelled() + self._blocks(cues)
         covered: list[tuple[int, int]] = [(f.content.start, f.content.end) for f in facts]
         previous: tuple[Quotation, Resolved, Cue | None] | None = None

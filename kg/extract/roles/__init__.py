@@ -23,6 +23,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from kg.extract.entities import DocumentEntities
+from kg.extract.evidence import doc_tokens
 from kg.extract.lexicon import Lexicons
 from kg.extract.roles.clauses import adopt_subject, appointment, clausal
 from kg.extract.roles.context import definite_post, party_description, place_unplaced
@@ -43,7 +44,7 @@ __all__ = ["extract_roles"]
 def extract_roles(doc: Doc, ents: DocumentEntities, lex: Lexicons) -> list[RoleFact]:
     """All role facts of one article; registers each post holder with `ents` for coreference."""
     roles = Roles(doc, ents, lex)
-    for token in doc:
+    for token in doc_tokens(doc):
         adopt_subject(roles, token)
     for tokens, cluster in roles.person_mentions():
         prenominal(roles, tokens, cluster)
@@ -51,12 +52,12 @@ def extract_roles(doc: Doc, ents: DocumentEntities, lex: Lexicons) -> list[RoleF
         apposition_before(roles, tokens, cluster)
         party_tag(roles, tokens, cluster)
         honorific_post(roles, tokens, cluster)
-    for token in doc:
+    for token in doc_tokens(doc):
         clausal(roles, token)
         appointment(roles, token)
     paths(roles)
     place_unplaced(roles)
-    for token in doc:
+    for token in doc_tokens(doc):
         definite_post(roles, token)
         party_description(roles, token)  # after this token's definite post is known
     return list(roles.facts.values())

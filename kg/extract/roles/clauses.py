@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from kg.extract.entities import ORG_LABELS, Cluster
+from kg.extract.evidence import doc_tokens
 from kg.extract.roles.titles import gathered, names_post, party_at, title_phrase
 from kg.extract.roles.words import COPULAS
 from kg.facts import Entity, EntityKind
@@ -361,7 +362,7 @@ def _body_name(roles: Roles, token: Token) -> Span | None:
 def untagged_bodies(roles: Roles) -> Iterator[Span]:
     """Names NER does not call bodies in a place only a body takes: the object of "join"
     or "found", and the "at/for/with" phrase of "work" ("worked at Fennick Labs")."""
-    for token in roles.doc:
+    for token in doc_tokens(roles.doc):
         verb = token.head
         if token.dep_ == "pobj" and verb.lower_ in {"at", "for", "with"}:
             verb = verb.head
