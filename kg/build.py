@@ -795,9 +795,19 @@ def _add_page_triples(graph: Graph, triples: list[ox.Triple]) -> None:
         for t in triples
         if t.predicate == _RDF_TYPE and t.object in _SPAN_CLASSES and t.subject not in sentences
     }
-    for triple in triples:
-        if triple.subject not in hidden:
-            graph.add((_rdflib(triple.subject), _rdflib(triple.predicate), _rdflib(triple.object)))
+    terms: dict[object, URIRef | Literal] = {}  # most terms recur: convert each once
+
+    def term(value: object) -> URIRef | Literal:
+        found = terms.get(value)
+        if found is None:
+            found = terms[value] = _rdflib(value)
+        return found
+
+    graph.addN(
+        (term(t.subject), term(t.predicate), term(t.object), graph)
+        for t in triples
+        if t.subject not in hidden
+    )
 
 
 def _rdflib(term: object) -> URIRef | Literal:
