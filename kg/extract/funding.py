@@ -1486,14 +1486,11 @@ class FundingExtractor:
         £96,000, goes to Ouseburn Puppet Theatre"."""
         if verb is None or verb.lemma_.lower() not in {"go", "flow", "pass"}:
             return None
-        for prep in verb.children:
-            if prep.dep_ != "prep" or prep.lower_ != "to":
-                continue
-            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            entity = self.ents.entity_at(pobj.i) if pobj is not None else None
-            if entity is not None and entity.label_ == "ORG" and pobj.i == entity.end - 1:
-                return Entity(self.ents.org_name(entity), EntityKind.PROGRAMME)
-        return None
+        objects = (
+            c for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "to"
+            for c in prep.children if c.dep_ == "pobj"
+        )  # fmt: skip
+        return next(filter(None, map(self._named_body, objects)), None)
 
     def _receiver(self, verb: Token | None) -> Entity | None:
         """The named body a grant is made to, which is what it pays for: "Offaly County
@@ -1508,11 +1505,15 @@ class FundingExtractor:
             deps = {"nsubj"}  # "X will receive £1m", "X gets £1m"
         else:
             return None
-        for child in verb.children:
-            entity = self.ents.entity_at(child.i) if child.dep_ in deps else None
-            if entity is not None and entity.label_ == "ORG" and child.i == entity.end - 1:
-                return Entity(self.ents.org_name(entity), EntityKind.PROGRAMME)
-        return None
+        holders = (c for c in verb.children if c.dep_ in deps)
+        return next(filter(None, map(self._named_body, holders)), None)
+
+    def _named_body(self, token: Token) -> Entity | None:
+        """The body NER names with a name that ends at `token`, as what money pays for."""
+        entity = self.ents.entity_at(token.i)
+        if entity is None or entity.label_ != "ORG" or token.i != entity.end - 1:
+            return None
+        return Entity(self.ents.org_name(entity), EntityKind.PROGRAMME)
 
     def _recipient(self, verb: Token) -> Entity | None:
         """The named body that receives money: the subject of "receive", "raise", "win"."""
