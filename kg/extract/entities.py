@@ -1700,13 +1700,7 @@ class DocumentEntities:
         """The body a spokesperson speaks for: named before the noun ("a Home Office
         spokesperson") or after it ("a spokeswoman for Acme"), or described ("a department
         spokesman": the department last named). A spokesperson for a person stays unnamed."""
-        named_for = [
-            pobj
-            for prep in head.children
-            if prep.dep_ == "prep" and prep.lower_ == "for"
-            for pobj in prep.children
-            if pobj.dep_ == "pobj"
-        ]
+        named_for = prep_objects(head, {"for"})
         for token in [*(t for t in head.lefts if t.dep_ in {"compound", "nmod"}), *named_for]:
             ent = self._entity_at.get(token.i)
             if ent is not None and ent.label_ == "ORG":
@@ -2122,6 +2116,18 @@ def name_text(tokens: list[Token]) -> str:
         if following is not None and following.idx > token.idx + len(token.text):
             parts.append(" ")  # a space, or a dropped mark: Nikolaus "Klaus" Barbie
     return "".join(parts)
+
+
+def prep_objects(head: Token, words: set[str]) -> list[Token]:
+    """The objects of `head`'s prepositions spelled one of `words`: "a spokeswoman [for]
+    Acme", "put $20m [from] its general fund"."""
+    return [
+        pobj
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ in words
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
 
 
 def noun_phrase(head: Token) -> Span:

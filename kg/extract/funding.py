@@ -28,6 +28,7 @@ from kg.extract.entities import (
     DocumentEntities,
     Resolved,
     noun_phrase,
+    prep_objects,
 )
 from kg.extract.evidence import doc_text, doc_tokens, headline, sentence_evidence, text_span
 from kg.extract.lexicon import Lexicons
@@ -1051,13 +1052,7 @@ class FundingExtractor:
         put = verb.lemma_.lower() == "put"
         # "put $20m from its general fund toward the program": the parser may hang the
         # destination on where the money comes from
-        sources = [
-            pobj
-            for prep in verb.children
-            if prep.dep_ == "prep" and prep.lower_ == "from"
-            for pobj in prep.children
-            if pobj.dep_ == "pobj"
-        ]
+        sources = prep_objects(verb, {"from"})
         return any(
             prep.dep_ == "prep"
             and prep.lower_ in {"to", "into", "through", "towards", "toward"}
@@ -1486,11 +1481,7 @@ class FundingExtractor:
         £96,000, goes to Ouseburn Puppet Theatre"."""
         if verb is None or verb.lemma_.lower() not in {"go", "flow", "pass"}:
             return None
-        objects = (
-            c for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "to"
-            for c in prep.children if c.dep_ == "pobj"
-        )  # fmt: skip
-        return next(filter(None, map(self._named_body, objects)), None)
+        return next(filter(None, map(self._named_body, prep_objects(verb, {"to"}))), None)
 
     def _receiver(self, verb: Token | None) -> Entity | None:
         """The named body a grant is made to, which is what it pays for: "Offaly County
