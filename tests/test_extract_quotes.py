@@ -967,3 +967,21 @@ def test_a_quoted_judgement_ends_with_its_quoted_words(extract):
         "risen faster than anywhere else."
     )
     assert [q.text for q in quotes(extract(text))] == ['the agreement "a shot in the arm"']
+
+
+def test_a_list_after_a_bare_noun_is_still_the_claim(extract):
+    text = (
+        "Union spokesman Martin Doyle said the drivers want fair pay, the return of rest breaks "
+        "that were cut last year and an end to split shifts."
+    )
+    found = quotes(extract(text))
+    assert len(found) == 1 and "rest breaks" in found[0].text
+
+
+def test_he_goes_on_reporting_the_speaker_not_a_person_in_the_claim(extract):
+    text = (
+        "Council leader Rachel Moss said on Monday that Emma Hart had called for a review of the "
+        "scheme. She said Hart hopes the review will be quick."
+    )
+    found = {q.text: q.speaker.name for q in quotes(extract(text))}
+    assert found["Hart hopes the review will be quick"] == "Rachel Moss"

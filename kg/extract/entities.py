@@ -223,6 +223,7 @@ class DocumentEntities:
         self.orgs: dict[str, Cluster] = {}
         self.person_at: dict[int, Cluster] = {}  # token index -> person named there
         self._subject_events: list[tuple[int, Cluster]] = []
+        self._speaker_events: list[tuple[int, Cluster]] = []  # (speech verb, its speaker)
         self._holders: list[tuple[int, str, Cluster]] = []  # (token, post lower-case, person)
         # The government each head of government leads, by the leader's surname: "the Albanese
         # government" is the government its prime minister heads (filled by the role rules).
@@ -1132,6 +1133,32 @@ class DocumentEntities:
     def add_subject(self, i: int, cluster: Cluster) -> None:
         """Record that `cluster` was a subject or a speaker at token i (pronoun antecedent)."""
         bisect.insort(self._subject_events, (i, id(cluster), cluster), key=lambda e: e[0])
+
+    def add_speaker(self, i: int, cluster: Cluster) -> None:
+        """Record that `cluster` speaks through the cue at token i (also a subject)."""
+        self.add_subject(i, cluster)
+        self._speaker_events.append((i, cluster))
+
+    def speaker_not_content(self, i: int, cluster: Cluster) -> Cluster | None:
+        """The speaker a pronoun subject of a speech verb at token i means when its nearest
+        antecedent, `cluster`, was last a subject inside what the previous speaker said:
+        in "Jo Lee said Tom Hart had called for a review. He said ...", "he" goes on
+        reporting Jo Lee, not Tom Hart."""
+        before = [e for e in self._speaker_events if e[0] < i]
+        cues = {e[0] for e in before}
+        # a cue inside another's claim ("said Tom Hart had called for ...") is reported speech
+        before = [e for e in before if not any(a.i in cues for a in self.doc[e[0]].ancestors)]
+        if not before or before[-1][1] is cluster:
+            return None
+        cue, speaker = before[-1]
+        if speaker.gender not in ("-", cluster.gender) or speaker.kind is not cluster.kind:
+            return None
+        position = bisect.bisect_right(self.sentence_starts, cue)
+        end = self.sentence_starts[position] if position < len(self.sentence_starts) else i
+        if bisect.bisect_right(self.sentence_starts, i) - position > 1:
+            return None  # the cue was not in the sentence just before
+        mine = [e[0] for e in self._subject_events if e[2] is cluster and e[0] < i]
+        return speaker if mine and cue < mine[-1] < end else None
 
     def add_holder(self, i: int, post: str, person: Cluster) -> None:
         """Record that `person` holds `post` (lower case), so "the <post>" can find them."""

@@ -20,7 +20,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.entities import SUBJECT_DEPS, DocumentEntities, Resolved, noun_phrase
+from kg.extract.entities import (
+    PRONOUN_GENDER,
+    SUBJECT_DEPS,
+    DocumentEntities,
+    Resolved,
+    noun_phrase,
+)
 from kg.extract.evidence import char_evidence, doc_text, doc_tokens, headline, text_span
 from kg.extract.lexicon import Lexicons
 from kg.extract.quotemarks import Quotation, paragraphs
@@ -324,7 +330,7 @@ class QuoteExtractor:
             return None
         speaker = self._speaker(token)
         if speaker is not None and speaker.cluster is not None:
-            self.ents.add_subject(token.i, speaker.cluster)
+            self.ents.add_speaker(token.i, speaker.cluster)
         content = self._content(token, frame)
         co_speakers = self._co_speakers(speaker)
         if content is None and (around := self._interrupting(token)) is not None:
@@ -509,6 +515,13 @@ class QuoteExtractor:
                 if subject.i in self.ents.quoted:
                     return None
                 resolved = self.ents.resolve(subject) or self._one_of(subject)
+                if (
+                    resolved is not None
+                    and resolved.cluster is not None
+                    and subject.lower_ in PRONOUN_GENDER
+                    and (speaker := self.ents.speaker_not_content(verb.i, resolved.cluster))
+                ):
+                    return Resolved(speaker.entity(), resolved.mention, speaker)
                 return self._surname_or(subject, resolved)
             if current.dep_ == "pcomp" and current.head.lower_ in GERUND_PREPOSITIONS:
                 # "opened the meeting by saying ...", "After saying ..., she was taken to
@@ -875,7 +888,17 @@ class QuoteExtractor:
                 and token.right_edge.i >= end - 1
                 and (
                     (token.dep_ == "relcl" and token.left_edge.lower_ in {"which", "who"})
-                    or token.dep_ == "appos"
+                    # "met Jo Lee, the former minister", "the debate, the first of three":
+                    # an aside on one named or definite thing; "called for tax fairness, the
+                    # closure of loopholes ...": a bare noun's "appositive" is the next item
+                    # of a list
+                    or (
+                        token.dep_ == "appos"
+                        and (
+                            token.head.pos_ == "PROPN"
+                            or any(c.dep_ in {"det", "poss"} for c in token.head.children)
+                        )
+                    )
                 )
                 and not any(self._is_cue_token(t) for t in token.subtree)
             ):
