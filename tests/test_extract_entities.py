@@ -487,3 +487,11 @@ def test_a_biographical_aside_is_read_past_but_its_offsets_kept(nlp):
     assert (
         "HB 2023" in nlp("Lawmakers passed the bill (HB 2023) on Monday.").text
     )  # not after a name
+
+
+def test_a_city_is_not_a_short_name_of_the_university_named_after_it(nlp):
+    doc = nlp("Tacoma has 30 schools. The University of Washington Tacoma will study them.")
+    ents = DocumentEntities(doc, load_lexicons(), set())
+    ents.organisation("Tacoma")
+    university = ents.organisation("University of Washington Tacoma")
+    assert ents.organisation("Tacoma") is not university

@@ -1799,3 +1799,43 @@ def test_a_party_word_opening_a_bodys_name_is_no_membership(extract):
     found = roles(extract(text))
     assert ("Georgina Pell", "president", "National Farmers' Federation") in found
     assert not any(r == "member" for _, r, _ in found)
+
+
+def test_a_seat_ending_in_a_place_ner_calls_a_person_is_still_a_seat(extract):
+    text = "Anna Pryce, the Labour MP for Dunmore and Fenwick, said the plan was flawed."
+    found = roles(extract(text))
+    assert ("Anna Pryce", "member", "Labour Party") in found
+    assert any(p == "Anna Pryce" and r == "mp" for p, r, _ in found)
+
+
+def test_its_post_after_a_preposition_is_the_bodys(extract):
+    text = (
+        "Kestrel District Council is short of money. The council faces a gap of £4m, "
+        "according to a report by its finance director, Neil Ambrose."
+    )
+    found = roles(extract(text))
+    assert ("Neil Ambrose", "finance director", "Kestrel District Council") in found
+
+
+def test_a_bare_deputy_leader_in_a_council_story_is_the_councils(extract):
+    text = (
+        "Kestrel District Council voted down its budget on Tuesday. The leader of Kestrel "
+        "District Council resigned after the vote. Kestrel District Council must now agree "
+        "a new plan.\n\nThe deputy leader, Simon Hale, will take charge until May."
+    )
+    found = roles(extract(text))
+    assert ("Simon Hale", "deputy leader", "Kestrel District Council") in found
+
+
+def test_a_party_office_holder_is_a_member_of_the_party(extract):
+    facts = [
+        f
+        for f in extract("Conservative group leader Tom Alcott said the vote was a mistake.").facts
+        if isinstance(f, RoleFact)
+    ]
+    posts = {(f.role.lower(), f.organisation.name) for f in facts if f.organisation}
+    assert ("group leader", "Conservative Party") in posts
+    assert ("member", "Conservative Party") in posts
+    # a former office is no membership now
+    former = roles(extract("Former Conservative leader Tom Alcott said the vote was a mistake."))
+    assert ("Tom Alcott", "member", "Conservative Party") not in former

@@ -1029,6 +1029,8 @@ class DocumentEntities:
                 and not self._party_words(other[: -len(words)])
                 and words[-1][:1].isalpha()
                 and name not in self.lex.countries  # "Canada" is not "Statistics Canada"
+                # nor the city "Tacoma" the "University of Washington Tacoma"
+                and not (len(words) == 1 and self._mostly_a_place(name))
             ):
                 cluster.aliases.add(name)
                 self.orgs[key] = cluster
@@ -1046,6 +1048,7 @@ class DocumentEntities:
                     if c is not cluster
                 )
                 and cluster.name not in self.lex.countries
+                and not (len(other) == 1 and self._mostly_a_place(cluster.name))
                 # "an LNP government would ...": a party's government is no name of the one
                 # the article calls "the Government"
                 and not self._party_words(words[: -len(other)])

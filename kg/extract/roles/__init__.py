@@ -20,6 +20,8 @@ well-known posts (Home Secretary → Home Office), else from the party named wit
 
 from __future__ import annotations
 
+import dataclasses
+
 from spacy.tokens import Doc
 
 from kg.extract.entities import DocumentEntities
@@ -60,4 +62,23 @@ def extract_roles(doc: Doc, ents: DocumentEntities, lex: Lexicons) -> list[RoleF
     for token in doc_tokens(doc):
         definite_post(roles, token)
         party_description(roles, token)  # after this token's definite post is known
-    return list(roles.facts.values())
+    return list(roles.facts.values()) + _members_by_office(roles)
+
+
+def _members_by_office(roles: Roles) -> list[RoleFact]:
+    """Party membership that a party office says: "Conservative group leader Jo Bloggs" is
+    a member of the Conservative Party as well as its group leader."""
+    parties = set(roles.lex.parties.values())
+    found = []
+    for fact in roles.facts.values():
+        post = fact.role.lower()
+        if (
+            fact.organisation.name in parties
+            and "member" not in post
+            and not post.startswith(("former", "ex-", "ex "))
+        ):
+            evidence = dataclasses.replace(
+                fact.evidence, rule="role.party-office", confidence=fact.evidence.confidence * 0.9
+            )
+            found.append(dataclasses.replace(fact, role="member", evidence=evidence))
+    return found

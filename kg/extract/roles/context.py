@@ -87,6 +87,8 @@ POST_KINDS = {
 # Words a body's name uses for what a description calls it: "the force" is a police force.
 _KIND_IN_NAME = {"force": "police"}
 # Posts many hold at once: "the senator" cannot be told from the article's one holder.
+# A leader with no body given: a party's, or in a story about a council, the council's.
+_LEADERS = {"leader", "deputy leader", "acting leader", "interim leader"}
 _SHARED_POSTS = {"senator", "representative", "congressman", "congresswoman", "mp", "member"}
 
 
@@ -115,6 +117,10 @@ def place_unplaced(roles: Roles) -> None:
         elif found.bare in COUNCIL_POSTS and not found.owned:
             # "Jo Bloggs, the cabinet member for housing": the council the article names.
             organisation = local_council(roles)
+        elif found.bare in _LEADERS and not found.owned:
+            # "The deputy leader, Jo Bloggs, will serve as acting leader": of a council story,
+            # the council's (a story that names its council again and again)
+            organisation = local_council(roles, times=3)
         elif found.bare in STATE_LEGISLATURE_POSTS:
             chamber = state_chamber(roles, found.bare, found.mention)
             if chamber is not None:
@@ -401,9 +407,9 @@ def _chamber_in(roles: Roles, sentence: Span) -> Cluster | None:
     return roles.ents.organisation(named.pop()) if len(named) == 1 else None
 
 
-def local_council(roles: Roles) -> Cluster | None:
+def local_council(roles: Roles, times: int = 1) -> Cluster | None:
     """The council an article is about: of the bodies named "... Council" (not "Arts
-    Council England"), the one named most, if one is."""
+    Council England"), the one named most, if one is (and at least `times` times)."""
     counts: dict[int, tuple[int, int, Cluster]] = {}
     for ent in roles.ents.entities:
         if ent.label_ not in {"ORG", "GPE"} or ent.start in roles.ents.quoted:
@@ -419,7 +425,7 @@ def local_council(roles: Roles) -> Cluster | None:
             counts[id(cluster)] = (n + 1, first, cluster)
     # the one named most; of those named as often, the one named first (the lede's)
     ranked = sorted(counts.values(), key=lambda item: (-item[0], item[1]))
-    return ranked[0][2] if ranked else None
+    return ranked[0][2] if ranked and ranked[0][0] >= times else None
 
 
 def _city_words(ent: Span) -> list[str]:

@@ -172,7 +172,7 @@ def apposition_after(roles: Roles, name: list[Token], cluster: Cluster) -> None:
             break
         if token.pos_ in {"VERB", "AUX"} and token.tag_ not in {"VBN", "VBG"}:
             return
-        if token.i in roles.ents.person_at:
+        if token.i in roles.ents.person_at and not _stray_place(roles, token, phrase):
             return
         if token.lower_ in {"who", "which", "that", "whose"}:
             break  # "Jo Bloggs, the Conservative councillor who chairs ...": the post before it
@@ -199,6 +199,17 @@ def apposition_after(roles: Roles, name: list[Token], cluster: Cluster) -> None:
             # "Jo Bloggs and Ann Lee, both professors at Acme": each of the names listed.
             for other in _listed_before(roles, name):
                 roles.add(roles.ents.person_at[other[0].i], phrase, other, "role.apposition", 0.8)
+
+
+def _stray_place(roles: Roles, token: Token, phrase: list[Token]) -> bool:
+    """Whether a one-word "person" in a post's phrase is a place NER took for a name: "the
+    MP for Hartmoor and Fenwick" (a seat), where nobody of that name is ever named in full."""
+    cluster = roles.ents.person_at[token.i]
+    return (
+        any(t.lower_ in {"for", "from", "of"} for t in phrase)
+        and " " not in cluster.name
+        and not any(" " in alias for alias in cluster.aliases)
+    )
 
 
 def _listed_before(roles: Roles, name: list[Token]) -> list[list[Token]]:
@@ -251,10 +262,11 @@ def apposition_before(roles: Roles, name: list[Token], cluster: Cluster) -> None
         phrase = phrase[1:]
     for k in range(len(phrase) - 1, 0, -1):
         # "his first meeting with the Governor of the Bank of England, Andrew Seddon,": the
-        # post the name stands beside opens after the last preposition before it
+        # post the name stands beside opens after the last preposition before it ("a report
+        # by its finance director, Jo Bloggs,")
         head_word = phrase[k].head
         if (
-            phrase[k].pos_ == "DET"
+            (phrase[k].pos_ == "DET" or phrase[k].tag_ == "PRP$")
             and phrase[k - 1].pos_ == "ADP"
             and head_word.lower_ in roles.lex.role_titles
             and head_word.i in {t.i for t in phrase}
