@@ -1839,3 +1839,13 @@ def test_a_party_office_holder_is_a_member_of_the_party(extract):
     # a former office is no membership now
     former = roles(extract("Former Conservative leader Tom Alcott said the vote was a mistake."))
     assert ("Tom Alcott", "member", "Conservative Party") not in former
+
+
+def test_a_bodys_name_goes_on_through_the_lower_case_noun_ner_left_out(extract):
+    text = (
+        "Fiona Marr, who has run Kestrel Hospitals NHS foundation trust since 2020, will step "
+        "down. The trust's chair, Sir Geoffrey Lyle, thanked her. A Senate committee also met."
+    )
+    found = roles(extract(text))
+    assert ("Geoffrey Lyle", "chair", "Kestrel Hospitals NHS Foundation Trust") in found
+    assert not any(org == "Senate Committee" for _, _, org in found)

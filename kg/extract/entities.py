@@ -233,7 +233,11 @@ class DocumentEntities:
             _listed_names(
                 _with_untagged_companies(
                     _with_repeated_bodies(
-                        [_as_company(ent) for ent in doc.ents if ent.text not in _MEETINGS]
+                        [
+                            _with_body_tail(_as_company(ent))
+                            for ent in doc.ents
+                            if ent.text not in _MEETINGS
+                        ]
                     )
                 )
             )
@@ -991,8 +995,8 @@ class DocumentEntities:
         A short name joins a longer one it ends ("the Post" → "New York Post"); an acronym
         in brackets after a name is an alias of it.
         """
-        name = span if isinstance(span, str) else self.org_name(span)
-        name = normalise_org(name)
+        written = span if isinstance(span, str) else self.org_name(span)
+        name = normalise_org(written)
         name = self.lex.chambers.get(name, name)  # "House" in a US article (chambers.tsv)
         if not name or not any(ch.isalpha() for ch in name):
             return None
@@ -1099,7 +1103,9 @@ class DocumentEntities:
                 first.name = name
                 self.orgs[key] = first
                 return first
-        cluster = Cluster(name, EntityKind.ORGANISATION, {name})
+        # "the NHS foundation trust" as written too, to count its mentions by
+        written = {written} if written.lower() == key else set()
+        cluster = Cluster(name, EntityKind.ORGANISATION, {name} | written)
         self.orgs[key] = cluster
         if not isinstance(span, str) and span.end + 2 < len(self.doc):
             after = self.doc[span.end : span.end + 3]
@@ -1797,6 +1803,36 @@ def _with_repeated_bodies(entities: list[Span]) -> list[Span]:
                 found.append(Span(doc, span.start, span.end, label="ORG"))
                 tagged.update(range(span.start, span.end))
     return sorted([*entities, *found], key=lambda e: e.start) if found else entities
+
+
+def _with_body_tail(ent: Span) -> Span:
+    """A body's name with the lower-case words that say what it is, which NER leaves out:
+    "South Wealdon Hospitals NHS foundation trust", "the House Energy and Commerce health
+    subcommittee" (the name qualifies the noun that ends the phrase)."""
+    doc = ent.doc
+    if ent.label_ != "ORG" or ent.root.dep_ not in {"compound", "nmod"}:
+        return ent
+    end = ent.end
+    while end < len(doc) and doc[end].dep_ == "compound" and doc[end].text.islower():
+        end += 1
+    last = doc[end] if end < len(doc) else None
+    if (
+        last is None
+        # "A Senate committee" is one of many, not a name
+        or any(c.dep_ == "det" and c.lower_ not in {"the", "this"} for c in last.children)
+        or end == ent.end
+        and last.i != ent.root.head.i
+        or not last.text.islower()
+        or last.lower_ not in _TAIL_BODIES
+        or ent.root.head.i != last.i
+        and not any(t.i == last.i for t in ent.root.ancestors)
+    ):
+        return ent
+    return Span(doc, ent.start, end + 1, label="ORG")
+
+
+# The lower-case nouns that end a body's name NER cut short ("... NHS foundation trust").
+_TAIL_BODIES = {"trust", "committee", "subcommittee", "commission"}
 
 
 def _with_untagged_companies(entities: list[Span]) -> list[Span]:

@@ -119,9 +119,8 @@ class Roles:
 
     def org_span(self, token: Token) -> Span | None:
         """The named organisation a token belongs to, if NER says it is one."""
-        if token.ent_type_ not in ORG_LABELS:
-            return None
-        return self.ents.entity_at(token.i)
+        span = self.ents.entity_at(token.i)
+        return span if span is not None and span.label_ in ORG_LABELS else None
 
     def add(
         self,
