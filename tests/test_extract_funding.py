@@ -1449,3 +1449,18 @@ def test_what_the_award_funds_in_the_next_sentence_is_its_programme(extract):
         (f.funder.name, f.programme.name if f.programme else None) for f in funding(extract(text))
     }
     assert ("Medical Research Council", "Institute for Rural Health") in facts
+
+
+def test_a_second_payer_and_sum_after_and_without_the_verb(extract):
+    text = (
+        "Ohio will contribute $640 million and Indiana $510 million, the two states said in a "
+        "joint statement."
+    )
+    found = {(f.funder.name, f.amount) for f in funding(extract(text))}
+    assert found == {("Ohio", 640_000_000), ("Indiana", 510_000_000)}
+
+
+def test_money_put_toward_doing_something(extract):
+    text = "Oregon will put $2.6 million toward replacing the Cascade Street bridge."
+    found = {(f.funder.name, f.amount) for f in funding(extract(text))}
+    assert found == {("Oregon", 2_600_000)}

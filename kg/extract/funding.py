@@ -1063,7 +1063,7 @@ class FundingExtractor:
             )
             for prep in [*verb.children, *(c for s in sources for c in s.children)]
             for pobj in prep.children
-            if pobj.dep_ == "pobj"
+            if pobj.dep_ == "pobj" or (put and pobj.dep_ == "pcomp")  # "toward replacing it"
         )
 
     def _spent_on_excluded(self, verb: Token) -> bool:
@@ -1231,8 +1231,8 @@ class FundingExtractor:
     def _gapped(self, head: Token) -> _Gapped | None:
         """A payer and sum listed after a funding verb that is not repeated: in "Ohio has
         committed $230m and Kentucky $190m", Kentucky and $190m, with "committed"."""
-        if head.dep_ == "appos":
-            payer = head.head  # the parser's "Kentucky [appos $190m]"
+        if head.dep_ in {"appos", "nummod"} and head.head.pos_ == "PROPN":
+            payer = head.head  # the parser's "Kentucky [appos $190m]", "Kentucky [$190m]"
         else:
             payer = self.doc[head.left_edge.i - 1] if head.left_edge.i > 0 else head
             if payer.head.i != head.head.i:
