@@ -1464,3 +1464,27 @@ def test_money_put_toward_doing_something(extract):
     text = "Oregon will put $2.6 million toward replacing the Cascade Street bridge."
     found = {(f.funder.name, f.amount) for f in funding(extract(text))}
     assert found == {("Oregon", 2_600_000)}
+
+
+def test_a_bodys_named_fund_after_its_possessive_is_the_programme(extract):
+    text = (
+        "Kelso Plastics said it had been awarded a £3 million grant from the Department for "
+        "Energy Security’s Industrial Heat Recovery Fund towards a new kiln."
+    )
+    found = [
+        (f.funder.name, f.amount, f.programme and f.programme.name) for f in funding(extract(text))
+    ]
+    assert found == [("Department for Energy Security", 3_000_000, "Industrial Heat Recovery Fund")]
+
+
+def test_a_fund_named_after_a_bodys_possessive_inside_the_bodys_phrase(extract):
+    text = (
+        "A separate €2.2 million allocation from the Department of Further and Higher "
+        "Education’s Rural Campus Renewal Fund will pay for a new library at Ballinmore."
+    )
+    found = [
+        (f.funder.name, f.amount, f.programme and f.programme.name) for f in funding(extract(text))
+    ]
+    assert found == [
+        ("Department of Further and Higher Education", 2_200_000, "Rural Campus Renewal Fund")
+    ]

@@ -1283,10 +1283,21 @@ class FundingExtractor:
         gives one: "from its Safer Streets Fund" (its owner: whoever "its" is), "from the
         Hazard Mitigation Grant Program" (no owner given)."""
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+        if pobj is not None and (owned := self._owned_fund_after(pobj)) is not None:
+            return owned
         if pobj is None or pobj.lemma_.lower() not in _FUND_WORDS:
             return None
         name = self._proper_name(pobj)
-        possessor = next((c for c in pobj.children if c.dep_ == "poss"), None)
+        # "the Department for Energy's Heat Fund", which the parser may read as a modifier
+        possessor = next(
+            (
+                c
+                for c in pobj.children
+                if c.dep_ == "poss"
+                or (c.dep_ == "nmod" and any(t.tag_ == "POS" for t in c.children))
+            ),
+            None,
+        )
         runner = next(
             (
                 agent
@@ -1301,6 +1312,29 @@ class FundingExtractor:
             return None  # "from the Heritage Fund": a fund that is a body and pays itself
         owner = runner or (self._payer(possessor) if possessor is not None else None)
         return Entity(name, EntityKind.PROGRAMME), owner
+
+    def _owned_fund_after(self, owner: Token) -> tuple[Entity, Resolved | None] | None:
+        """ "a £4m grant from the Department for Business and Trade's Low Carbon Materials
+        Fund", where the parser took the body for the source and hung the fund elsewhere:
+        the fund named right after the body's possessive, and the body."""
+        doc = self.doc
+        after = next(
+            (
+                i
+                for i in range(owner.i + 1, min(owner.right_edge.i + 2, len(doc)))
+                if doc[i].tag_ == "POS"
+            ),
+            None,
+        )
+        if after is None or owner.pos_ != "PROPN":
+            return None
+        end = after + 1
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+            end += 1
+        last = doc[end - 1]
+        if end - after < 3 or last.lemma_.lower() not in _FUND_WORDS:
+            return None
+        return Entity(doc[after + 1 : end].text, EntityKind.PROGRAMME), self._payer(owner)
 
     def _named_source(self, verb: Token) -> Entity | None:
         """A funder's named fund the money comes from: "from the Council's Green Fund"."""
