@@ -495,3 +495,8 @@ def test_a_city_is_not_a_short_name_of_the_university_named_after_it(nlp):
     ents.organisation("Tacoma")
     university = ents.organisation("University of Washington Tacoma")
     assert ents.organisation("Tacoma") is not university
+
+
+def test_a_lower_case_word_before_a_name_with_of_in_it_is_no_part_of_it():
+    assert normalise_org("state Office of Public Safety") == "Office of Public Safety"
+    assert normalise_org("Bank of England") == "Bank of England"

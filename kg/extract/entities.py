@@ -2240,11 +2240,14 @@ def normalise_org(name: str) -> str:
         name = name[: name.index("(")]
     words = name.split()
     # "Existing investor Renwald AG": what the body is, written before its name
-    lower = [k for k, w in enumerate(words[:-1]) if w.islower() and w.isalpha()]
+    # ... and "the state Office of Public Safety": a joiner inside the name keeps it one
+    lower = [
+        k for k, w in enumerate(words[:-1]) if w.islower() and w.isalpha() and w not in _JOINERS
+    ]
     if (
         lower
-        and words[lower[-1]] not in _JOINERS
-        and all(w[:1].isupper() for w in words[lower[-1] + 1 :])
+        and words[lower[-1] + 1][:1].isupper()
+        and all(w[:1].isupper() or w in _JOINERS for w in words[lower[-1] + 1 :])
     ):
         words = words[lower[-1] + 1 :]
     if len(words) > 1 and words[0][:1].isupper() and any(w.islower() for w in words[1:]):
