@@ -689,16 +689,21 @@ def test_quoted_words_that_open_a_reported_clause_belong_to_it(extract):
     assert found[0].text.endswith("reckless spending plan")
 
 
-def test_quote_going_on_in_the_next_paragraph_after_its_attribution_is_one_quote(extract):
+def test_a_new_paragraph_after_a_closed_and_attributed_quote_is_a_new_quote(extract):
+    # “A,” she said.⏎⏎“B.”: A closed and was attributed; B, with marks of its own in a
+    # paragraph of its own, is her next quote (a quote left open at the paragraph's end is
+    # the one that runs on)
     text = (
         "Harbour master Lena Fox inspected the pier on Monday.\n\n"
         "“The timber has rotted right through in places,” she said.\n\n"
         "“We cannot let the ferries tie up here until it is replaced.”"
     )
-    direct = [q for q in quotes(extract(text)) if q.direct]
-    assert len(direct) == 1
-    assert "rotted right through" in direct[0].text and "ferries tie up" in direct[0].text
-    assert direct[0].speaker.name == "Lena Fox"
+    found = [f for f in extract(text).facts if isinstance(f, QuoteFact)]
+    direct = [(q.speaker.name, q.text) for q in found if q.direct]
+    assert direct == [
+        ("Lena Fox", "The timber has rotted right through in places,"),
+        ("Lena Fox", "We cannot let the ferries tie up here until it is replaced."),
+    ]
 
 
 def test_quote_carried_over_keeps_the_mention_that_named_its_speaker(extract):

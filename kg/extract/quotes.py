@@ -1211,24 +1211,13 @@ class QuoteExtractor:
         if any(fact.content.end < q.start < quotation.start for q in self.quotations):
             return False
         own_cue = fact.cue is not None and fact.content.end <= fact.cue.start < quotation.start
-        if "\n" in between and not (
-            # “A,” she said.⏎⏎“B ...”: her quote goes on in the next paragraph
-            own_cue and self._continues_paragraph(fact.content.end, quotation)
-        ):
+        if "\n" in between:
             return False
         if own_cue:  # the whole attribution sentence, however long its description of the
             # speaker, and nothing after it: a sentence of the writer's in between ends the quote
             words = self.doc.char_span(fact.content.end, quotation.start, alignment_mode="contract")
             return words is None or sum(t.is_sent_start for t in words[1:] if not t.is_punct) == 0
         return _words(between) <= _MAX_WORDS_BETWEEN
-
-    def _continues_paragraph(self, end: int, quotation: Quotation) -> bool:
-        """Whether `quotation` is in the paragraph of offset `end`, or opens the next one."""
-        here, before = self._paragraph_of(quotation.start), self._paragraph_of(end - 1)
-        if here == before:
-            return True
-        opening = self.text[self.paragraphs[here][0] : quotation.start] if here >= 0 else "x"
-        return here == before + 1 and not opening.strip(" \"“‘'„«")
 
     def _joined(self, fact: QuoteFact, quotation: Quotation) -> QuoteFact:
         """`fact` extended over a quotation that continues it in the same paragraph."""
