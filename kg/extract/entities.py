@@ -1805,6 +1805,10 @@ def _with_repeated_bodies(entities: list[Span]) -> list[Span]:
     return sorted([*entities, *found], key=lambda e: e.start) if found else entities
 
 
+# The lower-case nouns that end a body's name NER cut short ("... NHS foundation trust").
+_TAIL_BODIES = {"trust", "committee", "subcommittee", "commission"}
+
+
 def _with_body_tail(ent: Span) -> Span:
     """A body's name with the lower-case words that say what it is, which NER leaves out:
     "South Wealdon Hospitals NHS foundation trust", "the House Energy and Commerce health
@@ -1820,19 +1824,14 @@ def _with_body_tail(ent: Span) -> Span:
         last is None
         # "A Senate committee" is one of many, not a name
         or any(c.dep_ == "det" and c.lower_ not in {"the", "this"} for c in last.children)
-        or end == ent.end
-        and last.i != ent.root.head.i
         or not last.text.islower()
         or last.lower_ not in _TAIL_BODIES
-        or ent.root.head.i != last.i
-        and not any(t.i == last.i for t in ent.root.ancestors)
+        # the noun the name qualifies: right after it, or past the compounds before it
+        or (end == ent.end and last.i != ent.root.head.i)
+        or not any(t.i == last.i for t in ent.root.ancestors)
     ):
         return ent
     return Span(doc, ent.start, end + 1, label="ORG")
-
-
-# The lower-case nouns that end a body's name NER cut short ("... NHS foundation trust").
-_TAIL_BODIES = {"trust", "committee", "subcommittee", "commission"}
 
 
 def _with_untagged_companies(entities: list[Span]) -> list[Span]:
