@@ -1849,3 +1849,10 @@ def test_a_bodys_name_goes_on_through_the_lower_case_noun_ner_left_out(extract):
     found = roles(extract(text))
     assert ("Geoffrey Lyle", "chair", "Kestrel Hospitals NHS Foundation Trust") in found
     assert not any(org == "Senate Committee" for _, _, org in found)
+
+
+def test_a_post_before_for_and_a_title_is_someone_elses(extract):
+    text = "A spokesman for Senate Majority Leader Ruth Calder, D-Ore., said the bill would pass."
+    found = roles(extract(text))
+    assert ("Ruth Calder", "senate majority leader", "United States Senate") in found
+    assert not any(r == "spokesman" for _, r, _ in found)

@@ -115,6 +115,13 @@ def _title_chain(roles: Roles, name: list[Token]) -> list[Token]:
     # "The resignation of Tory MP Jo Bloggs": a preposition after a word that is no post
     # ("Mayor of London Jo Bloggs") ends the title; the words before it are the sentence's.
     words = lower_words(chain)
+    for k in range(len(chain) - 2, 0, -1):
+        if chain[k].lower_ == "for" and is_title(words[k + 1 :], chain[-1], roles.lex):
+            # "A spokesman for Senate Majority Leader Jo Bloggs": the post after "for" is
+            # the name's; the one before it someone else's
+            chain = chain[k + 1 :]
+            words = words[k + 1 :]
+            break
     for k in range(len(chain) - 1, 0, -1):
         body = chain[k - 1].text[:1].isupper() and (
             chain[k - 1].ent_type_ == "ORG"
