@@ -1856,3 +1856,12 @@ def test_a_post_before_for_and_a_title_is_someone_elses(extract):
     found = roles(extract(text))
     assert ("Ruth Calder", "senate majority leader", "United States Senate") in found
     assert not any(r == "spokesman" for _, r, _ in found)
+
+
+def test_who_chairs_a_chambers_lower_case_subcommittee(extract):
+    text = (
+        "Rep. Tom Varga, R-Iowa, who chairs the House Energy and Commerce health subcommittee, "
+        "told reporters he was open to a deal."
+    )
+    found = roles(extract(text))
+    assert ("Tom Varga", "chair", "House Energy and Commerce Health Subcommittee") in found

@@ -1807,6 +1807,7 @@ def _with_repeated_bodies(entities: list[Span]) -> list[Span]:
 
 # The lower-case nouns that end a body's name NER cut short ("... NHS foundation trust").
 _TAIL_BODIES = {"trust", "committee", "subcommittee", "commission"}
+_TAIL_OWNERS = PUBLIC_BODY_WORDS | {"house", "nhs", "state", "county", "city", "congress"}
 
 
 def _with_body_tail(ent: Span) -> Span:
@@ -1814,7 +1815,15 @@ def _with_body_tail(ent: Span) -> Span:
     "South Wealdon Hospitals NHS foundation trust", "the House Energy and Commerce health
     subcommittee" (the name qualifies the noun that ends the phrase)."""
     doc = ent.doc
-    if ent.label_ != "ORG" or ent.root.dep_ not in {"compound", "nmod"}:
+    # the noun outside the name that the name's words (and its "the") all hang on
+    heads = {t.head.i for t in ent if not ent.start <= t.head.i < ent.end}
+    if (
+        ent.label_ != "ORG"
+        or len(heads) != 1
+        or ent.root.dep_ not in {"compound", "nmod", "det"}
+        # a public body's committee or trust; "the Acme audit committee" stays Acme's
+        or not _TAIL_OWNERS & {t.lower_ for t in ent}
+    ):
         return ent
     end = ent.end
     while end < len(doc) and doc[end].dep_ == "compound" and doc[end].text.islower():
@@ -1827,7 +1836,7 @@ def _with_body_tail(ent: Span) -> Span:
         or not last.text.islower()
         or last.lower_ not in _TAIL_BODIES
         # the noun the name qualifies: right after it, or past the compounds before it
-        or (end == ent.end and last.i != ent.root.head.i)
+        or (end == ent.end and last.i not in heads)
         or not any(t.i == last.i for t in ent.root.ancestors)
     ):
         return ent
