@@ -1865,3 +1865,20 @@ def test_who_chairs_a_chambers_lower_case_subcommittee(extract):
     )
     found = roles(extract(text))
     assert ("Tom Varga", "chair", "House Energy and Commerce Health Subcommittee") in found
+
+
+def test_joining_the_company_board_written_with_its_name_before(extract):
+    text = (
+        "Tallow Labs raised $20m this week. Investor Ruth Amos, who will join the Tallow Labs "
+        "board, said the firm was growing fast. Tallow Labs' chief executive, Dan Reyes, said "
+        "the money would pay for hiring."
+    )
+    found = roles(extract(text))
+    assert ("Ruth Amos", "board member", "Tallow Labs") in found
+    assert ("Dan Reyes", "chief executive", "Tallow Labs") in found
+
+
+def test_founded_by_a_person_with_a_profession_makes_a_founder(extract):
+    text = "Tallow Labs, founded in 2019 by engineer Kieran Doyle, said it had raised $20m."
+    found = roles(extract(text))
+    assert ("Kieran Doyle", "founder", "Tallow Labs") in found

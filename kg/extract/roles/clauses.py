@@ -200,10 +200,18 @@ def _part_of(roles: Roles, noun: Token) -> Span | None:
 
 
 def _board_owner(roles: Roles, noun: Token) -> Cluster | None:
-    """The body whose board `noun` is: "Lumora's board", "the company's board"."""
-    if noun.lemma_.lower() != "board":
+    """The body whose board `noun` is: "Lumora's board", "the company's board", "the
+    Lumora board"."""
+    if noun.lemma_.lower() != "board" or not noun.text.islower():
         return None
-    possessor = next((c for c in noun.children if c.dep_ == "poss"), None)
+    possessor = next(
+        (
+            c
+            for c in noun.children
+            if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN")
+        ),
+        None,
+    )
     if possessor is None or possessor.pos_ == "PRON":
         return None
     found = roles.ents.resolve(possessor)

@@ -143,6 +143,9 @@ def paths(roles: Roles) -> None:
                 unplaced is not None
                 and unplaced.mention.end == tokens[-1].i + 1
                 and unplaced.bare not in {*STATE_LEGISLATURE_POSTS, *SEAT_POSTS}
+                # "founded by soil scientist Jo Bloggs": founding is the fact, the title a
+                # profession
+                and bare not in {"founder", "co-founder"}
                 # "CTO Jo Bloggs, who previously led teams at Acme": the title is held now,
                 # not at the body the person has left
                 and (not post.startswith("former ") or unplaced.post.startswith("former "))
