@@ -1882,3 +1882,31 @@ def test_founded_by_a_person_with_a_profession_makes_a_founder(extract):
     text = "Tallow Labs, founded in 2019 by engineer Kieran Doyle, said it had raised $20m."
     found = roles(extract(text))
     assert ("Kieran Doyle", "founder", "Tallow Labs") in found
+
+
+def test_an_apposition_on_the_last_of_a_list_is_that_persons_alone(extract):
+    text = (
+        "Ferrolith Energy was founded in 2019 by Priya Sethi and materials scientist Tobias "
+        "Engel, a former professor at the Pacific Polytechnic Institute."
+    )
+    found = roles(extract(text))
+    assert ("Tobias Engel", "former professor", "Pacific Polytechnic Institute") in found
+    assert not any(p == "Priya Sethi" and "professor" in r for p, r, _ in found)
+
+
+def test_a_british_party_in_brackets_and_the_post_after_it(extract):
+    text = (
+        "Ashmoor Council met on Monday. Cllr Judith Hale (Con), cabinet member for highways, "
+        "said the roads were in a poor state. Cllr Tom Reid (Labour) disagreed."
+    )
+    found = roles(extract(text))
+    assert ("Judith Hale", "member", "Conservative Party") in found
+    assert ("Tom Reid", "member", "Labour Party") in found
+    assert any(p == "Judith Hale" and "cabinet member" in r for p, r, _ in found)
+
+
+def test_letters_after_a_name_do_not_stop_the_post_before_it(extract):
+    found = roles(
+        extract("Sinn Féin’s sport spokesperson, Orla Brennan TD, said the grants were welcome.")
+    )
+    assert ("Orla Brennan", "sport spokesperson", "Sinn Féin") in found

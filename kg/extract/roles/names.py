@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from kg.extract.entities import BODY_NOUNS, Cluster
+from kg.extract.entities import BODY_NOUNS, POST_NOMINALS, Cluster
 from kg.extract.roles.context import local_council
 from kg.extract.roles.governments import state_chamber, state_of
 from kg.extract.roles.titles import is_title, lower_words, party_at, plural_title
@@ -27,12 +27,33 @@ PLACE_POSTS = {"governor", "lieutenant governor", "attorney general", "mayor"}
 # Posts that head a US state, held in the state the article names.
 _PARTY_TAG = re.compile(r"^\(?([RDI])-[A-Z][A-Za-z. ]*\)?$")
 _PARTY_TAG_NAMES = {"R": "Republican Party", "D": "Democratic Party", "I": "Independent"}
+# A British councillor's or MP's party in brackets after the name ("Cllr Jo Bloggs (Con)"):
+# the short forms used only there, besides the party names of parties.tsv.
+_BRACKETED_PARTIES = {
+    "Con": "Conservative Party", "Lab": "Labour Party", "LD": "Liberal Democrats",
+    "Lib Dem": "Liberal Democrats", "Grn": "Green Party",
+}  # fmt: skip
+
+
+def _bracketed_party(roles: Roles, i: int) -> tuple[str, int] | None:
+    """A party in brackets opening at token i ("(Con)", "(Labour)"): its name and the
+    closing bracket's index."""
+    if i + 2 >= len(roles.doc) or roles.doc[i].text != "(":
+        return None
+    close = next((t.i for t in roles.doc[i + 1 : i + 5] if t.text == ")"), None)
+    if close is None:
+        return None
+    inside = roles.doc[i + 1 : close].text
+    party = _BRACKETED_PARTIES.get(inside) or roles.lex.parties.get(inside)
+    return (party, close) if party is not None else None
 
 
 def _past_party_tag(roles: Roles, i: int) -> int:
     """The token after a bracketed party tag that opens at `i` ("(R-Wyo.)"), else `i`."""
     if i >= len(roles.doc) or roles.doc[i].text != "(":
         return i
+    if (bracketed := _bracketed_party(roles, i)) is not None:
+        return bracketed[1] + 1  # "Cllr Jo Bloggs (Con), cabinet member for highways,"
     close = next((t.i for t in roles.doc[i + 1 : i + 8] if t.text == ")"), None)
     if close is not None and _PARTY_TAG.match(roles.doc[i + 1 : close].text.replace(" ", "")):
         return close + 1
@@ -184,10 +205,15 @@ def apposition_after(roles: Roles, name: list[Token], cluster: Cluster) -> None:
         if token.lower_ in {"who", "which", "that", "whose"}:
             break  # "Jo Bloggs, the Conservative councillor who chairs ...": the post before it
         phrase.append(token)
-    if phrase and (
-        phrase[0].pos_ == "DET"
-        or phrase[0].lower_ in roles.lex.role_titles
-        or phrase[0].text[:1].isupper()
+    words = [t.lower_ for t in phrase]
+    if (
+        phrase
+        and (
+            phrase[0].pos_ == "DET"
+            or phrase[0].text[:1].isupper()
+            # "Jo Bloggs, cabinet member for highways,": a post of one word or more opens it
+            or any(" ".join(words[:k]) in roles.lex.role_titles for k in range(1, 4))
+        )
     ):
         joined = next(
             (
@@ -245,8 +271,11 @@ def apposition_before(roles: Roles, name: list[Token], cluster: Cluster) -> None
         j = chain[0].i - 1  # "The opposition's housing spokeswoman, Liberal MP Jo Bloggs,"
     if j < 1 or roles.doc[j].text != ",":
         return
-    # "The committee's chairman, Sen. Dale Harkins (R-Wyo.), said": past the party tag
+    # "The committee's chairman, Sen. Dale Harkins (R-Wyo.), said": past the party tag, and
+    # past letters after the name ("Sinn Féin's sport spokesperson, Orla Brennan TD,")
     after = _past_party_tag(roles, last.i + 1)
+    while after < len(roles.doc) and roles.doc[after].text in POST_NOMINALS:
+        after += 1
     if (
         after < len(roles.doc)
         and roles.doc[after].text not in {",", ".", ")"}
@@ -407,7 +436,13 @@ def _party_tag_after(roles: Roles, name: list[Token]) -> tuple[re.Match[str], in
 
 def party_tag(roles: Roles, name: list[Token], cluster: Cluster) -> None:
     """ "Sen. Ted Cruz (R-Texas)", AP's "Sen. Jo Bloggs, D-Ore., said": a US party-state
-    tag after the name."""
+    tag after the name; "Cllr Jo Bloggs (Con)": a British party in brackets."""
+    if (bracketed := _bracketed_party(roles, name[-1].i + 1)) is not None:
+        party, close = bracketed
+        mention = roles.doc[name[0].i : close + 1]
+        member = Entity(party, EntityKind.ORGANISATION)
+        roles.store(cluster, "member", member, mention, "role.party_tag", 0.85)
+        return
     tag = _party_tag_after(roles, name)
     if tag is not None:
         match, close = tag

@@ -221,6 +221,12 @@ def _path_role(roles: Roles, person: Token, org: Token, ends: set[int]) -> tuple
         if _noun_slot(token) and is_title([token.lower_], token, roles.lex):
             if token.head.lower_ == "to" and title is not None:
                 return None  # "assistant to the director of Acme": the post served is another's
+            if (
+                token.dep_ == "appos"
+                and token.head.i in roles.ents.person_at
+                and token.head.i not in ends
+            ):
+                return None  # "by Jo Bloggs and Ann Lee, a professor at Leeds": Lee's post
             if any(
                 c.dep_ == "poss" and c.i not in ends and c.lower_ != "whose" for c in token.children
             ):
