@@ -500,3 +500,11 @@ def test_a_city_is_not_a_short_name_of_the_university_named_after_it(nlp):
 def test_a_lower_case_word_before_a_name_with_of_in_it_is_no_part_of_it():
     assert normalise_org("state Office of Public Safety") == "Office of Public Safety"
     assert normalise_org("Bank of England") == "Bank of England"
+
+
+def test_a_name_with_letters_after_it_in_apposition_is_the_person(extract):
+    text = (
+        "Sinn Féin’s sport spokesperson, Orla Brennan TD, said the grants were welcome. "
+        "She said some clubs had been refused three times."
+    )
+    assert {q.speaker.name for q in quotes(extract(text))} == {"Orla Brennan"}

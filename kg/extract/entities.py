@@ -1424,16 +1424,20 @@ class DocumentEntities:
         """The person or body a phrase names, in apposition, by NER or by a legal form."""
         doc = self.doc
         for child in head.children:
-            # "Senate Majority Leader, Chuck Schumer": the person in apposition to a title;
+            # "Senate Majority Leader, Chuck Schumer": the person in apposition to a title
+            # ("Orla Brennan TD": the name before the letters the parser made its head);
             # not a name after another's relative clause ("Jo Bloggs, who took over from the
             # former boss, Ann Lee, said")
+            named = child
+            if child.text in POST_NOMINALS and child.i - 1 in self.person_at:
+                named = doc[child.i - 1]
             if (
                 child.dep_ == "appos"
-                and child.i in self.person_at
+                and named.i in self.person_at
                 and not (head.i in self.person_at and any(c.dep_ == "relcl" for c in head.children))
             ):
                 mention = doc[phrase.start : child.right_edge.i + 1]
-                return self._person(self.person_at[child.i], mention)
+                return self._person(self.person_at[named.i], mention)
             # "The charity Save the Children": a body named in apposition to what it is.
             if child.dep_ == "appos" and head.pos_ == "NOUN" and child.pos_ == "PROPN":
                 left = child.left_edge.i
