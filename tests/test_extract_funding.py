@@ -1488,3 +1488,13 @@ def test_a_fund_named_after_a_bodys_possessive_inside_the_bodys_phrase(extract):
     assert found == [
         ("Department of Further and Higher Education", 2_200_000, "Rural Campus Renewal Fund")
     ]
+
+
+def test_its_fund_after_a_from_is_the_fund_of_the_body_named_there(extract):
+    text = (
+        "Ferrolith Energy raised $200m this week. Ferrolith Energy will build a factory in "
+        "Fresno. The company also expects to draw down a $96 million grant from the U.S. "
+        "Department of Energy under its Grid Endurance Storage program."
+    )
+    found = [(f.funder.name, f.amount) for f in funding(extract(text)) if f.amount == 96_000_000]
+    assert found == [("U.S. Department of Energy", 96_000_000)]

@@ -1311,7 +1311,20 @@ class FundingExtractor:
         if name is None or (possessor is None and runner is None):
             return None  # "from the Heritage Fund": a fund that is a body and pays itself
         owner = runner or (self._payer(possessor) if possessor is not None else None)
+        if possessor is not None and possessor.lower_ == "its":
+            # "a grant from the Department of Energy under its X program": the body the
+            # money came from just before, whoever else the article is about
+            owner = self._source_just_before(possessor) or owner
         return Entity(name, EntityKind.PROGRAMME), owner
+
+    def _source_just_before(self, its: Token) -> Resolved | None:
+        """The body a "from" phrase names in the words right before an "its"."""
+        for token in reversed(self.doc[max(its.sent.start, its.i - 12) : its.i]):
+            if token.dep_ == "pobj" and token.head.lower_ == "from":
+                found = self._payer(token)
+                if found is not None and found.entity.kind is EntityKind.ORGANISATION:
+                    return found
+        return None
 
     def _owned_fund_after(self, owner: Token) -> tuple[Entity, Resolved | None] | None:
         """ "a £4m grant from the Department for Business and Trade's Low Carbon Materials
