@@ -1498,3 +1498,22 @@ def test_its_fund_after_a_from_is_the_fund_of_the_body_named_there(extract):
     )
     found = [(f.funder.name, f.amount) for f in funding(extract(text)) if f.amount == 96_000_000]
     assert found == [("U.S. Department of Energy", 96_000_000)]
+
+
+def test_money_bid_for_or_applied_for_is_not_funding(extract):
+    text = (
+        "Hartmoor District Council met on Monday. The council had bid unsuccessfully for £18m "
+        "of levelling-up money. It has also applied for £2m from the Towns Fund."
+    )
+    assert funding(extract(text)) == []
+
+
+def test_a_receiver_draws_on_the_fund_of_whoever_reports_the_award(extract):
+    text = (
+        "Hartmoor District Council has closed two pools. Hartmoor District Council blamed "
+        "energy bills. The Department for Culture said on Monday that it would help. The row "
+        "comes a week after the department confirmed Hartmoor District Council would receive "
+        "£2.4m from its Community Pools Fund."
+    )
+    found = [(f.funder.name, f.amount) for f in funding(extract(text))]
+    assert found == [("Department for Culture", 2_400_000)]

@@ -739,6 +739,11 @@ class FundingExtractor:
             # "gave the council £1.2m from its Safer Streets Fund": the fund is what pays out,
             # its owner (or the giver) who pays
             programme, owner = fund
+            if owner is not None and self._receives(verb, owner):
+                # "the government confirmed Hartmoor would receive £2.4m from its Pools
+                # Fund": a receiver draws on no fund of its own; the fund is the one who
+                # reports the award's
+                owner = self._reporter_body(verb)
             funder = owner or self._funder(noun, verb)
         elif (
             head.head.i != head.i
@@ -1316,6 +1321,22 @@ class FundingExtractor:
             # money came from just before, whoever else the article is about
             owner = self._source_just_before(possessor) or owner
         return Entity(name, EntityKind.PROGRAMME), owner
+
+    def _receives(self, verb: Token | None, body: Resolved) -> bool:
+        """Whether `body` is the subject of a verb of receiving."""
+        if verb is None or verb.lemma_.lower() not in self.receive:
+            return False
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        found = self.ents.resolve(subject) if subject is not None else None
+        return found is not None and found.entity.name == body.entity.name
+
+    def _reporter_body(self, verb: Token | None) -> Resolved | None:
+        """The body whose report a clause is: "the government confirmed [X would ...]"."""
+        if verb is None or verb.dep_ != "ccomp":
+            return None
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        found = self.ents.resolve(subject) if subject is not None else None
+        return found if found and found.entity.kind is EntityKind.ORGANISATION else None
 
     def _source_just_before(self, its: Token) -> Resolved | None:
         """The body a "from" phrase names in the words right before an "its"."""
