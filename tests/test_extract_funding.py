@@ -1517,3 +1517,13 @@ def test_a_receiver_draws_on_the_fund_of_whoever_reports_the_award(extract):
     )
     found = [(f.funder.name, f.amount) for f in funding(extract(text))]
     assert found == [("Department for Culture", 2_400_000)]
+
+
+def test_a_bodys_named_program_ending_in_a_lower_case_program(extract):
+    text = (
+        "The Millbrook Police Department wants cameras. The department has secured a $640,000 "
+        "grant from the state Office of Public Safety's Accountability Technology Grant program "
+        "to cover part of the cost."
+    )
+    found = [(f.funder.name, f.programme and f.programme.name) for f in funding(extract(text))]
+    assert found == [("Office of Public Safety", "Accountability Technology Grant program")]

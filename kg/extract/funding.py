@@ -1365,6 +1365,8 @@ class FundingExtractor:
         end = after + 1
         while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
             end += 1
+        if end < len(doc) and doc[end].text.islower() and doc[end].lemma_ in _FUND_WORDS:
+            end += 1  # "... Accountability Technology Grant program"
         last = doc[end - 1]
         if end - after < 3 or last.lemma_.lower() not in _FUND_WORDS:
             return None
