@@ -508,3 +508,11 @@ def test_a_name_with_letters_after_it_in_apposition_is_the_person(extract):
         "She said some clubs had been refused three times."
     )
     assert {q.speaker.name for q in quotes(extract(text))} == {"Orla Brennan"}
+
+
+def test_a_local_bodys_place_ner_left_out_before_it(nlp):
+    doc = nlp("Ashmoor Borough Council's cabinet voted unanimously on Tuesday evening.")
+    ents = DocumentEntities(doc, load_lexicons(), set())
+    assert "ashmoor borough council" in ents.orgs or any(
+        e.text.startswith("Ashmoor Borough Council") for e in ents.entities
+    )

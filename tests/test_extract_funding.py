@@ -1527,3 +1527,13 @@ def test_a_bodys_named_program_ending_in_a_lower_case_program(extract):
     )
     found = [(f.funder.name, f.programme and f.programme.name) for f in funding(extract(text))]
     assert found == [("Office of Public Safety", "Accountability Technology Grant program")]
+
+
+def test_councillors_approving_money_are_the_council_of_the_article(extract):
+    text = (
+        "Roads across Kestrel will be resurfaced after councillors signed off a £3.2m repair "
+        "programme. Kestrel Borough Council's cabinet voted on Tuesday. Kestrel Borough "
+        "Council said work would start in May."
+    )
+    found = [(f.funder.name, f.amount) for f in funding(extract(text))]
+    assert found == [("Kestrel Borough Council", 3_200_000)]

@@ -234,7 +234,7 @@ class DocumentEntities:
                 _with_untagged_companies(
                     _with_repeated_bodies(
                         [
-                            _with_body_tail(_as_company(ent))
+                            _with_place_before(_with_body_tail(_as_company(ent)))
                             for ent in doc.ents
                             if ent.text not in _MEETINGS
                         ]
@@ -1807,6 +1807,30 @@ def _with_repeated_bodies(entities: list[Span]) -> list[Span]:
                 found.append(Span(doc, span.start, span.end, label="ORG"))
                 tagged.update(range(span.start, span.end))
     return sorted([*entities, *found], key=lambda e: e.start) if found else entities
+
+
+# Words that open a local body's name after its place: "[Ashmoor] Borough Council".
+_AFTER_PLACE = {"borough", "county", "city", "district", "town", "parish", "shire", "regional"}
+
+
+def _with_place_before(ent: Span) -> Span:
+    """A local body's name with the place NER left out before it: "Ashmoor Borough Council",
+    which NER may read as "Borough Council"."""
+    doc = ent.doc
+    first = ent.start + (doc[ent.start].lower_ == "the")
+    if ent.label_ != "ORG" or first >= ent.end or doc[first].lower_ not in _AFTER_PLACE:
+        return ent
+    start = first
+    while (
+        start > 0
+        and doc[start - 1].pos_ == "PROPN"
+        and doc[start - 1].text[:1].isupper()
+        and doc[start - 1].dep_ == "compound"
+        and doc[start - 1].head.i in range(first, ent.end)
+        and not doc[start - 1].ent_type_
+    ):
+        start -= 1
+    return ent if start == first else Span(doc, start, ent.end, label="ORG")
 
 
 # The lower-case nouns that end a body's name NER cut short ("... NHS foundation trust").

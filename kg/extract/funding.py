@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -59,6 +60,8 @@ _NAME_LABELS = {"ORG", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
 # Verbs of running a fund: "the X Fund, which is run by the Ministry", "administered by".
 _RUNNING_VERBS = {"run", "administer", "manage", "operate", "oversee"}
 # Nouns of a pot of money that pays out: money "from" one comes from its owner.
+# Members of a council, who act for it as a body: "councillors approved £3m".
+_COUNCIL_MEMBERS = {"councillor", "councilor", "councilmember", "alderman"}
 _FUND_WORDS = {"fund", "programme", "program", "scheme", "initiative", "package"}
 _FUND_OR_PROJECT = _FUND_WORDS | {"project"}
 # Verbs that send such money somewhere: "go to", "flow through", "be paid into", "put into",
@@ -1157,6 +1160,11 @@ class FundingExtractor:
                 phrase = self.doc[named[0].left_edge.i : named[-1].i + 1]
                 if (body := self.ents.body_named(phrase)) is not None:
                     return body
+            if not named and token.lemma_.lower() in _COUNCIL_MEMBERS:
+                # "councillors signed off a £3.2m programme": the council the article is about
+                council = self._council_of_article()
+                if council is not None:
+                    return Resolved(council.entity(), noun_phrase(token), council)
         entity = self.ents.entity_at(token.i)
         named = [c for c in token.lefts if c.dep_ == "compound" and c.text[:1].isupper()]
         if entity is not None and entity.label_ == "GPE" and named and named[0].i < entity.start:
@@ -1189,6 +1197,20 @@ class FundingExtractor:
             # "Canada will provide C$1.2bn": the country's government pays
             return Resolved(government.entity(), found.mention)
         return found
+
+    def _council_of_article(self) -> Cluster | None:
+        """The council an article names most, when it names one at least twice."""
+        counts: Counter[int] = Counter()
+        clusters: dict[int, Cluster] = {}
+        for ent in self.ents.entities:
+            if ent.label_ not in ORG_LABELS:
+                continue
+            cluster = self.ents.organisation(ent)
+            if cluster is not None and cluster.name.split()[-1] == "Council":
+                counts[id(cluster)] += 1
+                clusters[id(cluster)] = cluster
+        best = counts.most_common(1)
+        return clusters[best[0][0]] if best and best[0][1] >= 2 else None
 
     def _payer_before(self, noun: Token | None) -> Resolved | None:
         """The body a funding noun is named after: "£6m of government funding", "Lottery
