@@ -1537,3 +1537,16 @@ def test_councillors_approving_money_are_the_council_of_the_article(extract):
     )
     found = [(f.funder.name, f.amount) for f in funding(extract(text))]
     assert found == [("Kestrel Borough Council", 3_200_000)]
+
+
+def test_bracketed_shares_of_awards_handed_out_are_the_payers_before(extract):
+    text = (
+        "The Dunmore City Council voted on Tuesday to award $7.5 million from the city's "
+        "Housing Fund to three projects. Smaller awards went to Alder Court, a building for "
+        "seniors ($2.2 million), and a project by Bridgeview Partners on Elm Street "
+        "($1.2 million)."
+    )
+    found = {(f.funder.name, f.amount) for f in funding(extract(text))}
+    assert ("Dunmore City Council", 2_200_000) in found
+    assert ("Dunmore City Council", 1_200_000) in found
+    assert not any(name == "Bridgeview Partners" for name, _ in found)

@@ -710,8 +710,10 @@ class FundingExtractor:
         # "Ohio has committed $230m and Kentucky $190m": Kentucky commits its own sum
         gapped = self._gapped(head)
         noun, verb = (None, gapped.verb) if gapped else self._purpose(head, inside)
+        if self._bracketed_share(span):
+            noun = verb = None  # "Smaller awards went to A ($2.2m) and B ($1.2m)"
         if noun is None and verb is None:
-            kind = self._continuation(money)
+            kind = "part" if self._bracketed_share(span) else self._continuation(money)
             if kind == "further" and any(
                 t.lemma_.lower() in self.not_verbs | self.not_nouns for t in span.sent
             ):
@@ -726,6 +728,7 @@ class FundingExtractor:
                     currency=currency,
                     evidence=sentence_evidence(span, "funding.part", 0.6),
                     programme=self._set_up_programme(anchors)
+                    or self._receiver_listed(head)
                     or self._named_for(anchors)
                     or next(filter(None, map(self._body_sent_to, anchors)), None),
                     amount_mention=text_span(self.doc, money.start, money.end),
@@ -916,6 +919,42 @@ class FundingExtractor:
         text = doc_text(self.doc)
         named = {g for r, g in self.lex.regions.items() if re.search(rf"\b{re.escape(r)}\b", text)}
         return named.pop() if len(named) == 1 else None
+
+    def _bracketed_share(self, span: Span) -> bool:
+        """Whether a sum in brackets after its receiver is a share of awards the sentence
+        hands out: "Smaller awards went to Juniper Place ($2.2 million) and a project by
+        Bridgeview Partners ($1.2 million)"."""
+        doc = self.doc
+        if not (
+            span.start > 0
+            and span.end < len(doc)
+            and doc[span.start - 1].text == "("
+            and doc[span.end].text == ")"
+        ):
+            return False
+        root = span.sent.root
+        subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        return (
+            root.lemma_.lower() in _DESTINATION_VERBS
+            and subject is not None
+            and subject.lemma_.lower() in _AWARD_NOUNS | _FUND_WORDS
+        )
+
+    def _receiver_listed(self, head: Token) -> Entity | None:
+        """The named receiver a bracketed share follows: "went to Juniper Place, a building
+        for seniors ($2.2 million)"."""
+        if not self._bracketed_share(self.doc[head.left_edge.i : head.right_edge.i + 1]):
+            return None
+        item = next(
+            (
+                t
+                for t in head.ancestors
+                if (t.dep_ == "pobj" and t.head.lower_ == "to") or t.dep_ == "conj"
+            ),
+            None,
+        )
+        name = self._proper_name(item) if item is not None else None
+        return Entity(name, EntityKind.PROGRAMME) if name else None
 
     def _continuation(self, money: Money) -> str | None:
         """Whether a sum is a part of ("part": "The first phase, worth £75m, ...", "Of the
