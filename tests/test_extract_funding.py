@@ -1550,3 +1550,12 @@ def test_bracketed_shares_of_awards_handed_out_are_the_payers_before(extract):
     assert ("Dunmore City Council", 2_200_000) in found
     assert ("Dunmore City Council", 1_200_000) in found
     assert not any(name == "Bridgeview Partners" for name, _ in found)
+
+
+def test_a_sum_a_bill_includes_for_a_body_pays_for_that_body(extract):
+    text = (
+        "The spending bill was approved by the Senate Appropriations Committee on Thursday. "
+        "It also includes $48.7 billion for the National Institutes of Health."
+    )
+    found = [(f.amount, f.programme and f.programme.name) for f in funding(extract(text))]
+    assert (48_700_000_000, "National Institutes of Health") in found

@@ -819,6 +819,12 @@ class FundingExtractor:
                 head, {"into", "to", "for", "on", "towards"}, funds_only=head.dep_ != "conj"
             )
             or self._fund_sized(money)
+            # "The bill also includes $48.7bn for the National Institutes of Health"
+            or (
+                self._named_after(head, {"for"})
+                if verb is not None and verb.lemma_.lower() in _CONTAINING_VERBS
+                else None
+            )
             or self._body_sent_to(verb)
             # "awarded a £4.5m grant through the X Challenge": the fund before the grantee
             or self._programme(noun, verb)
