@@ -38,10 +38,10 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 import pyoxigraph as ox
-from rdflib import RDF, Graph, Literal, URIRef
+from rdflib import RDF, Literal, URIRef
 from rdflib.namespace import PROV, SDO
 
 import kg
@@ -60,6 +60,9 @@ from kg.rdf import (
 )
 from kg.views import FORMAT, dumps, facts_json
 from kg.vocab import KGO, OA
+
+if TYPE_CHECKING:
+    from kg.viz import Triples
 
 __all__ = ["BuildOptions", "BuildReport", "build", "extract_articles", "text_chunks"]
 
@@ -686,9 +689,9 @@ def _write_outputs(
         facts.close()
         result.files = paths[:2] + paths[3:]
         if len(articles) <= PAGE_MAX_ARTICLES and result.facts.total() <= PAGE_MAX_FACTS:
-            from kg.viz import render_html
+            from kg.viz import Triples, render_html
 
-            page_graph = Graph()
+            page_graph = Triples()
             for _, name in articles:
                 _add_page_triples(page_graph, article_graph_triples(store, name))
             stage.open(paths[2]).write(render_html(page_graph).encode("utf-8"))
@@ -783,7 +786,7 @@ class _FactsWriter:
             self.handle.write(dumps({"format": FORMAT, "documents": []}).encode("utf-8"))
 
 
-def _add_page_triples(graph: Graph, triples: list[ox.Triple]) -> None:
+def _add_page_triples(graph: Triples, triples: list[ox.Triple]) -> None:
     """The triples the page draws from: all but the text spans of mentions and the character
     positions (the sentences facts come from stay, as text)."""
     sentences = {t.object for t in triples if t.predicate == _SENTENCE}
@@ -803,11 +806,9 @@ def _add_page_triples(graph: Graph, triples: list[ox.Triple]) -> None:
             found = terms[value] = _rdflib(value)
         return found
 
-    graph.addN(
-        (term(t.subject), term(t.predicate), term(t.object), graph)
-        for t in triples
-        if t.subject not in hidden
-    )
+    for t in triples:
+        if t.subject not in hidden:
+            graph.add((term(t.subject), term(t.predicate), term(t.object)))
 
 
 def _rdflib(term: object) -> URIRef | Literal:

@@ -28,6 +28,7 @@ from kg.viz import (
     layout,
     page_data,
     project,
+    read_graph,
     render_html,
     select,
     write_html,
@@ -253,3 +254,13 @@ def test_facts_about_undescribed_entities_are_left_out_with_a_note() -> None:
     assert projection.graph["notes"] == [
         "Left out 4 facts whose people or bodies the graph does not describe."
     ]
+
+
+def test_the_page_reads_a_graph_file_as_rdflib_reads_it(tmp_path: Path):
+    graph = build_graph([harbour_facts(), quiet_facts()])
+    path = tmp_path / "graph.ttl"
+    write_turtle(graph, path)
+    from_file, from_rdflib = project(read_graph(path)), project(graph)
+    assert sorted(from_file.nodes(data="name")) == sorted(from_rdflib.nodes(data="name"))
+    assert sorted(from_file.edges(data="label")) == sorted(from_rdflib.edges(data="label"))
+    assert from_file.graph["articles"] == from_rdflib.graph["articles"]
