@@ -990,3 +990,13 @@ def test_he_goes_on_reporting_the_speaker_not_a_person_in_the_claim(extract):
     )
     found = {q.text: q.speaker.name for q in quotes(extract(text))}
     assert found["Hart hopes the review will be quick"] == "Rachel Moss"
+
+
+def test_figures_and_records_are_no_speakers_but_a_study_is(extract):
+    text = (
+        "Official figures show that 3,900 people slept rough last autumn. The company's annual "
+        "report says the chief executive earned £4.1m. A study by the Kestrel Institute found "
+        "that rents rose by a third in five years."
+    )
+    found = [(q.speaker.name, q.text) for q in quotes(extract(text))]
+    assert len(found) == 1 and "rents rose by a third" in found[0][1]

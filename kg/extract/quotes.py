@@ -214,7 +214,11 @@ class QuoteExtractor:
         return facts
 
     def _reported(self, cue: Cue, start: int, end: int) -> list[QuoteFact]:
-        """The facts of one claim a cue reports, one per speaker; none when it is too short."""
+        """The facts of one claim a cue reports, one per speaker; none when it is too short,
+        or when its source is a document or figures nobody is named for ("figures show",
+        "the annual report says": what the record holds, not what someone claims)."""
+        if _document_source(cue.speaker):
+            return []
         span = text_span(self.doc, start, end)
         claim = span.text
         if cue.hole is not None:
@@ -1327,6 +1331,22 @@ class QuoteExtractor:
 
     def _mention(self, speaker: Resolved) -> TextSpan:
         return text_span(self.doc, speaker.mention.start_char, speaker.mention.end_char)
+
+
+# Sources that are records, not people or bodies: "official figures show", "records show",
+# "the annual report says". (A study, survey or analysis that finds something is a claim of
+# its authors, and stays one.)
+_DOCUMENT_SOURCES = {
+    "figure", "data", "report", "record", "document", "statistic", "testimony", "filing",
+    "polling", "audit", "minute", "paper",
+}  # fmt: skip
+
+
+def _document_source(speaker: Resolved | None) -> bool:
+    """Whether a speaker is a record no one is named for ("figures", "the annual report")."""
+    if speaker is None or speaker.entity.kind is not EntityKind.UNNAMED_SOURCE:
+        return False
+    return speaker.mention.root.lemma_.lower() in _DOCUMENT_SOURCES
 
 
 def _closes_a_quotation(text: str) -> bool:
