@@ -1559,3 +1559,17 @@ def test_a_sum_a_bill_includes_for_a_body_pays_for_that_body(extract):
     )
     found = [(f.amount, f.programme and f.programme.name) for f in funding(extract(text))]
     assert (48_700_000_000, "National Institutes of Health") in found
+
+
+def test_the_department_announcing_its_governments_money_pays_it(extract):
+    text = (
+        "The federal government will spend $2.6 billion to repair bridges in 14 states, the "
+        "Transportation Department announced Thursday. Ohio receives the biggest single award, "
+        "$412 million, and Pennsylvania gets $318 million to rebuild 46 smaller bridges."
+    )
+    found = {(f.funder.name, f.amount) for f in funding(extract(text))}
+    assert found == {
+        ("Transportation Department", 2_600_000_000),
+        ("Transportation Department", 412_000_000),
+        ("Transportation Department", 318_000_000),
+    }

@@ -342,10 +342,23 @@ class FundingExtractor:
         ]
         for span, money, currency, noun, verb in self._unpaid:
             before = [f for f in paid_through if f.amount_mention.start < money.start]
+            # "The federal government will spend $2.6bn on bridges ... Ohio receives the
+            # biggest single award, $412m": a share of a larger sum paid out before it
+            larger = [
+                f
+                for f in facts
+                if f.amount_mention is not None
+                and f.amount_mention.start < money.start
+                and f.currency == currency
+                and f.amount is not None
+                and f.amount > money.amount
+            ]
             if before:
                 funder, fund = before[-1].funder, before[-1].programme
             elif story is not None:
                 funder, fund = story[1].entity, only
+            elif larger and verb is not None and verb.lemma_.lower() in self.receive:
+                funder, fund = larger[0].funder, None
             else:
                 continue
             fact = FundingFact(
@@ -788,6 +801,10 @@ class FundingExtractor:
             # "Grassline has raised €38m in a Series B round": what the round's investors
             # pay for, whoever leads it
             self._raiser = self._raiser or self._recipient(verb)
+        if funder is not None and (department := self._announcing_department(span, funder)):
+            # "The federal government will spend $2.6bn ..., the Transportation Department
+            # announced": the government's department that pays it out
+            funder = department
         if funder is None and self._last_payer is not None and self._continuation(money):
             # "A further £18m has been set aside for X", "The first phase, worth £75m, will
             # pay for ...": more of the money the sum before was paid by
@@ -1388,6 +1405,18 @@ class FundingExtractor:
             # money came from just before, whoever else the article is about
             owner = self._source_just_before(possessor) or owner
         return Entity(name, EntityKind.PROGRAMME), owner
+
+    def _announcing_department(self, span: Span, funder: Resolved) -> Resolved | None:
+        """The department that announces money its government pays, in the same sentence."""
+        if not funder.entity.name.endswith(("Government", "government")):
+            return None
+        root = span.sent.root
+        if root.lemma_.lower() not in {"announce", "say", "confirm"} or span.root.i == root.i:
+            return None
+        subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        found = self._payer(subject) if subject is not None else None
+        words = set(found.entity.name.lower().split()) if found is not None else set()
+        return found if words & {"department", "ministry", "agency"} else None
 
     def _receives(self, verb: Token | None, body: Resolved) -> bool:
         """Whether `body` is the subject of a verb of receiving."""
