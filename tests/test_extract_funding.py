@@ -1573,3 +1573,36 @@ def test_the_department_announcing_its_governments_money_pays_it(extract):
         ("Transportation Department", 412_000_000),
         ("Transportation Department", 318_000_000),
     }
+
+
+def test_a_budget_story_with_key_points_and_shares_of_the_money(extract):
+    text = (
+        "Key points:\n"
+        "The government will spend $9.8 billion on hospitals\n"
+        "The deficit is forecast to reach $3.1 billion\n\n"
+        "The Tasmanian government will pour $9.8 billion into hospitals over four years.\n\n"
+        "Of the health money, $2.4 billion will go towards a new hospital at Pelican Heads.\n\n"
+        "A further $1.1 billion is set aside to expand Carramar Hospital, while $350 million "
+        "will pay for 14 satellite clinics."
+    )
+    found = {(f.funder.name, f.amount) for f in funding(extract(text))}
+    assert found == {
+        ("Tasmanian Government", 9_800_000_000),
+        ("Tasmanian Government", 2_400_000_000),
+        ("Tasmanian Government", 1_100_000_000),
+        ("Tasmanian Government", 350_000_000),
+    }
+
+
+def test_money_matched_by_a_sum_from_a_payer(extract):
+    text = "The minister said the loan would be matched by €150 million from Enterprise Ireland."
+    found = {(f.funder.name, f.amount) for f in funding(extract(text))}
+    assert found == {("Enterprise Ireland", 150_000_000)}
+
+
+def test_what_a_sum_backs_as_the_passives_agent_is_what_it_pays_for(extract):
+    text = (
+        "The Wearside Youth Orchestra lessons are backed by £20,000 from Sunderland City Council."
+    )
+    found = [(f.funder.name, f.programme and f.programme.name) for f in funding(extract(text))]
+    assert found == [("Sunderland City Council", "Wearside Youth Orchestra lessons")]

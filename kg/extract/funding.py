@@ -79,6 +79,7 @@ _UP_DEPS = {
     "dobj",
     "pobj",
     "prep",
+    "agent",  # "would be matched by €150m from the Exchequer"
     "conj",
     "attr",
     "nsubjpass",
@@ -179,9 +180,13 @@ class FundingExtractor:
         previous: Money | None = None
         self._money = find_money(text, self.lex)
         title = headline(text)
+        summary = _summary_block(text)
         for money in self._money:
             if title is not None and money.start < title[1] and self._restated(money, title[1]):
                 continue  # "Ministers pledge £450m for buses": the body says it again
+            in_summary = summary is not None and summary[0] <= money.start < summary[1]
+            if in_summary and self._restated(money, summary[1]):
+                continue  # "Key points: The government will spend $9.8bn ...": likewise
             converted = previous is not None and text[previous.end : money.start].strip() == "("
             previous = money
             if converted:
@@ -728,13 +733,14 @@ class FundingExtractor:
         if noun is None and verb is None:
             kind = "part" if self._bracketed_share(span) else self._continuation(money)
             if kind == "further" and any(
-                t.lemma_.lower() in self.not_verbs | self.not_nouns for t in span.sent
+                t.lemma_.lower() in self.not_verbs | self.not_nouns and not _pays_for(t)
+                for t in span.sent
             ):
-                kind = None  # not "A further £2m was cut"
+                kind = None  # not "A further £2m was cut" (but "£350m will pay for clinics")
             if self._last_payer is not None and kind is not None:
                 # "The first phase, worth £75m, will pay for ...", "A further £2m will be
                 # added to the plan": part of, or more of, the money before
-                anchors = [head, head.head, head.head.head]
+                anchors = _clause_anchors(head)
                 return FundingFact(
                     funder=self._last_payer.entity,
                     amount=money.amount,
@@ -774,7 +780,10 @@ class FundingExtractor:
             # hung it
             funder = led
         elif source is not None and (
-            source.head.i == head.i or verb is None or _held_by(noun, verb)
+            source.head.i == head.i
+            or verb is None
+            or _held_by(noun, verb)
+            or head.head.dep_ == "agent"  # "matched by €150m from the Exchequer"
         ):
             # "£3m from X"; "The funding also includes £750,000 from X": the sum's source
             funder = self._source_of(source)
@@ -830,6 +839,7 @@ class FundingExtractor:
             )
         programme = (
             programme
+            or self._backed_thing(head, verb)
             # "$350m into the X Fund and $75m into a new Y program": each sum's own fund;
             # "$350,000 to X and $125,000 to Y": each listed sum's own recipient
             or self._named_after(
@@ -986,7 +996,18 @@ class FundingExtractor:
         before = doc_text(self.doc)[max(0, money.start - 60) : money.start]
         if _PART_WORTH.search(before):
             return "part"
-        return "further" if _FURTHER.search(before[-25:]) else None
+        if _FURTHER.search(before[-25:]):
+            return "further"
+        # "A further $1.1bn is set aside for X, while $350m will pay for Y": a second sum of
+        # a sentence that opens as one of those
+        sentence = self.doc[self._token_at(money.start)].sent
+        if any(sentence.start_char <= m.start < money.start for m in self._money):
+            opening = doc_text(self.doc)[sentence.start_char : money.start]
+            if _OPENS_FURTHER.match(opening):
+                return "further"
+            if _OPENS_PART.match(opening):
+                return "part"
+        return None
 
     def _purpose(self, head: Token, inside: set[int]) -> tuple[Token | None, Token | None]:
         """The funding noun the money sizes and the verb that governs it (either may be None).
@@ -1406,6 +1427,22 @@ class FundingExtractor:
             owner = self._source_just_before(possessor) or owner
         return Entity(name, EntityKind.PROGRAMME), owner
 
+    def _backed_thing(self, head: Token, verb: Token | None) -> Entity | None:
+        """What a sum backs when it is the passive's agent: "The orchestra's lessons are also
+        backed by £20,000 from the council": the named thing, or the body whose it is."""
+        if verb is None or head.head.dep_ != "agent":
+            return None
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if subject is None:
+            return None
+        if name := self._proper_name(subject):
+            return Entity(name, EntityKind.PROGRAMME)
+        owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+        found = self.ents.resolve(owner) if owner is not None else None
+        if found is not None and found.entity.kind is EntityKind.ORGANISATION:
+            return Entity(found.entity.name, EntityKind.PROGRAMME)
+        return None
+
     def _announcing_department(self, span: Span, funder: Resolved) -> Resolved | None:
         """The department that announces money its government pays, in the same sentence."""
         if not funder.entity.name.endswith(("Government", "government")):
@@ -1771,7 +1808,8 @@ _PART_WORTH = re.compile(
     r"(?:^|[.\n]\s*)(?:The\s+(?:first|second|third|next|final|initial|opening)\s+"
     r"(?:phase|stage|tranche|round)\b[^.]{0,30}?\bworth"
     # "Of the total, $4.3m will go to new bus shelters": a share of the sum before
-    r"|Of\s+(?:the|that|this)\s+(?:total|money|sum|funding|amount|grant|award),"
+    # ("Of the health money, $2.4bn ...": one word may say what the money is for)
+    r"|Of\s+(?:the|that|this)\s+(?:[\w-]+\s+)?(?:total|money|sum|funding|amount|grant|award),"
     r"|The\s+remaining"
     # "The largest single commitment, $35m, goes to ...": the biggest part of the sum before
     r"|The\s+(?:largest|biggest|single\s+largest|single\s+biggest)\s+(?:single\s+)?"
@@ -1783,6 +1821,8 @@ _PART_WORTH = re.compile(
 # another £250,000 funding", which may be another pot).
 _MORE_OF = re.compile(r"\b(?:a further|an additional)\s*$", re.I)
 # "A further $7m ...", opening its sentence: more of what was just paid for.
+_OPENS_FURTHER = re.compile(r"\s*(?:A further|Another|An additional)\s")
+_OPENS_PART = re.compile(r"\s*Of\s+(?:the|that|this)\s+(?:[\w-]+\s+)?(?:total|money|sum|funding),")
 _FURTHER = re.compile(r"(?:^|[.\n]\s*)(?:A further|Another|An additional|A further)\s*$")
 # Up to three plain words right after an amount ("share buyback", "sale to Acme").
 _WORDS_AFTER = re.compile(r"((?:\s+[a-z][\w-]*){1,3})")
@@ -1944,6 +1984,38 @@ def _owner_end(entity: Span, token: Token) -> int | None:
         if t.tag_ == "POS" and t.i > token.i and t.i + 1 < entity.end:
             return t.i
     return None
+
+
+_SUMMARY = re.compile(r"^(?:Key points|In short|At a glance|Key facts)\s*:?[ \t]*$", re.I | re.M)
+
+
+def _clause_anchors(head: Token) -> list[Token]:
+    """A sum and the words above it up to its clause's verb, where what it pays for hangs
+    (not the verb of the clause before: "A further $1.1bn is set aside to expand X, while
+    $350m will pay for 14 clinics")."""
+    anchors = [head]
+    while len(anchors) < 3 and anchors[-1].pos_ not in {"VERB", "AUX"}:
+        if anchors[-1].head.i == anchors[-1].i:
+            break
+        anchors.append(anchors[-1].head)
+    return anchors
+
+
+def _pays_for(token: Token) -> bool:
+    """Whether a token is the "pay" of "will pay for X": what money buys, not a payment."""
+    return token.lemma_.lower() == "pay" and any(
+        c.dep_ == "prep" and c.lower_ == "for" for c in token.children
+    )
+
+
+def _summary_block(text: str) -> tuple[int, int] | None:
+    """The offsets of a summary list set before the story ("Key points:" and its lines, up to
+    the next blank line), which the story then tells in full."""
+    match = _SUMMARY.search(text)
+    if match is None:
+        return None
+    end = text.find("\n\n", match.end() + 1)
+    return match.end(), len(text) if end < 0 else end
 
 
 def _merged(facts: list[FundingFact], fact: FundingFact) -> list[FundingFact]:
