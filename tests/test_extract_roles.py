@@ -1910,3 +1910,13 @@ def test_letters_after_a_name_do_not_stop_the_post_before_it(extract):
         extract("Sinn Féin’s sport spokesperson, Orla Brennan TD, said the grants were welcome.")
     )
     assert ("Orla Brennan", "sport spokesperson", "Sinn Féin") in found
+
+
+def test_a_senator_tagged_with_a_town_sits_in_the_state_senate(extract):
+    text = (
+        "SALEM — The Oregon Legislature on Friday approved a capital budget. Sen. Lena Park, "
+        "D-Beaverton, said the budget put safety first."
+    )
+    found = roles(extract(text))
+    assert ("Lena Park", "senator", "Oregon State Senate") in found
+    assert ("Lena Park", "senator", "United States Senate") not in found

@@ -373,8 +373,9 @@ def honorific_post(roles: Roles, name: list[Token], cluster: Cluster) -> None:
     roles.ents.add_holder(name[0].i, post, cluster)
     state_title = first > 0 and roles.doc[first - 1].lower_ == "state"
     _party_before_title(roles, first - state_title, name, cluster)
-    if state_title or post == "assembly member":
-        # "State Sen. Jo Bloggs": a seat in the state's legislature, not in Congress.
+    # "State Sen. Jo Bloggs", AP's "Sen. Jo Bloggs, D-Beaverton" (a town, not a state): a
+    # seat in the state's legislature, not in Congress
+    if state_title or post == "assembly member" or local_party_tag(roles, name):
         first -= state_title
         mention = roles.doc[first : name[-1].i + 1]
         if (chamber := state_chamber(roles, post, mention)) is not None:
