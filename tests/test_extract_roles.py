@@ -1920,3 +1920,12 @@ def test_a_senator_tagged_with_a_town_sits_in_the_state_senate(extract):
     found = roles(extract(text))
     assert ("Lena Park", "senator", "Oregon State Senate") in found
     assert ("Lena Park", "senator", "United States Senate") not in found
+
+
+def test_a_hyphenated_post_opens_an_apposition(extract):
+    text = "Rahul Mehta, co-founder and chief executive of Northlight Robotics, said it was good."
+    found = roles(extract(text))
+    assert any(
+        p == "Rahul Mehta" and "chief executive" in r and o == "Northlight Robotics"
+        for p, r, o in found
+    )

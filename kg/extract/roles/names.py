@@ -205,14 +205,17 @@ def apposition_after(roles: Roles, name: list[Token], cluster: Cluster) -> None:
         if token.lower_ in {"who", "which", "that", "whose"}:
             break  # "Jo Bloggs, the Conservative councillor who chairs ...": the post before it
         phrase.append(token)
-    words = [t.lower_ for t in phrase]
     if (
         phrase
         and (
             phrase[0].pos_ == "DET"
             or phrase[0].text[:1].isupper()
-            # "Jo Bloggs, cabinet member for highways,": a post of one word or more opens it
-            or any(" ".join(words[:k]) in roles.lex.role_titles for k in range(1, 4))
+            # "Jo Bloggs, cabinet member for highways,", "co-founder and chief executive of": a
+            # post of one word or more, as written, opens it
+            or any(
+                roles.doc[phrase[0].i : phrase[0].i + k].text.lower() in roles.lex.role_titles
+                for k in range(1, min(4, len(phrase)) + 1)
+            )
         )
     ):
         joined = next(
