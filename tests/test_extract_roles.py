@@ -1929,3 +1929,17 @@ def test_a_hyphenated_post_opens_an_apposition(extract):
         p == "Rahul Mehta" and "chief executive" in r and o == "Northlight Robotics"
         for p, r, o in found
     )
+
+
+def test_ministers_join_the_state_cabinet_the_article_has_placed_a_minister_in(extract):
+    text = (
+        "Key points:\nThe government will spend $9.8 billion on hospitals\n\n"
+        "The Queensland government will pour $9.8 billion into hospitals.\n\nTreasurer "
+        "Marcus Delahunty handed down the LNP government's first budget on Tuesday.\n\n"
+        '"Queenslanders have waited too long," Mr Delahunty said.\n\nOf the money, $2.4 '
+        "billion will go to a new hospital.\n\nBudget papers show the Commonwealth will "
+        "contribute $600 million.\n\nThe project was costed at $1.7 billion in 2022.\n\n"
+        "Health Minister Leanne Carrick said the new hospital would add 180 beds."
+    )
+    found = roles(extract(text))
+    assert ("Leanne Carrick", "health minister", "Queensland Government") in found

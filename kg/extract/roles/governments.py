@@ -232,4 +232,9 @@ def state_minister(roles: Roles, mention: Span) -> str | None:
         return roles.lex.government or ""
     national = any(n is None for _, n in _governments(roles, 0, len(roles.doc)))
     federal = re.search(r"\b(?:[Ff]ederal|Commonwealth)\b", doc_text(roles.doc))
-    return "" if national or federal else max(set(regional), key=regional.count)
+    if national or federal:
+        # "Treasurer Jo Bloggs [of the Queensland Government] ... Health Minister Ann Lee":
+        # the cabinet of the one state government the article has placed a minister in
+        placed = {f.organisation.name for f in roles.facts.values()} & set(regional)
+        return placed.pop() if len(placed) == 1 else ""
+    return max(set(regional), key=regional.count)
