@@ -1943,3 +1943,21 @@ def test_ministers_join_the_state_cabinet_the_article_has_placed_a_minister_in(e
     )
     found = roles(extract(text))
     assert ("Leanne Carrick", "health minister", "Queensland Government") in found
+
+
+def test_who_after_a_persons_employer_is_the_person(extract):
+    text = (
+        "Dana Whitcombe, a partner at Halcyon Ventures who sits on Ferrolith Energy's board, "
+        "said the results were good. Victor Amsel, a partner at Harbor Peak who will join "
+        "Ledgerly's board, said the same."
+    )
+    found = roles(extract(text))
+    assert ("Dana Whitcombe", "board member", "Ferrolith Energy") in found
+    assert ("Victor Amsel", "board member", "Ledgerly") in found
+
+
+def test_chaired_by_a_relative_named_in_apposition(extract):
+    found = roles(
+        extract("The Wenning Family Foundation is chaired by his granddaughter, Claire Ross.")
+    )
+    assert ("Claire Ross", "chair", "Wenning Family Foundation") in found

@@ -1372,7 +1372,12 @@ class DocumentEntities:
         if lower in RELATIVE_PRONOUNS and head.head.i != head.i and head.dep_ in SUBJECT_DEPS:
             if head.head.dep_ != "relcl":
                 return None
-            found = self.resolve(head.head.head)  # the noun the relative clause hangs on
+            noun = head.head.head  # the noun the relative clause hangs on
+            if lower == "who" and noun.i not in self.person_at:
+                # "Jo Bloggs, a partner at Acme Ventures who sits on ...": "who" is a person,
+                # the one the parser's noun is said of
+                noun = next((t for t in noun.ancestors if t.i in self.person_at), noun)
+            found = self.resolve(noun)
             return Resolved(found.entity, alone, found.cluster) if found else None
         if lower in PRONOUN_GENDER and head.tag_ in {"PRP", "PRP$"}:
             cluster = self.antecedent(head.i, PRONOUN_GENDER[lower])

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from kg.extract.entities import ORG_LABELS, Cluster
+from kg.extract.entities import ORG_LABELS, Cluster, noun_phrase
 from kg.extract.evidence import doc_tokens
 from kg.extract.roles.titles import gathered, names_post, party_at, title_phrase
 from kg.extract.roles.words import COPULAS
@@ -117,6 +117,9 @@ def clausal(roles: Roles, verb: Token) -> None:
     if verb.pos_ not in {"VERB", "AUX"}:
         return
     lemma = verb.lemma_.lower()
+    if lemma == "sit":
+        _seat_on_board(roles, verb)
+        return
     if lemma not in COPULAR_LEMMAS | AS_POST_LEMMAS and lemma not in roles.lex.role_verbs:
         return
     if _appointed(roles, verb) is not None:
@@ -189,6 +192,17 @@ def clausal(roles: Roles, verb: Token) -> None:
         roles.store(cluster, post, body.entity(), verb.sent, "role.verb", 0.7)
 
 
+def _seat_on_board(roles: Roles, verb: Token) -> None:
+    """ "X, who sits on Ferrolith's board": a seat on the company's board."""
+    on = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"), None)
+    board = next((c for c in on.children if c.dep_ == "pobj"), None) if on else None
+    owner = _board_owner(roles, board) if board is not None else None
+    subject = clause_subject(verb)
+    found = roles.ents.resolve(subject) if subject is not None and owner is not None else None
+    if found is not None and found.cluster is not None:
+        roles.store(found.cluster, "board member", owner.entity(), verb.sent, "role.verb", 0.7)
+
+
 def _part_of(roles: Roles, noun: Token) -> Span | None:
     """The body a part of it belongs to: "chairs the local branch of the University and
     College Union"."""
@@ -215,9 +229,12 @@ def _board_owner(roles: Roles, noun: Token) -> Cluster | None:
     if possessor is None or possessor.pos_ == "PRON":
         return None
     found = roles.ents.resolve(possessor)
-    if found is None or found.entity.kind is not EntityKind.ORGANISATION:
-        return None
-    return roles.ents.organisation(found.entity.name)
+    if found is not None and found.entity.kind is EntityKind.ORGANISATION:
+        return roles.ents.organisation(found.entity.name)
+    if possessor.pos_ == "PROPN" and possessor.i not in roles.ents.person_at:
+        # "Ledgerly's board": whatever NER made of the name, the board's owner is a body
+        return roles.ents.organisation(roles.ents.org_name(noun_phrase(possessor)))
+    return None
 
 
 def _party_of(roles: Roles, noun: Token) -> str | None:

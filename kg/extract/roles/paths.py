@@ -164,6 +164,13 @@ def paths(roles: Roles) -> None:
             roles.store(cluster, post, org_cluster.entity(), mention, "role.path", confidence)
 
 
+# Words for kin, which a name in apposition to them only describes.
+_KIN = {
+    "son", "daughter", "grandson", "granddaughter", "wife", "husband", "brother", "sister",
+    "father", "mother", "nephew", "niece", "widow", "widower", "cousin",
+}  # fmt: skip
+
+
 def _held_elsewhere(party: Span) -> bool:
     """Whether the post a party name modifies says where it is held: "the Labour leader
     of Camden Council"."""
@@ -216,6 +223,8 @@ def _path_role(roles: Roles, person: Token, org: Token, ends: set[int]) -> tuple
             return None
         if token.pos_ == "ADP" and token.lower_ in PATH_PREPOSITIONS:
             continue
+        if token.lemma_.lower() in _KIN and token.i in rising and token.head.dep_ == "agent":
+            continue  # "chaired by his granddaughter, Jo Bloggs": who she is to someone
         if token.pos_ in {"AUX", "VERB"} and lemma in COPULAS:
             continue
         if _noun_slot(token) and is_title([token.lower_], token, roles.lex):
