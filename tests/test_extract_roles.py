@@ -1961,3 +1961,17 @@ def test_chaired_by_a_relative_named_in_apposition(extract):
         extract("The Wenning Family Foundation is chaired by his granddaughter, Claire Ross.")
     )
     assert ("Claire Ross", "chair", "Wenning Family Foundation") in found
+
+
+def test_a_firm_ner_calls_a_person_after_a_post_and_at(extract):
+    found = roles(extract("Julie Fenwick, a retail analyst at Peel Hunt, said the shares rose."))
+    assert ("Julie Fenwick", "retail analyst", "Peel Hunt") in found
+
+
+def test_a_boards_senior_independent_director_is_the_companys(extract):
+    text = (
+        "Penrose & Vale said its chairman would retire. Penrose & Vale shares rose 3pc. "
+        "Patricia Holloway, the senior independent director, will also retire at the AGM."
+    )
+    found = roles(extract(text))
+    assert ("Patricia Holloway", "senior independent director", "Penrose & Vale") in found

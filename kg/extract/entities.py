@@ -234,7 +234,7 @@ class DocumentEntities:
                 _with_untagged_companies(
                     _with_repeated_bodies(
                         [
-                            _with_place_before(_with_body_tail(_as_company(ent)))
+                            _with_place_before(_with_body_tail(_as_company(ent, lex)))
                             for ent in doc.ents
                             if ent.text not in _MEETINGS
                         ]
@@ -1944,7 +1944,7 @@ def _body_apposition(noun: Token) -> bool:
     )
 
 
-def _as_company(ent: Span) -> Span:
+def _as_company(ent: Span, lex: Lexicons) -> Span:
     """An NER span, relabelled ORG when NER called a company a person: "Corvane Labs"; without
     the conjunction NER sometimes ends a body's name on ("arranged by [Barclays and] HSBC")."""
     if len(ent) > 1 and ent.label_ in ORG_LABELS and ent[-1].pos_ == "CCONJ":
@@ -1971,6 +1971,14 @@ def _as_company(ent: Span) -> Span:
         return Span(ent.doc, ent.start, ent.end, label="ORG")
     if ent.label_ == "PERSON" and len(words) > 1 and last in _INSTITUTION_WORDS:
         return Span(ent.doc, ent.start, ent.end, label="ORG")  # "Cairns Hospital's"
+    root = ent.root
+    if (
+        ent.label_ == "PERSON"
+        and root.dep_ == "pobj"
+        and root.head.lower_ == "at"
+        and root.head.head.lemma_.lower() in lex.role_titles
+    ):
+        return Span(ent.doc, ent.start, ent.end, label="ORG")  # "a retail analyst at Peel Hunt"
     return ent
 
 

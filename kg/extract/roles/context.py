@@ -34,6 +34,9 @@ COMPANY_POSTS = {
     "financial director", "chief operating officer", "coo", "chief technology officer", "cto",
     "managing director", "chief economist", "group chief executive", "executive chairman",
     "deputy chairman", "non-executive chairman", "chief marketing officer", "cmo",
+    # the board's other seats
+    "senior independent director", "lead independent director", "independent director",
+    "non-executive director", "company secretary", "chair-designate",
 }  # fmt: skip
 _FOUNDER_POSTS = {"founder", "co-founder", "cofounder", "co founder"}
 # Posts of a chamber's majority or minority, held in the chamber the sentence names.
