@@ -1975,3 +1975,14 @@ def test_a_boards_senior_independent_director_is_the_companys(extract):
     )
     found = roles(extract(text))
     assert ("Patricia Holloway", "senior independent director", "Penrose & Vale") in found
+
+
+def test_a_party_description_after_a_report_is_the_reporter(extract):
+    text = (
+        "The Minister for Health, Aoife Mulcahy, said Dr Siobhan Keady had the experience to "
+        "drive reforms. The Fianna Fáil TD said she had met the new director general twice."
+    )
+    facts = extract(text)
+    assert ("Aoife Mulcahy", "member", "Fianna Fáil") in roles(facts)
+    said = [q for q in facts.facts if isinstance(q, QuoteFact) and "met the new" in q.text]
+    assert [q.speaker.name for q in said] == ["Aoife Mulcahy"]

@@ -1169,6 +1169,24 @@ class DocumentEntities:
         mine = [e[0] for e in self._subject_events if e[2] is cluster and e[0] < i]
         return speaker if mine and cue < mine[-1] < end else None
 
+    def reporter_of(self, cluster: Cluster, i: int) -> Cluster | None:
+        """Who reported `cluster` when its last mention as a subject before token i sits in
+        what someone else said ("Jo Lee said Ann Ray had the experience ..."): that someone,
+        whom a description right after ("The Labour MP said") more likely means."""
+        mine = [e[0] for e in self._subject_events if e[2] is cluster and e[0] < i]
+        if not mine:
+            return None
+        for verb in self.doc[mine[-1]].ancestors:
+            if verb.lemma_.lower() not in self.lex.speech_verbs:
+                continue
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            other = self.person_at.get(subject.i) if subject is not None else None
+            if other is None and subject is not None:
+                found = self.resolve(subject)
+                other = found.cluster if found is not None else None
+            return other if other is not None and other is not cluster else None
+        return None
+
     def add_holder(self, i: int, post: str, person: Cluster) -> None:
         """Record that `person` holds `post` (lower case), so "the <post>" can find them."""
         self._holders.append((i, post.lower(), person))

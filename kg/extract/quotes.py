@@ -526,6 +526,16 @@ class QuoteExtractor:
                     and (speaker := self.ents.speaker_not_content(verb.i, resolved.cluster))
                 ):
                     return Resolved(speaker.entity(), resolved.mention, speaker)
+                if (
+                    resolved is not None
+                    and resolved.cluster is not None
+                    and subject.i not in self.ents.person_at
+                    and any(c.lower_ == "the" for c in subject.children)
+                    and (reporter := self.ents.reporter_of(resolved.cluster, subject.i))
+                ):
+                    # "The Fianna Fáil TD said" right after "Ann Ray said Jo Lee had ...":
+                    # the description goes on with the one who spoke, not the one spoken of
+                    return Resolved(reporter.entity(), resolved.mention, reporter)
                 return self._surname_or(subject, resolved)
             if current.dep_ == "pcomp" and current.head.lower_ in GERUND_PREPOSITIONS:
                 # "opened the meeting by saying ...", "After saying ..., she was taken to

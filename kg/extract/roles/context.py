@@ -351,7 +351,7 @@ def definite_post(roles: Roles, head: Token) -> None:
 def party_description(roles: Roles, head: Token) -> None:
     """ "Minister Jo Bloggs said ... The Fianna Fáil minister said": a post named with its
     party and no name is the person it refers back to, who is a member of that party."""
-    if head.pos_ != "NOUN" or head.i in roles.ents.quoted or head.i < 2:
+    if head.pos_ not in {"NOUN", "PROPN"} or head.i in roles.ents.quoted or head.i < 2:
         return
     titles = roles.lex.role_titles
     if head.lemma_.lower() not in titles and head.lower_ not in titles:
@@ -365,9 +365,10 @@ def party_description(roles: Roles, head: Token) -> None:
     resolved = roles.ents.resolve(head)
     if resolved is None or resolved.cluster is None:
         return
+    person = roles.ents.reporter_of(resolved.cluster, head.i) or resolved.cluster
     member = Entity(party[0], EntityKind.ORGANISATION)
     mention = roles.doc[words[0].i : head.i + 1]
-    roles.store(resolved.cluster, "member", member, mention, "role.party_description", 0.6)
+    roles.store(person, "member", member, mention, "role.party_description", 0.6)
 
 
 def anaphoric_owner(roles: Roles, phrase: list[Token]) -> Cluster | None:
