@@ -1897,9 +1897,11 @@ def test_an_apposition_on_the_last_of_a_list_is_that_persons_alone(extract):
 def test_a_british_party_in_brackets_and_the_post_after_it(extract):
     text = (
         "Ashmoor Council met on Monday. Cllr Judith Hale (Con), cabinet member for highways, "
-        "said the roads were in a poor state. Cllr Tom Reid (Labour) disagreed."
+        "said the roads were in a poor state. Cllr Tom Reid (Labour) disagreed. Board Chair "
+        "Gregory Amato (D) said the county could not pay."
     )
     found = roles(extract(text))
+    assert ("Gregory Amato", "member", "Democratic Party") in found
     assert ("Judith Hale", "member", "Conservative Party") in found
     assert ("Tom Reid", "member", "Labour Party") in found
     assert any(p == "Judith Hale" and "cabinet member" in r for p, r, _ in found)

@@ -27,11 +27,13 @@ PLACE_POSTS = {"governor", "lieutenant governor", "attorney general", "mayor"}
 # Posts that head a US state, held in the state the article names.
 _PARTY_TAG = re.compile(r"^\(?([RDI])-[A-Z][A-Za-z. ]*\)?$")
 _PARTY_TAG_NAMES = {"R": "Republican Party", "D": "Democratic Party", "I": "Independent"}
-# A British councillor's or MP's party in brackets after the name ("Cllr Jo Bloggs (Con)"):
+# A party in brackets after a name ("Cllr Jo Bloggs (Con)", "Board Chair Jo Bloggs (D)"):
 # the short forms used only there, besides the party names of parties.tsv.
 _BRACKETED_PARTIES = {
     "Con": "Conservative Party", "Lab": "Labour Party", "LD": "Liberal Democrats",
     "Lib Dem": "Liberal Democrats", "Grn": "Green Party",
+    # and an American's with no state: "Board Chair Gregory Amato (D)"
+    "D": "Democratic Party", "R": "Republican Party",
 }  # fmt: skip
 
 
