@@ -1187,6 +1187,26 @@ class DocumentEntities:
             return other if other is not None and other is not cluster else None
         return None
 
+    def local_council(self, times: int = 1) -> Cluster | None:
+        """The council an article is about: of the bodies named "... Council" (not "Arts
+        Council England"), the one named most, if one is (and at least `times` times)."""
+        counts: dict[int, tuple[int, int, Cluster]] = {}
+        for ent in self.entities:
+            if ent.label_ not in {"ORG", "GPE"} or ent.start in self.quoted:
+                continue
+            words = city_words(ent)
+            # "The City of Gold Coast's chief executive": a council by its formal name too
+            formal = words[:2] == ["City", "of"] and len(words) > 2
+            if ent.label_ != "ORG" and not formal:
+                continue
+            cluster = self.organisation(" ".join(words) if formal else ent)
+            if cluster is not None and (formal or cluster.name.split()[-1] == "Council"):
+                n, first, _ = counts.get(id(cluster), (0, ent.start, cluster))
+                counts[id(cluster)] = (n + 1, first, cluster)
+        # the one named most; of those named as often, the one named first (the lede's)
+        ranked = sorted(counts.values(), key=lambda item: (-item[0], item[1]))
+        return ranked[0][2] if ranked and ranked[0][0] >= times else None
+
     def add_holder(self, i: int, post: str, person: Cluster) -> None:
         """Record that `person` holds `post` (lower case), so "the <post>" can find them."""
         self._holders.append((i, post.lower(), person))
@@ -1960,6 +1980,12 @@ def _body_apposition(noun: Token) -> bool:
         and doc[noun.left_edge.i].lower_ in {"a", "an", "the"}
         and doc[noun.head.i + 1].text == ","
     )
+
+
+def city_words(ent: Span) -> list[str]:
+    """An entity's words without a leading "the" or a trailing possessive."""
+    words = [t.text for t in ent if t.tag_ != "POS" and t.text not in {"'s", "’s"}]
+    return words[1:] if words and words[0].lower() == "the" else words
 
 
 def _as_company(ent: Span, lex: Lexicons) -> Span:

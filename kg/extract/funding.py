@@ -15,7 +15,6 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -1245,7 +1244,7 @@ class FundingExtractor:
                     return body
             if not named and token.lemma_.lower() in _COUNCIL_MEMBERS:
                 # "councillors signed off a £3.2m programme": the council the article is about
-                council = self._council_of_article()
+                council = self.ents.local_council(times=2)
                 if council is not None:
                     return Resolved(council.entity(), noun_phrase(token), council)
         entity = self.ents.entity_at(token.i)
@@ -1280,20 +1279,6 @@ class FundingExtractor:
             # "Canada will provide C$1.2bn": the country's government pays
             return Resolved(government.entity(), found.mention)
         return found
-
-    def _council_of_article(self) -> Cluster | None:
-        """The council an article names most, when it names one at least twice."""
-        counts: Counter[int] = Counter()
-        clusters: dict[int, Cluster] = {}
-        for ent in self.ents.entities:
-            if ent.label_ not in ORG_LABELS:
-                continue
-            cluster = self.ents.organisation(ent)
-            if cluster is not None and cluster.name.split()[-1] == "Council":
-                counts[id(cluster)] += 1
-                clusters[id(cluster)] = cluster
-        best = counts.most_common(1)
-        return clusters[best[0][0]] if best and best[0][1] >= 2 else None
 
     def _payer_before(self, noun: Token | None) -> Resolved | None:
         """The body a funding noun is named after: "£6m of government funding", "Lottery

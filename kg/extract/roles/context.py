@@ -10,7 +10,13 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from kg.extract.entities import BODY_NOUNS, NAMED_KIND_ANAPHORS, ORG_ANAPHORS, Cluster
+from kg.extract.entities import (
+    BODY_NOUNS,
+    NAMED_KIND_ANAPHORS,
+    ORG_ANAPHORS,
+    Cluster,
+    city_words,
+)
 from kg.extract.evidence import doc_text
 from kg.extract.roles.governments import regional_government, state_chamber, state_of
 from kg.extract.roles.titles import lower_words, party_at
@@ -119,11 +125,11 @@ def place_unplaced(roles: Roles) -> None:
             organisation = _chamber_in(roles, found.mention.sent)
         elif found.bare in COUNCIL_POSTS and not found.owned:
             # "Jo Bloggs, the cabinet member for housing": the council the article names.
-            organisation = local_council(roles)
+            organisation = roles.ents.local_council()
         elif found.bare in _LEADERS and not found.owned:
             # "The deputy leader, Jo Bloggs, will serve as acting leader": of a council story,
             # the council's (a story that names its council again and again)
-            organisation = local_council(roles, times=3)
+            organisation = roles.ents.local_council(times=3)
         elif found.bare in STATE_LEGISLATURE_POSTS:
             chamber = state_chamber(roles, found.bare, found.mention)
             if chamber is not None:
@@ -218,7 +224,7 @@ def _city_of_article(roles: Roles) -> str | None:
     names ("Millbrook City Council", "the City of Millbrook"), else its dateline's."""
     cities: dict[str, tuple[int, int]] = {}  # city -> (times named, first named)
     for ent in roles.ents.entities:
-        words = _city_words(ent)
+        words = city_words(ent)
         city = None
         if ent.label_ == "ORG" and len(words) > 2 and words[-2:] == ["City", "Council"]:
             city = " ".join(words[:-2])
@@ -409,33 +415,6 @@ def _chamber_in(roles: Roles, sentence: Span) -> Cluster | None:
         if t.text in roles.lex.chambers and t.i not in roles.ents.quoted
     }
     return roles.ents.organisation(named.pop()) if len(named) == 1 else None
-
-
-def local_council(roles: Roles, times: int = 1) -> Cluster | None:
-    """The council an article is about: of the bodies named "... Council" (not "Arts
-    Council England"), the one named most, if one is (and at least `times` times)."""
-    counts: dict[int, tuple[int, int, Cluster]] = {}
-    for ent in roles.ents.entities:
-        if ent.label_ not in {"ORG", "GPE"} or ent.start in roles.ents.quoted:
-            continue
-        words = _city_words(ent)
-        # "The City of Gold Coast's chief executive": a council by its formal name too
-        formal = words[:2] == ["City", "of"] and len(words) > 2
-        if ent.label_ != "ORG" and not formal:
-            continue
-        cluster = roles.ents.organisation(" ".join(words) if formal else ent)
-        if cluster is not None and (formal or cluster.name.split()[-1] == "Council"):
-            n, first, _ = counts.get(id(cluster), (0, ent.start, cluster))
-            counts[id(cluster)] = (n + 1, first, cluster)
-    # the one named most; of those named as often, the one named first (the lede's)
-    ranked = sorted(counts.values(), key=lambda item: (-item[0], item[1]))
-    return ranked[0][2] if ranked and ranked[0][0] >= times else None
-
-
-def _city_words(ent: Span) -> list[str]:
-    """An entity's words without a leading "the" or a trailing possessive."""
-    words = [t.text for t in ent if t.tag_ != "POS" and t.text not in {"'s", "’s"}]
-    return words[1:] if words and words[0].lower() == "the" else words
 
 
 def kind_before_post(phrase: list[Token], post: str) -> str | None:

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from kg.extract.entities import BODY_NOUNS, POST_NOMINALS, Cluster
-from kg.extract.roles.context import local_council
 from kg.extract.roles.governments import state_chamber, state_of
 from kg.extract.roles.titles import is_title, lower_words, party_at, plural_title
 from kg.extract.roles.words import ORG_PREPOSITIONS, STATE_HEADS, STATUS_WORDS
@@ -406,7 +405,7 @@ def honorific_post(roles: Roles, name: list[Token], cluster: Cluster) -> None:
         organisation = dict((c, o) for o, c in roles.lex.all_posts.get(post, ())).get("US")
     if organisation is not None and (org := roles.ents.organisation(organisation)) is not None:
         roles.store(cluster, post, org.entity(), mention, "role.honorific", 0.7)
-    elif post in _COUNCIL_POSTS and (council := local_council(roles)) is not None:
+    elif post in _COUNCIL_POSTS and (council := roles.ents.local_council()) is not None:
         # "Cllr Jo Bloggs": a member of the council the article is about
         roles.store(cluster, post, council.entity(), mention, "role.honorific", 0.7)
 

@@ -21,7 +21,7 @@ from kg.extract.entities import (
 )
 from kg.extract.evidence import sentence_evidence
 from kg.extract.lexicon import Lexicons
-from kg.extract.roles.context import anaphoric_owner, kind_before_post, local_council
+from kg.extract.roles.context import anaphoric_owner, kind_before_post
 from kg.extract.roles.governments import (
     country_abroad,
     lead_government,
@@ -207,7 +207,7 @@ class Roles:
             organisation = found.name if found is not None else None
         if organisation is None and (kind := kind_before_post(phrase, title.post)):
             # "The council leader, Jo Bloggs": the council the article names last.
-            found = local_council(self) if kind == "council" else None
+            found = self.ents.local_council() if kind == "council" else None
             found = found or self.ents.org_antecedent(name[0].i, kind)
             organisation = found.name if found is not None else None
         if organisation is None:
