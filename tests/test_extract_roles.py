@@ -1988,3 +1988,12 @@ def test_a_party_description_after_a_report_is_the_reporter(extract):
     assert ("Aoife Mulcahy", "member", "Fianna Fáil") in roles(facts)
     said = [q for q in facts.facts if isinstance(q, QuoteFact) and "met the new" in q.text]
     assert [q.speaker.name for q in said] == ["Aoife Mulcahy"]
+
+
+def test_a_minister_of_the_devolved_government_the_sentence_names(extract):
+    text = (
+        "Police Scotland named a new chief constable on Friday. Justice Secretary Kirsty "
+        "MacAulay welcomed the decision and said the Scottish Government would work with him."
+    )
+    found = roles(extract(text))
+    assert ("Kirsty MacAulay", "justice secretary", "Scottish Government") in found

@@ -190,6 +190,14 @@ def lead_government(roles: Roles) -> str | None:
     return regional.pop() if len(regional) == 1 and None not in named else None
 
 
+def sentence_government(roles: Roles, mention: Span) -> str | None:
+    """The one state's or devolved nation's government the sentence of a mention names, and
+    no national one: "Justice Secretary Jo Bloggs said the Scottish Government would ..."."""
+    named = [n for _, n in _governments(roles, mention.sent.start, mention.sent.end)]
+    regional = {n for n in named if n is not None}
+    return regional.pop() if len(regional) == 1 and None not in named else None
+
+
 def regional_government(roles: Roles, mention: Span) -> Cluster | None:
     """ "The Tasmanian government will ..., Premier Jo Bloggs said": the government of a
     state or province named in the sentence or the ones either side."""

@@ -25,6 +25,7 @@ from kg.extract.roles.context import anaphoric_owner, kind_before_post
 from kg.extract.roles.governments import (
     country_abroad,
     lead_government,
+    sentence_government,
     state_chamber,
     state_minister,
 )
@@ -221,7 +222,7 @@ class Roles:
             and not federal
             and bare.split()[-1] in _MINISTERIAL_WORDS
             and bare not in _NATIONAL_ONLY_POSTS
-            and (lead := lead_government(self)) is not None
+            and (lead := lead_government(self) or sentence_government(self, mention)) is not None
         ):
             # "Health Secretary Jo Bloggs" in a story about the Scottish Government, "Health
             # Minister Jo Bloggs" in one a Queensland premier leads: that government's.
