@@ -1992,8 +1992,10 @@ def test_a_party_description_after_a_report_is_the_reporter(extract):
 
 def test_a_minister_of_the_devolved_government_the_sentence_names(extract):
     text = (
-        "Police Scotland named a new chief constable on Friday. Justice Secretary Kirsty "
-        "MacAulay welcomed the decision and said the Scottish Government would work with him."
+        "Police Scotland named a new chief constable on Friday. The force has 16,000 officers. "
+        "It faces a budget gap of £50m. Staff morale is low, a survey found. The UK Government "
+        "funds none of it.\n\nJustice Secretary Kirsty MacAulay welcomed the decision and said "
+        "the Scottish Government would work with him."
     )
     found = roles(extract(text))
     assert ("Kirsty MacAulay", "justice secretary", "Scottish Government") in found
