@@ -1999,3 +1999,9 @@ def test_a_minister_of_the_devolved_government_the_sentence_names(extract):
     )
     found = roles(extract(text))
     assert ("Kirsty MacAulay", "justice secretary", "Scottish Government") in found
+
+
+def test_a_city_post_written_with_city_is_the_articles_citys(extract):
+    found = roles(extract("MILLBROOK, Ohio — City Manager Tom Reid said the plan would work."))
+    assert ("Tom Reid", "city manager", "Millbrook") in found
+    assert not any(o in {"City", "City Council"} for _, _, o in found)

@@ -163,6 +163,12 @@ class Roles:
         if title.status not in {"former", "ex", "late"}:
             self.ents.add_holder(name[0].i, title.post, cluster)
         organisation, source = title.organisation, title.org_source
+        if organisation in _LOCAL_LEVELS:
+            # "City Administrator Jo Bloggs": a post of the article's city (placed below),
+            # not of a body called "City"
+            post = f"{organisation} {post}"
+            self.unplaced[name[0].i] = Unplaced(post, post.lower(), cluster, mention, False)
+            return
         if organisation is not None and organisation.split()[0] == "Opposition":
             # "Opposition treasury spokesman Jo Bloggs": a post of the opposition party
             post = f"{organisation} {post}"
@@ -301,6 +307,10 @@ class Roles:
             evidence=sentence_evidence(mention, rule, confidence),
             mention=None,
         )
+
+
+# A level of local government written before a post as if it were a body's name.
+_LOCAL_LEVELS = {"City", "Town", "Village"}
 
 
 def _after_for(phrase: list[Token], organisation: str) -> bool:
