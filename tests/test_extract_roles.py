@@ -2006,3 +2006,12 @@ def test_a_city_post_written_with_city_is_the_articles_citys(extract):
     found = roles(extract(text))
     assert ("Tom Reid", "city administrator", "Millbrook") in found
     assert not any(o in {"City", "City Council"} for _, _, o in found)
+
+
+def test_the_house_speaker_of_a_state_legislature_story(extract):
+    text = (
+        "HARRISBURG, Pa. — Democrats kept their majority in the Pennsylvania House of "
+        "Representatives on Tuesday. House Speaker Joanna McBride will swear in the winner."
+    )
+    found = roles(extract(text))
+    assert ("Joanna McBride", "house speaker", "Pennsylvania House of Representatives") in found

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ from kg.extract.entities import (
     Cluster,
     DocumentEntities,
 )
-from kg.extract.evidence import sentence_evidence
+from kg.extract.evidence import doc_text, sentence_evidence
 from kg.extract.lexicon import Lexicons
 from kg.extract.roles.context import anaphoric_owner, kind_before_post
 from kg.extract.roles.governments import (
@@ -55,6 +56,12 @@ _MINISTERIAL_WORDS = {"minister", "secretary", "treasurer"}
 # government").
 LEADER_POSTS = {"prime minister", "premier", "first minister", "chief minister"}
 # The chambers of Congress, and the state post whose chamber a state legislator sits in.
+# A state's chamber by its full name, and words that bring in the federal ones.
+_STATE_CHAMBER = re.compile(
+    r"\b(?:[A-Z][a-z]+ ){1,2}(?:State )?(?:House of Representatives|House of Delegates|"
+    r"State Senate|General Assembly|State Assembly|Legislature)\b"
+)
+_FEDERAL_CHAMBER = re.compile(r"\b(?:Congress|U\.S\. (?:House|Senate)|Capitol Hill|Washington)\b")
 _CONGRESS_SEATS = {
     "United States Senate": "senator",
     "United States House of Representatives": "representative",
@@ -250,7 +257,7 @@ class Roles:
         # "Senate President Jo Bloggs": the chamber by its short name, as the article's
         # country reads it
         seat = _CONGRESS_SEATS.get(self.lex.chambers.get(organisation or "", organisation or ""))
-        if seat is not None and local_party_tag(self, name):
+        if seat is not None and (local_party_tag(self, name) or self._state_legislature_story()):
             # "Senate Majority Leader Jo Bloggs, D-Grand Rapids": AP tags a state legislator
             # with a town, a member of Congress with a state.
             chamber = state_chamber(self, seat, mention)
@@ -271,6 +278,12 @@ class Roles:
         if source == "lexicon":
             confidence -= 0.1
         self.store(cluster, post, org_cluster.entity(), mention, rule, confidence)
+
+    def _state_legislature_story(self) -> bool:
+        """Whether the article is about a state's legislature and never names Congress:
+        "House Speaker Jo Bloggs" there is the state house's speaker."""
+        text = doc_text(self.doc)
+        return bool(_STATE_CHAMBER.search(text)) and not _FEDERAL_CHAMBER.search(text)
 
     def store(
         self,
