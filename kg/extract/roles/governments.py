@@ -185,15 +185,18 @@ def lead_government(roles: Roles) -> str | None:
     bare ministerial posts ("Health Secretary Jo Bloggs") name."""
     starts = roles.ents.sentence_starts
     hi = starts[_LEAD_SENTENCES] if len(starts) > _LEAD_SENTENCES else len(roles.doc)
-    named = [n for _, n in _governments(roles, 0, hi, _GOVERNING_NOUNS)]
-    regional = {n for n in named if n is not None}
-    return regional.pop() if len(regional) == 1 and None not in named else None
+    return _only_regional([n for _, n in _governments(roles, 0, hi, _GOVERNING_NOUNS)])
 
 
 def sentence_government(roles: Roles, mention: Span) -> str | None:
     """The one state's or devolved nation's government the sentence of a mention names, and
     no national one: "Justice Secretary Jo Bloggs said the Scottish Government would ..."."""
-    named = [n for _, n in _governments(roles, mention.sent.start, mention.sent.end)]
+    return _only_regional([n for _, n in _governments(roles, mention.sent.start, mention.sent.end)])
+
+
+def _only_regional(named: list[str | None]) -> str | None:
+    """Of the governments named (None for the nation's), the one regional government, when
+    only it is named."""
     regional = {n for n in named if n is not None}
     return regional.pop() if len(regional) == 1 and None not in named else None
 
