@@ -1606,3 +1606,32 @@ def test_what_a_sum_backs_as_the_passives_agent_is_what_it_pays_for(extract):
     )
     found = [(f.funder.name, f.programme and f.programme.name) for f in funding(extract(text))]
     assert found == [("Sunderland City Council", "Wearside Youth Orchestra lessons")]
+
+
+def test_the_sum_a_body_had_provided_with_the_relative_pronoun_left_out(extract):
+    text = (
+        "The Wales Office said it was pleased and pointed to the £25m it had provided "
+        "through the Levelling Up Fund for a new station at Abercynon."
+    )
+    found = [
+        (f.funder.name, f.amount, f.programme and f.programme.name) for f in funding(extract(text))
+    ]
+    assert found == [("Wales Office", 25_000_000, "Levelling Up Fund")]
+
+
+def test_money_from_its_own_fund_is_paid_by_the_body_that_said_it(extract):
+    text = (
+        "Pay talks with Northway Trains have stalled. The Rail Workers Union said it had set "
+        "aside £500,000 from its national hardship fund to support members on strike."
+    )
+    found = [(f.funder.name, f.amount) for f in funding(extract(text))]
+    assert found == [("Rail Workers Union", 500_000)]
+
+
+def test_money_given_to_pay_for_something_is_funding(extract):
+    text = (
+        "Harrowdale Borough Council has confirmed it will give the force £150,000 from its "
+        "community safety fund to pay for two extra neighbourhood officers."
+    )
+    found = [(f.funder.name, f.amount) for f in funding(extract(text))]
+    assert found == [("Harrowdale Borough Council", 150_000)]

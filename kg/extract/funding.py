@@ -898,7 +898,7 @@ class FundingExtractor:
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             if subject is None:
                 continue
-            if subject.pos_ == "PRON":
+            if subject.pos_ == "PRON" and subject.lower_ not in {"it", "they"}:
                 return None
             found = self._payer(subject)
             if found is not None and found.entity.kind is EntityKind.ORGANISATION:
@@ -1016,10 +1016,18 @@ class FundingExtractor:
         """
         noun = verb = None
         for clause in head.children:
-            # "the $20bn that Congress set aside for conservation": the relative clause pays
-            if clause.dep_ != "relcl" or not any(
-                c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in {"that", "which"}
-                for c in clause.children
+            # "the $20bn that Congress set aside for conservation": the relative clause pays;
+            # so does "the £25m it had provided", the relative pronoun left out
+            if clause.dep_ != "relcl" or not (
+                any(
+                    c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in {"that", "which"}
+                    for c in clause.children
+                )
+                or (
+                    clause.i > head.i
+                    and any(c.dep_ == "nsubj" for c in clause.children)
+                    and not any(c.dep_ in {"dobj", "nsubjpass", "ccomp"} for c in clause.children)
+                )
             ):
                 continue
             particle = next((c.lower_ for c in clause.children if c.dep_ in {"prt", "advmod"}), "")
@@ -1129,6 +1137,8 @@ class FundingExtractor:
         """Whether a verb says what money does that is not funding ("buying back shares");
         not "to make homes safer", a purpose."""
         lemma = verb.lemma_.lower()
+        if _pays_for(verb):
+            return False  # "give £150,000 to pay for two officers": what the money buys
         return lemma != "make" and (
             lemma in self.not_verbs or verb.lower_.removesuffix("ing") in self.not_verbs
         )
@@ -1231,6 +1241,14 @@ class FundingExtractor:
         return None
 
     def _payer(self, token: Token) -> Resolved | None:
+        if token.lower_ == "it" and token.pos_ == "PRON":
+            # "The union said it had set aside £500,000": the body its sentence has just made
+            # the subject
+            for before in reversed(self.doc[token.sent.start : token.i]):
+                if before.dep_ in {"nsubj", "nsubjpass"} and before.pos_ != "PRON":
+                    found = self._payer(before)
+                    if found is not None and found.entity.kind is EntityKind.ORGANISATION:
+                        return found
         if token.tag_ == "NNS" and token.lemma_.lower() in self.lex.role_titles:
             # "Montgomery County commissioners pledged ...": the body they sit on
             named = [
@@ -1317,6 +1335,12 @@ class FundingExtractor:
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if pobj is None:
             return None
+        possessor = next((c for c in pobj.children if c.dep_ == "poss"), None)
+        if possessor is not None and possessor.lower_ in {"its", "their"}:
+            # "said it had set aside £500,000 from its hardship fund": whoever "its" is
+            owner = self._clause_subject_body(possessor)
+            if owner is not None:
+                return owner
         if pobj.lemma_.lower() in _FUND_WORDS - {"package"} and _definite(pobj):
             # "£25m from the programme would be set aside": the programme the sums before
             # paid for, and so their payer
