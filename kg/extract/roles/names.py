@@ -375,6 +375,9 @@ def honorific_post(roles: Roles, name: list[Token], cluster: Cluster) -> None:
     if post is None:
         return
     roles.ents.add_holder(name[0].i, post, cluster)
+    # the post spelled out and as written: "senator (Sen.)", which readers search by either
+    written = roles.doc[first : before.i + 1].text
+    label = f"{post} ({written})" if len(written.replace(".", "")) <= 5 else post
     state_title = first > 0 and roles.doc[first - 1].lower_ == "state"
     _party_before_title(roles, first - state_title, name, cluster)
     # "State Sen. Jo Bloggs", AP's "Sen. Jo Bloggs, D-Beaverton" (a town, not a state): a
@@ -383,7 +386,7 @@ def honorific_post(roles: Roles, name: list[Token], cluster: Cluster) -> None:
         first -= state_title
         mention = roles.doc[first : name[-1].i + 1]
         if (chamber := state_chamber(roles, post, mention)) is not None:
-            roles.store(cluster, post, chamber, mention, "role.honorific", 0.7)
+            roles.store(cluster, label, chamber, mention, "role.honorific", 0.7)
         return
     mention = roles.doc[first : name[-1].i + 1]
     place = roles.ents.entity_at(first - 1) if first > 0 else None
@@ -392,22 +395,22 @@ def honorific_post(roles: Roles, name: list[Token], cluster: Cluster) -> None:
         org = roles.ents.organisation(place)
         if org is not None:
             mention = roles.doc[place.start : name[-1].i + 1]
-            roles.store(cluster, post, org.entity(), mention, "role.honorific", 0.8)
+            roles.store(cluster, label, org.entity(), mention, "role.honorific", 0.8)
         return
     if post in STATE_HEADS:
         # "LANSING, Mich. (AP) — Gov. Jo Bloggs signed ...": the state the article is about.
         if (org := state_of(roles, mention)) is not None:
-            roles.store(cluster, post, org.entity(), mention, "role.honorific", 0.7)
+            roles.store(cluster, label, org.entity(), mention, "role.honorific", 0.7)
         return
     organisation = roles.lex.posts.get(post)
     if _party_tag_after(roles, name) is not None:
         # "Sen. Jo Bloggs, R-Ga." in a Canadian story: a member of the US Congress
         organisation = dict((c, o) for o, c in roles.lex.all_posts.get(post, ())).get("US")
     if organisation is not None and (org := roles.ents.organisation(organisation)) is not None:
-        roles.store(cluster, post, org.entity(), mention, "role.honorific", 0.7)
+        roles.store(cluster, label, org.entity(), mention, "role.honorific", 0.7)
     elif post in _COUNCIL_POSTS and (council := roles.ents.local_council()) is not None:
         # "Cllr Jo Bloggs": a member of the council the article is about
-        roles.store(cluster, post, council.entity(), mention, "role.honorific", 0.7)
+        roles.store(cluster, label, council.entity(), mention, "role.honorific", 0.7)
 
 
 def _party_before_title(roles: Roles, start: int, name: list[Token], cluster: Cluster) -> None:
