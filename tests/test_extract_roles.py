@@ -2015,3 +2015,35 @@ def test_the_house_speaker_of_a_state_legislature_story(extract):
     )
     found = roles(extract(text))
     assert ("Joanna McBride", "house speaker", "Pennsylvania House of Representatives") in found
+
+
+def test_a_body_ner_takes_for_a_person_in_one_mention_and_a_place_in_another(extract):
+    text = (
+        "Edinburgh software company Calderlink has agreed to be bought by its American rival "
+        "Vantric in a deal worth about £1.1bn.\n\n"
+        "Vantric, which is listed on the Nasdaq exchange in New York, will pay 845p a share.\n\n"
+        "Vantric's chief executive, Daniel Reyes, said the company intended to stay."
+    )
+    assert ("Daniel Reyes", "chief executive", "Vantric") in roles(extract(text))
+
+
+def test_an_mp_whose_seat_ner_took_into_the_name(extract):
+    text = (
+        "Labour MP for Cleveford Sam Whitfield, whose constituency includes the school, "
+        "said he had raised the case with ministers."
+    )
+    facts = extract(text)
+    found = roles(facts)
+    assert ("Sam Whitfield", "mp", "Cleveford") in found
+    assert ("Sam Whitfield", "member", "Labour Party") in found
+    speakers = {f.speaker.name for f in facts.facts if isinstance(f, QuoteFact)}
+    assert speakers == {"Sam Whitfield"}
+
+
+def test_a_name_ner_missed_after_a_title_with_what_it_is_for(extract):
+    text = (
+        "Cabinet Secretary for Transport Rhodri Pugh-Evans said the Welsh Government "
+        "would restore the routes."
+    )
+    found = roles(extract(text))
+    assert ("Rhodri Pugh-Evans", "cabinet secretary", "Welsh Government") in found

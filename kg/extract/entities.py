@@ -266,6 +266,17 @@ class DocumentEntities:
         )
         # "Halvorsen Foods ... Halvorsen said": the short form of a body's name.
         short_forms = {ent[0].text for ent in entities if ent.label_ == "ORG" and len(ent) > 1}
+        # "its American rival Vantric ... Vantric's chief executive": a word NER takes for a
+        # body or place in one mention and for a person in another, no person's name in full
+        # and no place known, is a body's name
+        elsewhere = {
+            ent.text
+            for ent in entities
+            if ent.label_ in {"ORG", "GPE"}
+            and len(ent) == 1
+            and ent.text not in self.lex.countries
+            and ent.text not in self.lex.all_regions
+        }
         # "Voltaic’s co-founder": NER may take the possessive into the one-word "person".
         bodies = {
             _without_possessive(ent)
@@ -274,7 +285,11 @@ class DocumentEntities:
             and len(_without_possessive(ent).split()) == 1
             and _without_possessive(ent) not in self.lex.first_names
             and _without_possessive(ent) not in surnames
-            and (_without_possessive(ent) in short_forms or _called_it(ent[0]))
+            and (
+                _without_possessive(ent) in short_forms
+                or _without_possessive(ent) in elsewhere
+                or _called_it(ent[0])
+            )
         }
         # "Jessica Brandt, an analyst, ... Brandt said": NER's one-word body is her surname,
         # unless the article also names a body with it ("Ford Motor ... Henry Ford").
@@ -366,6 +381,18 @@ class DocumentEntities:
             gender = self.lex.honorifics.get(_clean(tokens[0].text), gender)
             if tokens[0].lower_ == "of" and len(tokens) == 2:
                 return [], gender  # "Emeritus of Mathematics": a post and its field
+            tokens = tokens[1:]
+        # "MP for Cleveford Sam Whitfield": NER took in the seat before a given name
+        if (
+            len(tokens) >= 3
+            and tokens[0].text not in self.lex.given_names
+            and tokens[1].text in self.lex.given_names
+            and span.start > 0
+            and (
+                self.doc[span.start - 1].lower_ in {"for", "of"}
+                or self.doc[span.start - 1].lower_ in self.lex.role_titles
+            )
+        ):
             tokens = tokens[1:]
         # "Environmental Protection Agency Administrator Jo Bloggs": NER took in the body
         # and the title; the name starts after the last title word.
@@ -467,6 +494,12 @@ class DocumentEntities:
         if ent.start < 2 or self.doc[ent.start - 1].lower_ != "for":
             return False
         title = self.doc[ent.start - 2]
+        if (
+            len(ent) >= 3
+            and ent[0].text not in self.lex.given_names
+            and ent[1].text in self.lex.given_names
+        ):
+            return False  # "MP for [Cleveford Sam Whitfield]": the seat, then the MP's name
         return title.lower_ in self.lex.role_titles or title.lower_ in self.lex.honorific_posts
 
     def _names_a_thing(self, ent: Span) -> bool:
@@ -612,6 +645,7 @@ class DocumentEntities:
                     token.i > 0
                     and _capitalised_name_word(self.doc[token.i - 1])
                     and self.doc[token.i - 1].ent_type_ != "NORP"  # "Democrat Elena Reyes"
+                    and not self._after_a_title(token)
                 )
             ):
                 continue
@@ -638,6 +672,16 @@ class DocumentEntities:
                 continue  # "Aileen McBride Centre", "Aileen Hughes Foundation": a body's
             if self._person_by_name_and_post(run) or self._speaks(run):
                 yield run
+
+    def _after_a_title(self, token: Token) -> bool:
+        """Whether the capitalised words right before a token are a post's title, with what
+        it is for: "Cabinet Secretary for Transport [Rhodri]"."""
+        for before in reversed(self.doc[max(0, token.i - 6) : token.i]):
+            if before.lower_ in self.lex.role_titles and before.text[:1].isupper():
+                return True
+            if not (_capitalised_name_word(before) or before.lower_ in {"for", "of", "and"}):
+                return False
+        return False
 
     def _person_by_name_and_post(self, run: list[Token]) -> bool:
         """Whether capitalised words that open with a given name stand beside a post: right
@@ -1498,8 +1542,16 @@ class DocumentEntities:
                     name = doc[head.left_edge.i : head.i + 1]
                     return self._body(source_name(name), phrase)
         for token in phrase:
+            # "Labour MP for Cleveford Sam Whitfield": the name the parser hung on the seat
+            seat_holder = (
+                token.dep_ == "pobj"
+                and token.head.lower_ in {"for", "of"}
+                and token.head.head.i == head.i
+                and head.lower_ in self.lex.role_titles
+                and token.i == max(t.i for t in phrase if not t.is_punct)
+            )
             if token.i in self.person_at and (
-                token.i == head.i or token.head.i == head.i or token.dep_ == "appos"
+                token.i == head.i or token.head.i == head.i or token.dep_ == "appos" or seat_holder
             ):
                 if token.dep_ == "compound" and head.lemma_.lower() in BODY_NOUNS:
                     break  # "the Biden administration", "the Smith Foundation": a body
