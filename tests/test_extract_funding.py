@@ -1635,3 +1635,12 @@ def test_money_given_to_pay_for_something_is_funding(extract):
     )
     found = [(f.funder.name, f.amount) for f in funding(extract(text))]
     assert found == [("Harrowdale Borough Council", 150_000)]
+
+
+def test_the_law_a_grant_is_paid_under_is_its_programme(extract):
+    text = (
+        "The deal comes weeks after the US Department of Commerce finalised a $450mn grant "
+        "to Corvane Technologies Inc. under the Chips and Science Act to expand its plant."
+    )
+    found = [(f.amount, f.programme and f.programme.name) for f in funding(extract(text))]
+    assert found == [(450_000_000, "Chips and Science Act")]

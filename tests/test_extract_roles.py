@@ -2047,3 +2047,41 @@ def test_a_name_ner_missed_after_a_title_with_what_it_is_for(extract):
     )
     found = roles(extract(text))
     assert ("Rhodri Pugh-Evans", "cabinet secretary", "Welsh Government") in found
+
+
+def test_irish_posts_names_and_a_party_ner_took_for_the_td(extract):
+    text = (
+        "Minister of State for Disability Siobhán Ní Bhriain announced the fund in the Dáil "
+        "yesterday.\n\n"
+        "Ms Ní Bhriain, a Fianna Fáil TD for Cork North-Central, told the House that the "
+        "Government recognised the pressure.\n\n"
+        "Tánaiste Gerard Fennelly said funding had risen."
+    )
+    found = roles(extract(text))
+    assert ("Siobhán Ní Bhriain", "minister of state", "Irish Government") in found
+    assert ("Siobhán Ní Bhriain", "member", "Fianna Fáil") in found
+    assert ("Siobhán Ní Bhriain", "td", "Dáil Éireann") in found
+    assert ("Gerard Fennelly", "tánaiste", "Irish Government") in found
+    assert not any(person == "Fianna Fáil" for person, _, _ in found)
+
+
+def test_a_party_and_seat_in_brackets_after_an_mps_name(extract):
+    text = (
+        "At education questions in the Commons on Monday, Miranda Hale (Con, Harrowby) "
+        "asked the minister whether any of the money was new."
+    )
+    facts = extract(text)
+    found = roles(facts)
+    assert ("Miranda Hale", "member", "Conservative Party") in found
+    assert ("Miranda Hale", "mp", "Harrowby") in found
+    speakers = {f.speaker.name for f in facts.facts if isinstance(f, QuoteFact)}
+    assert "Harrowby" not in speakers
+
+
+def test_the_body_a_post_is_of_when_ner_took_it_for_a_person(extract):
+    text = (
+        "But the chair of Healthwatch Hollinsford, Bernadette Quigley, said patients "
+        "would want to know how the ward would be staffed."
+    )
+    found = roles(extract(text))
+    assert ("Bernadette Quigley", "chair", "Healthwatch Hollinsford") in found

@@ -11,6 +11,7 @@ No coreference model runs offline, so resolution is by rules, in this order:
 from __future__ import annotations
 
 import bisect
+import contextlib
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -71,6 +72,15 @@ _OFFSHOOT_WORDS = {"foundation", "trust", "charity", "institute", "fund", "prize
 POST_NOMINALS = {
     "MP", "MSP", "MS", "AM", "MLA", "MEP", "MHK", "TD", "QC", "KC", "SC", "OBE", "MBE", "CBE",
     "KBE", "DBE", "CH", "PC", "JP", "AO", "AC", "OAM", "FRS", "PhD",
+}  # fmt: skip
+# A party in brackets after a name ("Cllr Jo Bloggs (Con)", "Board Chair Jo Bloggs (D)"),
+# maybe with the seat after it ("Jo Bloggs (Con, Harrowby)"): the short forms used only
+# there, besides the party names of parties.tsv.
+BRACKETED_PARTIES = {
+    "Con": "Conservative Party", "Lab": "Labour Party", "LD": "Liberal Democrats",
+    "Lib Dem": "Liberal Democrats", "Grn": "Green Party",
+    # and an American's with no state: "Board Chair Gregory Amato (D)"
+    "D": "Democratic Party", "R": "Republican Party",
 }  # fmt: skip
 # Last words of the names of places, never of people: "Downing Street said ..." is the
 # office that sits there speaking, not a Mr Street.
@@ -243,10 +253,24 @@ class DocumentEntities:
             )
         )
         self._entity_at = {i: ent for ent in self.entities for i in range(ent.start, ent.end)}
+        self._retag_tokens()
         self.sentence_starts: list[int] = [sentence.start for sentence in doc.sents]
         self.dateline = _datelines(doc)
         self._collect_people()
         self._collect_orgs()
+
+    def _retag_tokens(self) -> None:
+        """Give the parse's tokens the labels of the entities as read here, so that rules
+        reading a token's entity type see "Healthwatch Hollinsford" as the body it is."""
+        spans = sorted(self.entities, key=lambda e: (e.start, -len(e)))
+        kept: list[Span] = []
+        for span in spans:
+            if kept and span.start < kept[-1].end:
+                continue
+            kept.append(span)
+        # spans the parse cannot take as they are: NER's own labels stay
+        with contextlib.suppress(ValueError):
+            self.doc.ents = kept
 
     def _relabelled_one_word_names(self, entities: list[Span]) -> list[Span]:
         """One-word "people" that are bodies, in every mention: the article calls them "it"
@@ -488,6 +512,21 @@ class DocumentEntities:
             todo.extend(c for c in current.children if c.dep_ in {"conj", "appos"})
         return any(t.ent_type_ in {"GPE", "LOC", "FAC", "ORG"} for t in listed)
 
+    def _bracketed_seat(self, ent: Span) -> bool:
+        """ "(Con, Harrowby)": the seat written after a party in brackets."""
+        doc = self.doc
+        if ent.start < 3 or ent.end >= len(doc) or doc[ent.end].text != ")":
+            return False
+        if doc[ent.start - 1].text != ",":
+            return False
+        opening = next(
+            (t.i for t in reversed(doc[ent.start - 5 : ent.start]) if t.text == "("), None
+        )
+        if opening is None:
+            return False
+        party = doc[opening + 1 : ent.start - 1].text
+        return party in BRACKETED_PARTIES or party in self.lex.parties
+
     def _names_a_seat(self, ent: Span) -> bool:
         """ "the Labour MP for Bolton West, Jo Bloggs": the place a post is held for, which
         NER may take for a person."""
@@ -589,6 +628,8 @@ class DocumentEntities:
                 continue
             if re.sub(r"['’]s$", "", ent.text) in self.lex.parties:
                 continue  # "Labour's deputy leader": a party NER took for a person
+            if self._bracketed_seat(ent):
+                continue  # "Jo Bloggs (Con, Harrowby)": the seat of the person before it
             if (
                 ent.label_ == "PERSON"
                 and ent.start > 0
@@ -599,6 +640,8 @@ class DocumentEntities:
             if all(t.i in covered for t in ent):
                 continue  # the surname after a nickname, taken in with the name before it
             tokens, gender = self.name_tokens(ent)
+            if " ".join(t.text for t in tokens) in self.lex.parties:
+                continue  # "a Fianna Fáil TD": a party and the letters of its member's seat
             if tokens:
                 if tokens[0].i > ent.start:  # NER took in a title ("Treasurer Tim | Pallas")
                     tokens = self._surname_after(tokens)
@@ -670,7 +713,11 @@ class DocumentEntities:
                 or run[-1].lower_ in COMPANY_WORDS | LEGAL_FORMS | BODY_NOUNS
             ):
                 continue  # "Aileen McBride Centre", "Aileen Hughes Foundation": a body's
-            if self._person_by_name_and_post(run) or self._speaks(run):
+            if (
+                self._person_by_name_and_post(run)
+                or self._speaks(run)
+                or self._after_a_title(token)
+            ):
                 yield run
 
     def _after_a_title(self, token: Token) -> bool:
@@ -2075,6 +2122,14 @@ def _as_company(ent: Span, lex: Lexicons) -> Span:
         and root.head.head.lemma_.lower() in lex.role_titles
     ):
         return Span(ent.doc, ent.start, ent.end, label="ORG")  # "a retail analyst at Peel Hunt"
+    if (
+        ent.label_ == "PERSON"
+        and root.dep_ == "pobj"
+        and root.head.lower_ == "of"
+        and root.head.head.lemma_.lower() in lex.role_titles
+        and not any(t.text in lex.given_names for t in ent)
+    ):
+        return Span(ent.doc, ent.start, ent.end, label="ORG")  # "the chair of Healthwatch Hull"
     return ent
 
 

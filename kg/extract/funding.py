@@ -839,6 +839,9 @@ class FundingExtractor:
         programme = (
             programme
             or self._backed_thing(head, verb)
+            # "a $450m grant to Corvane under the Chips and Science Act": the law or fund it
+            # is paid under says what it is for better than whom it goes to
+            or self._paid_under([t for t in (head, noun, verb) if t is not None])
             # "$350m into the X Fund and $75m into a new Y program": each sum's own fund;
             # "$350,000 to X and $125,000 to Y": each listed sum's own recipient
             or self._named_after(
@@ -870,6 +873,20 @@ class FundingExtractor:
             programme=programme,
             amount_mention=text_span(self.doc, money.start, money.end),
         )
+
+    def _paid_under(self, anchors: list[Token]) -> Entity | None:
+        """The named law, agreement or fund money is paid under: "under the X Act"."""
+        for anchor in anchors:
+            for prep in anchor.children:
+                if prep.dep_ != "prep" or prep.lower_ != "under":
+                    continue
+                for pobj in prep.children:
+                    if pobj.dep_ != "pobj":
+                        continue
+                    kind = pobj.lemma_.lower() in _FUND_WORDS or pobj.lower_ in {"act", "agreement"}
+                    if kind and (name := self._proper_name(pobj)):
+                        return Entity(name, EntityKind.PROGRAMME)
+        return None
 
     def _led_by(self, noun: Token) -> Resolved | None:
         """Who a round or fund was led or launched by: "a $31m Series A led by X"."""

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from kg.extract.entities import BODY_NOUNS, POST_NOMINALS, Cluster
+from kg.extract.entities import BODY_NOUNS, BRACKETED_PARTIES, POST_NOMINALS, Cluster
+from kg.extract.evidence import doc_text
 from kg.extract.roles.governments import state_chamber, state_of
 from kg.extract.roles.titles import is_title, lower_words, party_at, plural_title
 from kg.extract.roles.words import ORG_PREPOSITIONS, STATE_HEADS, STATUS_WORDS
@@ -24,16 +25,10 @@ ABBREVIATED_POSTS = {("lt", "gov"): "lieutenant governor", ("atty", "gen"): "att
 # Posts held in the state or city named before their abbreviation: "Ohio Gov. Jo Bloggs".
 PLACE_POSTS = {"governor", "lieutenant governor", "attorney general", "mayor"}
 # Posts that head a US state, held in the state the article names.
+# A story of the House of Commons, where "(Con, Harrowby)" gives an MP's party and seat.
+_COMMONS = re.compile(r"\b(?:Commons|MPs?)\b")
 _PARTY_TAG = re.compile(r"^\(?([RDI])-[A-Z][A-Za-z. ]*\)?$")
 _PARTY_TAG_NAMES = {"R": "Republican Party", "D": "Democratic Party", "I": "Independent"}
-# A party in brackets after a name ("Cllr Jo Bloggs (Con)", "Board Chair Jo Bloggs (D)"):
-# the short forms used only there, besides the party names of parties.tsv.
-_BRACKETED_PARTIES = {
-    "Con": "Conservative Party", "Lab": "Labour Party", "LD": "Liberal Democrats",
-    "Lib Dem": "Liberal Democrats", "Grn": "Green Party",
-    # and an American's with no state: "Board Chair Gregory Amato (D)"
-    "D": "Democratic Party", "R": "Republican Party",
-}  # fmt: skip
 
 
 def _bracketed_party(roles: Roles, i: int) -> tuple[str, int] | None:
@@ -41,12 +36,25 @@ def _bracketed_party(roles: Roles, i: int) -> tuple[str, int] | None:
     closing bracket's index."""
     if i + 2 >= len(roles.doc) or roles.doc[i].text != "(":
         return None
-    close = next((t.i for t in roles.doc[i + 1 : i + 5] if t.text == ")"), None)
+    close = next((t.i for t in roles.doc[i + 1 : i + 9] if t.text == ")"), None)
     if close is None:
         return None
-    inside = roles.doc[i + 1 : close].text
-    party = _BRACKETED_PARTIES.get(inside) or roles.lex.parties.get(inside)
+    inside = roles.doc[i + 1 : close]
+    comma = next((t.i for t in inside if t.text == ","), close)
+    # "(Con, Harrowby)": the party, and the seat after it
+    label = roles.doc[i + 1 : comma].text
+    party = BRACKETED_PARTIES.get(label) or roles.lex.parties.get(label)
     return (party, close) if party is not None else None
+
+
+def _bracketed_seat(roles: Roles, i: int, close: int) -> Span | None:
+    """The seat after the party in brackets opening at token i: "(Con, Harrowby)"."""
+    comma = next((t.i for t in roles.doc[i + 1 : close] if t.text == ","), None)
+    if comma is None or comma + 1 >= close:
+        return None
+    seat = roles.doc[comma + 1 : close]
+    words = [t for t in seat if t.text not in {"-", "and", "&"}]
+    return seat if all(t.text[:1].isupper() for t in words) else None
 
 
 def _past_party_tag(roles: Roles, i: int) -> int:
@@ -450,6 +458,14 @@ def party_tag(roles: Roles, name: list[Token], cluster: Cluster) -> None:
         mention = roles.doc[name[0].i : close + 1]
         member = Entity(party, EntityKind.ORGANISATION)
         roles.store(cluster, "member", member, mention, "role.party_tag", 0.85)
+        seat = _bracketed_seat(roles, name[-1].i + 1, close)
+        if seat is not None and _COMMONS.search(doc_text(roles.doc)):
+            # "Miranda Hale (Con, Harrowby)", as a story of the Commons writes its MPs
+            place = Entity(seat.text, EntityKind.ORGANISATION)
+            roles.store(cluster, "MP", place, mention, "role.party_tag+seat", 0.75)
+            chamber = roles.lex.posts.get("mp")
+            if chamber is not None and (org := roles.ents.organisation(chamber)) is not None:
+                roles.store(cluster, "MP", org.entity(), mention, "role.party_tag", 0.75)
         return
     tag = _party_tag_after(roles, name)
     if tag is not None:
