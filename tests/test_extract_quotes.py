@@ -96,7 +96,9 @@ def test_phrase_quoted_inside_reported_speech_belongs_to_it(extract):
 def test_quote_interrupted_by_its_attribution_is_one_quote(extract):
     text = "“We are ready,” said Karen Bell. “The hospital has never been better staffed.”"
     direct = [q for q in quotes(extract(text)) if q.direct]
-    assert len(direct) == 1 and "better staffed" in direct[0].text
+    joined = [q for q in direct if "ready" in q.text and "better staffed" in q.text]
+    assert len(joined) == 1
+    assert all("ready" in q.text for q in direct)  # the short part, if kept, is no new claim
 
 
 def test_mentions_inside_quotes_are_not_pronoun_antecedents(extract):
@@ -1000,3 +1002,23 @@ def test_figures_and_records_are_no_speakers_but_a_study_is(extract):
     )
     found = [(q.speaker.name, q.text) for q in quotes(extract(text))]
     assert len(found) == 1 and "rents rose by a third" in found[0][1]
+
+
+def test_a_short_part_of_an_interrupted_quote_is_a_claim_of_its_own_too(extract):
+    text = (
+        "“Nobody up here likes this budget,” Mayor Gloria Santangelo told council members. "
+        "“But it is balanced, it is honest, and it keeps the lights on without raising "
+        "property taxes for the families who can least afford another increase this year.”"
+    )
+    quotes = [f.text for f in extract(text).facts if isinstance(f, QuoteFact)]
+    assert any(q.startswith("Nobody up here likes this budget") and "honest" in q for q in quotes)
+    assert "Nobody up here likes this budget" in [q.rstrip(",.") for q in quotes]
+
+
+def test_parts_of_an_interrupted_quote_of_like_length_stay_one_quote(extract):
+    text = (
+        "“We will not wait for the bridge to fail,” Lorraine Acheson said. "
+        "“We will replace it before it does.”"
+    )
+    quotes = [f.text for f in extract(text).facts if isinstance(f, QuoteFact)]
+    assert len(quotes) == 1
