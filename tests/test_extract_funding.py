@@ -1644,3 +1644,22 @@ def test_the_law_a_grant_is_paid_under_is_its_programme(extract):
     )
     found = [(f.amount, f.programme and f.programme.name) for f in funding(extract(text))]
     assert found == [(450_000_000, "Chips and Science Act")]
+
+
+def test_the_body_announcing_an_award_pays_it(extract):
+    text = (
+        "Rural bus routes across Wales are to receive £42m over the next two years, the "
+        "Welsh Government has announced.\n\n"
+        "A further £6.5m will go to Transport for Wales to run minibuses into valley "
+        "communities that have lost their timetabled buses."
+    )
+    found = [(f.funder.name, f.amount) for f in funding(extract(text))]
+    assert found == [("Welsh Government", 42_000_000), ("Welsh Government", 6_500_000)]
+
+
+def test_a_body_announcing_its_own_win_does_not_pay_it(extract):
+    text = (
+        "Lindell Unified School District announced Thursday that it has won a five-year, "
+        "$14.8M federal grant to turn three schools into magnet schools."
+    )
+    assert not any(f.funder.name.startswith("Lindell") for f in funding(extract(text)))

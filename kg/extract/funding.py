@@ -733,7 +733,7 @@ class FundingExtractor:
             kind = "part" if self._bracketed_share(span) else self._continuation(money)
             if kind == "further" and any(
                 t.lemma_.lower() in self.not_verbs | self.not_nouns and not _pays_for(t)
-                for t in span.sent
+                for t in [*head.ancestors, *head.subtree]
             ):
                 kind = None  # not "A further £2m was cut" (but "£350m will pay for clinics")
             if self._last_payer is not None and kind is not None:
@@ -817,6 +817,18 @@ class FundingExtractor:
             # "A further £18m has been set aside for X", "The first phase, worth £75m, will
             # pay for ...": more of the money the sum before was paid by
             funder = self._last_payer
+        if (
+            funder is None
+            and verb is not None
+            and verb.lemma_.lower() in _GRANTED_VERBS
+            and self._money_source(head, noun, verb) is None
+        ):
+            # "Rural bus routes are to receive £42m, the Welsh Government has announced":
+            # the body announcing the award pays it (not the receiver announcing its own win)
+            funder = self._reporter_body(verb)
+            receiver = self._recipient(verb)
+            if funder is not None and receiver is not None and receiver.name == funder.entity.name:
+                funder = None
         if funder is None:
             if (verb is not None and verb.lemma_.lower() in _GRANTED_VERBS) or (
                 noun is not None and noun.lemma_.lower() in _AWARD_NOUNS
@@ -1490,7 +1502,10 @@ class FundingExtractor:
         return found is not None and found.entity.name == body.entity.name
 
     def _reporter_body(self, verb: Token | None) -> Resolved | None:
-        """The body whose report a clause is: "the government confirmed [X would ...]"."""
+        """The body whose report a clause is: "the government confirmed [X would ...]",
+        "[X are to receive £42m], the Welsh Government has announced"."""
+        while verb is not None and verb.dep_ in {"xcomp", "conj"} and verb.head.i != verb.i:
+            verb = verb.head
         if verb is None or verb.dep_ != "ccomp":
             return None
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
