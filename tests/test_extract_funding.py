@@ -1663,3 +1663,22 @@ def test_a_body_announcing_its_own_win_does_not_pay_it(extract):
         "$14.8M federal grant to turn three schools into magnet schools."
     )
     assert not any(f.funder.name.startswith("Lindell") for f in funding(extract(text)))
+
+
+def test_ministers_of_a_story_about_one_devolved_nation_are_its_government(extract):
+    text = (
+        "Ministers have unveiled an £18.5 million package to recruit GPs in remote and "
+        "island communities, as one of Scotland's health boards warned of an overspend.\n\n"
+        "A Scottish Government spokesman said more would follow."
+    )
+    assert [f.funder.name for f in funding(extract(text))] == ["Scottish Government"]
+
+
+def test_ministers_of_a_story_about_england_stay_the_uk_governments(extract):
+    text = (
+        "Ministers pledged £450m to protect rural bus routes in England on Monday.\n\n"
+        "In Scotland, the Scottish Government confirmed it would put £18.5m into its "
+        "Community Bus Fund next year."
+    )
+    found = {f.amount: f.funder.name for f in funding(extract(text))}
+    assert found[450_000_000] == "UK Government"

@@ -238,6 +238,8 @@ class DocumentEntities:
         # The government each head of government leads, by the leader's surname: "the Albanese
         # government" is the government its prime minister heads (filled by the role rules).
         self.led_by: dict[str, str] = {}
+        self._region: str | None = None
+        self._region_read = False
         # spaCy builds doc.ents and doc.sents anew on each access: read them once.
         self.entities: list[Span] = self._relabelled_one_word_names(
             _listed_names(
@@ -1673,6 +1675,26 @@ class DocumentEntities:
             named.add(place)
         return named.pop() if len(named) == 1 else None
 
+    def _story_region(self) -> str | None:
+        """The one devolved or state government an article names ("the Scottish Government"),
+        when it never names the nation's: the government its "ministers" are."""
+        if self._region_read:
+            return self._region
+        self._region_read = True
+        text = doc_text(self.doc).lower()
+        named = {
+            government
+            for region, government in self.lex.regions.items()
+            if government.lower() in text or f"{region.lower()} government" in text
+        }
+        national = [self.lex.government or "", *(f"{w} government" for w in NATIONAL_WORDS)]
+        # the nation's seats of government, and England, which has no government of its own
+        national += ["westminster", "whitehall", "downing street", "commonwealth", "canberra"]
+        national += ["ottawa", "england"]
+        if len(named) == 1 and not any(n and n.lower() in text for n in national):
+            self._region = named.pop()
+        return self._region
+
     def _article_state(self, head: Token) -> str | None:
         """What "the state" or "the province" at `head` means: the state or province's
         government named last before it (regions.tsv), else the US state named most before
@@ -1799,7 +1821,10 @@ class DocumentEntities:
             and self.lex.government
             and set(words) <= NATIONAL_WORDS | {"government"}
         ):
-            # "the government" of an article about one country is that country's government.
+            # "the government" of an article about one country is that country's government;
+            # of an article about one of its nations or states only, that one's
+            if not set(words) & NATIONAL_WORDS and (regional := self._story_region()):
+                return self._body(regional, phrase)
             return self._body(self.lex.government, phrase)
         if head.lower_ == "government" and (national := self._national_government(phrase)):
             return self._body(national, phrase)  # "the British government", "the US government"
@@ -1810,6 +1835,8 @@ class DocumentEntities:
             and set(words) <= NATIONAL_WORDS | {"ministers", "government", "senior"}
         ):
             # "Ministers have allocated ...": the government acts through its ministers.
+            if not set(words) & NATIONAL_WORDS and (regional := self._story_region()):
+                return self._body(regional, phrase)
             return self._body(self.lex.government, phrase)
         if (
             head.lower_ == "ministers"
