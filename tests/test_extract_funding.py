@@ -1682,3 +1682,24 @@ def test_ministers_of_a_story_about_england_stay_the_uk_governments(extract):
     )
     found = {f.amount: f.funder.name for f in funding(extract(text))}
     assert found[450_000_000] == "UK Government"
+
+
+def test_a_second_payer_listed_after_the_first_ones_purpose(extract):
+    text = (
+        "The Ohio Department of Transportation will contribute $93 million toward the "
+        "replacement and the West Virginia Division of Highways $70 million, according to a "
+        "funding plan."
+    )
+    found = {f.amount: f.funder.name for f in funding(extract(text))}
+    assert found[93_000_000] == "Ohio Department of Transportation"
+    assert found[70_000_000].startswith("West Virginia Division")
+
+
+def test_a_programme_name_with_for_the_inside_it(extract):
+    text = (
+        "The Department for Education will spend £2.6bn over six years. The education "
+        "secretary said that the Rebuilding Schools for the Future programme will put "
+        "primary schools first."
+    )
+    found = [f.programme and f.programme.name for f in funding(extract(text))]
+    assert found == ["Rebuilding Schools for the Future programme"]

@@ -1386,6 +1386,12 @@ class FundingExtractor:
             if payer.head.i != head.head.i:
                 return None  # "committed [$230m] and [Kentucky] [$190m]": both on the verb
         verb = payer.head
+        for _ in range(3):
+            # "will contribute $93m toward the replacement and the West Virginia Division of
+            # Highways $70m": the parser may hang the second payer on the first's object
+            if verb.pos_ in {"VERB", "AUX"} or verb.dep_ not in {"pobj", "prep", "dobj"}:
+                break
+            verb = verb.head
         # "will provide A$384m and the Queensland Government A$96m": the parser may make the
         # second payer another object of the verb
         listed = payer.dep_ == "conj" or (
@@ -1791,12 +1797,33 @@ class FundingExtractor:
             if not named:
                 return None
             first = named[0].i
-            while (
-                first > token.left_edge.i
-                and self.doc[first - 1].text[:1].isupper()
-                and self.doc[first - 1].pos_ != "DET"  # "The Resilient Homes program"
+            bound = token.left_edge.i
+            prep = token.head
+            if (
+                token.dep_ == "pobj"
+                and prep.lower_ in {"for", "of"}
+                and prep.head.pos_ == "PROPN"
+                and prep.head.text[:1].isupper()
             ):
-                first -= 1  # "the Early Years Places program": the whole capitalised name
+                bound = prep.head.left_edge.i  # the parser's "[Rebuilding Schools] for ..."
+            while first > bound:
+                before = self.doc[first - 1]
+                if before.text[:1].isupper() and before.pos_ != "DET":  # "The Resilient ..."
+                    first -= 1  # "the Early Years Places program": the whole capitalised name
+                    continue
+                # "the Rebuilding Schools for the Future programme": joining words inside it
+                joint = 2 if before.lower_ == "the" else 1
+                word = self.doc[first - joint] if first - joint >= 0 else before
+                opening = first - joint - 1
+                if (
+                    word.lower_ in {"for", "of", "and"}
+                    and opening >= bound
+                    and self.doc[opening].text[:1].isupper()
+                    and self.doc[opening].pos_ != "DET"
+                ):
+                    first = opening
+                    continue
+                break
             return self.doc[first : token.i + 1].text
         if token.lower_ in CALENDAR_WORDS:
             return None
