@@ -1703,3 +1703,18 @@ def test_a_programme_name_with_for_the_inside_it(extract):
     )
     found = [f.programme and f.programme.name for f in funding(extract(text))]
     assert found == ["Rebuilding Schools for the Future programme"]
+
+
+def test_a_matching_rate_is_no_sum_paid(extract):
+    text = (
+        "The Kansas Government matches private donations for nursing education at a rate of "
+        "$1 for every $5 raised, and will give $15 million to Carver State University."
+    )
+    assert [f.amount for f in funding(extract(text))] == [15_000_000]
+
+
+def test_money_a_gift_unlocks_from_a_payer_is_funding(extract):
+    text = "The Wexford Foundation's gift will also unlock $15 million from the Wexford Trust."
+    assert [(f.funder.name, f.amount) for f in funding(extract(text))] == [
+        ("Wexford Trust", 15_000_000)
+    ]

@@ -783,6 +783,8 @@ class FundingExtractor:
             or verb is None
             or _held_by(noun, verb)
             or head.head.dep_ == "agent"  # "matched by €150m from the Exchequer"
+            # "The gift will unlock $15m from the state": money drawn from its payer
+            or verb.lemma_.lower() in {"unlock", "leverage", "draw"}
         ):
             # "£3m from X"; "The funding also includes £750,000 from X": the sum's source
             funder = self._source_of(source)
@@ -1861,6 +1863,9 @@ _CALLED_LATER = re.compile(
     r"([A-Z][\w'-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w'-]*)*)"
 )
 _EACH = re.compile(r"\s*(?:each|apiece)\b")
+# "matches donations at a rate of $1 for every $5 raised": a rate, not a sum paid
+_RATE_AFTER = re.compile(r"\s+(?:for\s+every|per)\b")
+_RATE_BEFORE = re.compile(r"(?:\brate\s+of|\bfor\s+every)\s*[^\w\s]*$")
 _BETWEEN = re.compile(r"\bbetween\s+(?:\S+\s+){0,2}$")
 # Words that end the name of a body whose members a story names by their posts: "Lucas
 # County commissioners", "Harlow Town councillors".
@@ -2034,6 +2039,9 @@ def _per_item(text: str, money: Money) -> bool:
     sum someone pays: "grants of up to $15m each", "between A$250,000 and A$5m"."""
     if _EACH.match(text, money.end) or _SHARE_OF.match(text, money.end):
         return True  # "$350m of the package would be spent first": part of a sum counted
+    rate_before = _RATE_BEFORE.search(text, max(0, money.start - 30), money.start)
+    if _RATE_AFTER.match(text, money.end) or rate_before:
+        return True  # "$1 for every $5 raised", "£300 per pupil": a rate
     if _RUNNING_TOTAL.search(text, max(0, money.start - 90), money.start):
         return True  # "bringing the combined investment to more than $80m": a total so far
     if _WHOLE_OF.search(text, max(0, money.start - 12), money.start) and re.match(
