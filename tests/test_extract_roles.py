@@ -2085,3 +2085,29 @@ def test_the_body_a_post_is_of_when_ner_took_it_for_a_person(extract):
     )
     found = roles(extract(text))
     assert ("Bernadette Quigley", "chair", "Healthwatch Hollinsford") in found
+
+
+def test_a_town_before_its_mps_post_is_the_seat_not_the_towns_hospital(extract):
+    text = (
+        "Hollinsford General Hospital will get a new A&E. Healthwatch Hollinsford welcomed "
+        "it. Hollinsford's Conservative MP, Sir Michael Danvers, who has campaigned for the "
+        "new A&E, said it was a fantastic day."
+    )
+    found = roles(extract(text))
+    assert ("Michael Danvers", "mp", "Hollinsford") in found
+    assert ("Michael Danvers", "member", "Conservative Party") in found
+    assert not any(
+        o == "Hollinsford General Hospital" for p, _, o in found if p == "Michael Danvers"
+    )
+
+
+def test_a_surname_ner_took_into_the_next_body_name(extract):
+    text = (
+        "Millbrook City Council approved the budget on Monday.\n\n"
+        'Council member Tom Price warned against it. "We are burning our savings," '
+        "Price said.\n\n"
+        "Price and Council member Dana Pruitt cast the two no votes."
+    )
+    found = roles(extract(text))
+    assert ("Dana Pruitt", "council member", "Millbrook City Council") in found
+    assert not any("Price and" in o for _, _, o in found)

@@ -82,6 +82,9 @@ BRACKETED_PARTIES = {
     # and an American's with no state: "Board Chair Gregory Amato (D)"
     "D": "Democratic Party", "R": "Republican Party",
 }  # fmt: skip
+# Last words of places that take their town's name ("Hollinsford General Hospital"): the
+# town's name alone is the town (a council's or police force's may be the body itself).
+_TOWNS_BODIES = {"hospital", "university", "college", "school", "infirmary", "airport", "station"}
 # Last words of the names of places, never of people: "Downing Street said ..." is the
 # office that sits there speaking, not a Mr Street.
 PLACE_WORDS = {
@@ -334,6 +337,15 @@ class DocumentEntities:
         alone = {ent.text for ent in entities if len(ent) == 1}
         relabelled = []
         for ent in entities:
+            if (
+                ent.label_ == "ORG"
+                and len(ent) > 2
+                and ent[0].text in surnames
+                and ent[1].lower_ == "and"
+            ):
+                # "[Dominguez and Council] member Tasha Whitfield": a person NER took into
+                # the next name
+                ent = Span(ent.doc, ent.start + 2, ent.end, label="ORG")
             if (
                 ent.label_ == "ORG"
                 and len(ent) == 1
@@ -1174,7 +1186,11 @@ class DocumentEntities:
                 _without_legal_form(c.name.lower().split())[-1] in COMPANY_WORDS
                 for c in longer.values()
             )
-            place = self._mostly_a_place(name)
+            place = self._mostly_a_place(name) or any(
+                # "Hollinsford General Hospital ... Hollinsford's MP": a town's body
+                c.name.split()[-1].lower() in _TOWNS_BODIES
+                for c in longer.values()
+            )
             if len(longer) == 1 and (company or not place) and not self._own_body(name, longer):
                 cluster = next(iter(longer.values()))
                 cluster.aliases.add(name)

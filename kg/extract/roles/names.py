@@ -12,7 +12,7 @@ from kg.extract.entities import BODY_NOUNS, BRACKETED_PARTIES, POST_NOMINALS, Cl
 from kg.extract.evidence import doc_text
 from kg.extract.roles.governments import state_chamber, state_of
 from kg.extract.roles.titles import is_title, lower_words, party_at, plural_title
-from kg.extract.roles.words import ORG_PREPOSITIONS, STATE_HEADS, STATUS_WORDS
+from kg.extract.roles.words import ORG_PREPOSITIONS, SEAT_POSTS, STATE_HEADS, STATUS_WORDS
 from kg.facts import Entity, EntityKind
 
 if TYPE_CHECKING:
@@ -301,8 +301,14 @@ def apposition_before(roles: Roles, name: list[Token], cluster: Cluster) -> None
         verb = token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"amod", "compound"}
         if token.text in {",", ";", "(", ":"} or token.is_space or verb:
             break
-        if token.i in roles.ents.person_at:
-            return
+        seat = (
+            phrase
+            and phrase[0].tag_ == "POS"
+            and phrase[-1].lower_ in SEAT_POSTS
+            and token.i + 1 == phrase[0].i
+        )
+        if token.i in roles.ents.person_at and not seat:
+            return  # not "Hollinsford's Conservative MP, Jo Bloggs": the seat, whatever NER says
         phrase.insert(0, token)
     while phrase and phrase[0].pos_ in {"CCONJ", "ADV", "ADP", "SCONJ"}:
         # "But the shadow health secretary, Jo Bloggs, said", "organised by the Labour MP

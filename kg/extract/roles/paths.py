@@ -265,6 +265,8 @@ def _path_role(roles: Roles, person: Token, org: Token, ends: set[int]) -> tuple
         return None  # "Professor of Operations Research": a field, whatever NER calls it
     if title is not None and title.lower_ in SEAT_POSTS and org.head.lower_ == "for":
         return None  # "MP for Bolton West": a seat, not a body
+    if title is not None and title.lower_ in SEAT_POSTS and org.dep_ == "poss":
+        return None  # "Hollinsford's Conservative MP": the seat, not a body named after it
     if (
         title is not None
         and title.lower_ in {"secretary", "minister"}

@@ -32,7 +32,7 @@ from kg.extract.roles.governments import (
 )
 from kg.extract.roles.names import local_party_tag
 from kg.extract.roles.titles import Title, government_post, read_title
-from kg.extract.roles.words import TITLE_MODIFIERS
+from kg.extract.roles.words import SEAT_POSTS, TITLE_MODIFIERS
 from kg.facts import Entity, EntityKind, RoleFact
 
 # Posts that say only that someone belongs: a named post at the same body replaces them.
@@ -143,6 +143,20 @@ class Roles:
         title = read_title(phrase, self.lex)
         if title is None:
             return
+        owner = phrase[: next((k for k, t in enumerate(phrase) if t.tag_ == "POS"), 0)]
+        if (
+            title.post
+            and title.post.lower().split()[-1] in SEAT_POSTS
+            and title.seat is None
+            and title.organisation is not None
+            and len(owner) == 1
+            and owner[0].text == title.organisation
+        ):
+            # "Hollinsford's Conservative MP": the seat, in the chamber the post sits in
+            chamber = self.lex.posts.get(title.post.lower())
+            title = dataclasses.replace(
+                title, seat=title.organisation, organisation=chamber, org_source="lexicon"
+            )
         if departed and title.status is None:
             title = dataclasses.replace(title, status="former")
         lo = min(t.i for t in [*phrase, *name])
