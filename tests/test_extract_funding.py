@@ -1718,3 +1718,18 @@ def test_money_a_gift_unlocks_from_a_payer_is_funding(extract):
     assert [(f.funder.name, f.amount) for f in funding(extract(text))] == [
         ("Wexford Trust", 15_000_000)
     ]
+
+
+def test_the_letter_of_an_amount_is_no_programme_name(extract):
+    text = "The Wexford Trust gave Lindell school district a $14.8M federal grant."
+    assert [f.programme for f in funding(extract(text))] == [None]
+
+
+def test_a_sum_naming_nothing_it_pays_for_pays_for_the_programme_named_before_it(extract):
+    text = (
+        "The Department for Communities has opened a new Community Halls Fund for "
+        "village halls.\n\n"
+        "Ballymore Hall will receive £68,500 from the department for a new roof."
+    )
+    found = [(f.amount, f.programme and f.programme.name) for f in funding(extract(text))]
+    assert (68_500, "Community Halls Fund") in found

@@ -209,7 +209,46 @@ class FundingExtractor:
         facts = self._awards_told_after(facts)
         facts = self._further_sums(self._story_programme(self._governments_funds(facts)))
         facts = self._parts_of_totals(facts)
-        return self._rounds_raised(self._programmes_referred_back(self._owned_funds(facts)))
+        facts = self._rounds_raised(self._programmes_referred_back(self._owned_funds(facts)))
+        return self._nearest_programmes(facts)
+
+    def _nearest_programmes(self, facts: list[FundingFact]) -> list[FundingFact]:
+        """A sum whose own words name nothing it pays for pays, most likely, for the named
+        fund or programme the article gave last before it (in its sentence or the three
+        before), or for the one such programme the article names; kept at a lower
+        confidence."""
+        funders = {f.funder.name.lower() for f in facts}
+        named = [
+            (start, name)
+            for start, name, lemma in self._fund_mentions()
+            if lemma in _FUND_OR_PROJECT - {"package"} and name.lower() not in funders
+        ]
+        named += [
+            (f.amount_mention.start, f.programme.name)
+            for f in facts
+            if f.programme is not None
+            and f.amount_mention is not None
+            and f.programme.name.split()[-1].lower() in _FUND_OR_PROJECT
+        ]
+        if not named:
+            return facts
+        only = {name for _, name in named}
+        starts = self.ents.sentence_starts
+        for k, fact in enumerate(facts):
+            if fact.programme is not None or fact.amount_mention is None:
+                continue
+            sentence = bisect.bisect_right(starts, self._token_at(fact.amount_mention.start)) - 1
+            lo = self.doc[starts[max(0, sentence - 3)]].idx
+            before = [(s, n) for s, n in named if lo <= s < fact.amount_mention.start]
+            name = max(before)[1] if before else (next(iter(only)) if len(only) == 1 else None)
+            if name is not None:
+                evidence = dataclasses.replace(
+                    fact.evidence, confidence=min(fact.evidence.confidence, 0.5)
+                )
+                facts[k] = dataclasses.replace(
+                    fact, programme=Entity(name, EntityKind.PROGRAMME), evidence=evidence
+                )
+        return facts
 
     def _rounds_raised(self, facts: list[FundingFact]) -> list[FundingFact]:
         """ "Grassline has raised €38m in a round ... The round was led by Northlight, which
@@ -1792,6 +1831,7 @@ class FundingExtractor:
                 if c.dep_ in {"compound", "nmod", "amod"}
                 and c.pos_ == "PROPN"
                 and c.text[:1].isupper()
+                and not self._is_money(c)  # not the "M" of "a $14.8M federal grant"
                 and c.ent_type_ not in {"GPE", "NORP", "DATE"}
                 # "the Homes First programme": NER may call a fund's name a person's
                 and (c.ent_type_ != "PERSON" or token.lemma_.lower() in _FUND_WORDS)
