@@ -1733,3 +1733,22 @@ def test_a_sum_naming_nothing_it_pays_for_pays_for_the_programme_named_before_it
     )
     found = [(f.amount, f.programme and f.programme.name) for f in funding(extract(text))]
     assert (68_500, "Community Halls Fund") in found
+
+
+def test_the_department_announcing_what_a_state_receives_pays_it(extract):
+    text = (
+        "FRANKFORT, Ky. — Kentucky will receive $61.4 million in federal State Opioid "
+        "Response grants over the next two years, the U.S. Department of Health and Human "
+        "Services announced Wednesday, as state officials credit expanded treatment."
+    )
+    found = [(f.funder.name, f.amount) for f in funding(extract(text))]
+    assert found == [("U.S. Department of Health and Human Services", 61_400_000)]
+
+
+def test_the_bulk_of_the_money_paying_to_replace_something_is_part_of_it(extract):
+    text = (
+        "The EPA awarded Eastwick $31 million on Monday. The bulk of the money, $28.5 "
+        "million, will pay to replace roughly 3,500 lead service lines."
+    )
+    found = [(f.funder.name, f.amount) for f in funding(extract(text))]
+    assert found == [("EPA", 31_000_000), ("EPA", 28_500_000)]

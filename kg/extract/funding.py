@@ -1553,9 +1553,25 @@ class FundingExtractor:
         "[X are to receive £42m], the Welsh Government has announced"."""
         while verb is not None and verb.dep_ in {"xcomp", "conj"} and verb.head.i != verb.i:
             verb = verb.head
-        if verb is None or verb.dep_ != "ccomp":
+        if verb is None:
             return None
-        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        # "[Kentucky will receive $61m], the Department announced": the parser may hang the
+        # report on the clause as a conjunct or an aside
+        report = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ in {"conj", "parataxis"}
+                and c.i > verb.i
+                and (c.lemma_.lower() in self.lex.speech_verbs or c.lemma_.lower() == "announce")
+                and self.doc[c.left_edge.i - 1].text == ","
+            ),
+            None,
+        )
+        if verb.dep_ != "ccomp" and report is None:
+            return None
+        speaker_of = report if report is not None else verb.head
+        subject = next((c for c in speaker_of.children if c.dep_ == "nsubj"), None)
         found = self.ents.resolve(subject) if subject is not None else None
         return found if found and found.entity.kind is EntityKind.ORGANISATION else None
 
@@ -1924,6 +1940,8 @@ _PART_WORTH = re.compile(
     # ("Of the health money, $2.4bn ...": one word may say what the money is for)
     r"|Of\s+(?:the|that|this)\s+(?:[\w-]+\s+)?(?:total|money|sum|funding|amount|grant|award),"
     r"|The\s+remaining"
+    # "The bulk of the money, $28.5m, will pay to replace ...": the largest part of it
+    r"|(?:The\s+bulk|Most|Much|Part)\s+of\s+(?:the|that|this)\s+(?:money|funding|grant|sum|total),"
     # "The largest single commitment, $35m, goes to ...": the biggest part of the sum before
     r"|The\s+(?:largest|biggest|single\s+largest|single\s+biggest)\s+(?:single\s+)?"
     r"(?:commitment|grant|award|allocation|share|sum|item|investment),)\s*$"
@@ -2118,9 +2136,12 @@ def _clause_anchors(head: Token) -> list[Token]:
 
 
 def _pays_for(token: Token) -> bool:
-    """Whether a token is the "pay" of "will pay for X": what money buys, not a payment."""
+    """Whether a token is the "pay" of "will pay for X" or "will pay to replace X": what
+    money buys, not a payment."""
     return token.lemma_.lower() == "pay" and any(
-        c.dep_ == "prep" and c.lower_ == "for" for c in token.children
+        (c.dep_ == "prep" and c.lower_ == "for")
+        or (c.dep_ in {"xcomp", "advcl"} and any(a.lower_ == "to" for a in c.children))
+        for c in token.children
     )
 
 
