@@ -2111,3 +2111,22 @@ def test_a_surname_ner_took_into_the_next_body_name(extract):
     found = roles(extract(text))
     assert ("Dana Pruitt", "council member", "Millbrook City Council") in found
     assert not any("Price and" in o for _, _, o in found)
+
+
+def test_letters_after_a_name_are_a_seat_in_their_chamber(extract):
+    text = (
+        "Scottish Labour’s health spokesperson, Craig Ferrie MSP, said the fund was late, "
+        "speaking in Edinburgh."
+    )
+    assert ("Craig Ferrie", "msp", "Scottish Parliament") in roles(extract(text))
+
+
+def test_northern_ireland_parties_and_their_assembly_members(extract):
+    text = (
+        "Alliance Party MLA Chris Neill took a different view in Belfast. The SDLP's Orla "
+        "McCann, the MLA for Mid Lagan, said she was concerned."
+    )
+    found = roles(extract(text))
+    assert ("Chris Neill", "member", "Alliance Party") in found
+    assert ("Chris Neill", "mla", "Northern Ireland Assembly") in found
+    assert ("Orla McCann", "member", "Social Democratic and Labour Party") in found

@@ -34,6 +34,7 @@ from kg.extract.roles.names import (
     apposition_before,
     honorific_post,
     party_tag,
+    post_nominal,
     prenominal,
 )
 from kg.extract.roles.paths import paths
@@ -53,6 +54,7 @@ def extract_roles(doc: Doc, ents: DocumentEntities, lex: Lexicons) -> list[RoleF
         apposition_after(roles, tokens, cluster)
         apposition_before(roles, tokens, cluster)
         party_tag(roles, tokens, cluster)
+        post_nominal(roles, tokens, cluster)
         honorific_post(roles, tokens, cluster)
     for token in doc_tokens(doc):
         clausal(roles, token)

@@ -456,6 +456,21 @@ def _party_tag_after(roles: Roles, name: list[Token]) -> tuple[re.Match[str], in
     return (match, close) if match else None
 
 
+def post_nominal(roles: Roles, name: list[Token], cluster: Cluster) -> None:
+    """ "Craig Ferrie MSP", "Orla Brennan TD": the letters after a name are a seat in the
+    chamber they stand for (posts.tsv), for the article's country."""
+    after = name[-1].i + 1
+    if after >= len(roles.doc):
+        return
+    letters = roles.doc[after]
+    if letters.text not in POST_NOMINALS or not letters.text.isupper():
+        return
+    chamber = roles.lex.posts.get(letters.lower_)
+    if chamber is not None and (org := roles.ents.organisation(chamber)) is not None:
+        mention = roles.doc[name[0].i : after + 1]
+        roles.store(cluster, letters.text, org.entity(), mention, "role.post-nominal", 0.8)
+
+
 def party_tag(roles: Roles, name: list[Token], cluster: Cluster) -> None:
     """ "Sen. Ted Cruz (R-Texas)", AP's "Sen. Jo Bloggs, D-Ore., said": a US party-state
     tag after the name; "Cllr Jo Bloggs (Con)": a British party in brackets."""
