@@ -2130,3 +2130,13 @@ def test_northern_ireland_parties_and_their_assembly_members(extract):
     assert ("Chris Neill", "member", "Alliance Party") in found
     assert ("Chris Neill", "mla", "Northern Ireland Assembly") in found
     assert ("Orla McCann", "member", "Social Democratic and Labour Party") in found
+
+
+def test_their_post_is_the_party_the_sentence_before_made_its_subject(extract):
+    text = (
+        "Jane Hill said the routes were vital. The Welsh Conservatives said the government "
+        "had itself cut bus grants by £12m two years ago. Their shadow transport secretary, "
+        "Gareth Lloyd-Price, accused ministers of failing."
+    )
+    found = roles(extract(text))
+    assert ("Gareth Lloyd-Price", "shadow transport secretary", "Welsh Conservatives") in found

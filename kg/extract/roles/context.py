@@ -380,6 +380,8 @@ def party_description(roles: Roles, head: Token) -> None:
 def anaphoric_owner(roles: Roles, phrase: list[Token]) -> Cluster | None:
     """ "The company's founder", "its chief executive": the body named last before."""
     for token in phrase:
+        if token.lower_ == "their" and (party := _party_subject_before(roles, token)):
+            return party  # "The Welsh Conservatives said ... Their shadow secretary, Jo Bloggs"
         if token.lower_ == "its":
             subject = _body_subject_before(roles, token)
             if subject is not None:
@@ -432,6 +434,21 @@ def kind_before_post(phrase: list[Token], post: str) -> str | None:
             )
         ):
             return token.lower_
+    return None
+
+
+def _party_subject_before(roles: Roles, their: Token) -> Cluster | None:
+    """The party a "their" takes up: the subject of the sentence before, or of its own,
+    when that subject is a party's name ("The Welsh Conservatives said ...")."""
+    lo = roles.ents.sentence_starts[max(0, roles.ents.sentence_starts.index(their.sent.start) - 1)]
+    for token in reversed(roles.doc[lo : their.i]):
+        if token.dep_ not in {"nsubj", "nsubjpass"} or token.tag_ not in {"NNPS", "NNS"}:
+            continue
+        words = roles.doc[token.left_edge.i : token.i + 1]
+        name = " ".join(t.text for t in words if t.pos_ != "DET")
+        party = roles.lex.parties.get(name)
+        if party is not None:
+            return roles.ents.organisation(party)
     return None
 
 

@@ -307,8 +307,10 @@ def apposition_before(roles: Roles, name: list[Token], cluster: Cluster) -> None
             and phrase[-1].lower_ in SEAT_POSTS
             and token.i + 1 == phrase[0].i
         )
-        if token.i in roles.ents.person_at and not seat:
-            return  # not "Hollinsford's Conservative MP, Jo Bloggs": the seat, whatever NER says
+        if token.i in roles.ents.person_at and not seat and token.tag_ != "PRP$":
+            # not "Hollinsford's Conservative MP, Jo Bloggs" (the seat, whatever NER says), nor
+            # "Their shadow secretary, Jo Bloggs" (whoever "their" is)
+            return
         phrase.insert(0, token)
     while phrase and phrase[0].pos_ in {"CCONJ", "ADV", "ADP", "SCONJ"}:
         # "But the shadow health secretary, Jo Bloggs, said", "organised by the Labour MP
@@ -343,8 +345,9 @@ def apposition_before(roles: Roles, name: list[Token], cluster: Cluster) -> None
         or party_at(phrase, 0, roles.lex) is not None
     )
     inside = {t.i for t in phrase}
-    # "The home secretary, ...", "A professor of history at Durham University, ...".
-    head = next((t for t in phrase if t.head.i not in inside), None)
+    # "The home secretary, ...", "A professor of history at Durham University, ..." (the
+    # root of its sentence, when the parser read the post alone as one)
+    head = next((t for t in phrase if t.head.i not in inside or t.head.i == t.i), None)
     title = head is not None and (
         head.lower_ in roles.lex.role_titles or (plural and plural_title(head, roles.lex))
     )
