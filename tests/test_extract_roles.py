@@ -2140,3 +2140,12 @@ def test_their_post_is_the_party_the_sentence_before_made_its_subject(extract):
     )
     found = roles(extract(text))
     assert ("Gareth Lloyd-Price", "shadow transport secretary", "Welsh Conservatives") in found
+
+
+def test_a_bare_mayor_is_the_mayor_of_the_town_the_sentences_name_not_the_datelines(extract):
+    text = (
+        "MINNEAPOLIS (AP) — A foundation pledged $120 million for child care.\n\n"
+        "In Bellmont, a city of about 68,000, the City Council voted last week to join. "
+        "Mayor Teresa Lindqvist said the city had lost young families."
+    )
+    assert ("Teresa Lindqvist", "mayor", "Bellmont") in roles(extract(text))

@@ -146,7 +146,7 @@ def place_unplaced(roles: Roles) -> None:
         elif (
             (found.bare in CITY_POSTS or _city_word_before(found))
             and not found.owned
-            and (city := _city_of_article(roles)) is not None
+            and (city := _city_in_sentence(roles, found) or _city_of_article(roles)) is not None
         ):
             # "Mayor Jo Bloggs", "city Finance Director Ann Lee": the article's city
             place = Entity(city, EntityKind.ORGANISATION)
@@ -217,6 +217,30 @@ def _body_of_kind(roles: Roles, post: str) -> Cluster | None:
         if cluster is not None and kind in cluster.name.lower().split()
     }
     return next(iter(bodies.values())) if len(bodies) == 1 else None
+
+
+def _city_in_sentence(roles: Roles, found: Unplaced) -> str | None:
+    """ "In Bellmont, a city of about 68,000, the council voted ... Mayor Jo Bloggs said":
+    the one town or city the post's own sentence names before it, else the sentence
+    before."""
+    starts = roles.ents.sentence_starts
+    position = starts.index(found.mention.sent.start)
+    end = found.mention.start
+    for lo in (starts[position], starts[max(0, position - 1)]):
+        places = {
+            ent.text
+            for ent in roles.ents.entities
+            if ent.label_ == "GPE"
+            and lo <= ent.start
+            and ent.end <= end
+            and ent.start not in roles.ents.quoted
+            and ent.text not in roles.lex.us_states
+            and ent.text not in roles.lex.countries
+            and ent.text not in roles.lex.all_regions
+        }
+        if places:
+            return places.pop() if len(places) == 1 else None
+    return None
 
 
 def _city_of_article(roles: Roles) -> str | None:
