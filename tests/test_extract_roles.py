@@ -2149,3 +2149,12 @@ def test_a_bare_mayor_is_the_mayor_of_the_town_the_sentences_name_not_the_dateli
         "Mayor Teresa Lindqvist said the city had lost young families."
     )
     assert ("Teresa Lindqvist", "mayor", "Bellmont") in roles(extract(text))
+
+
+def test_the_districts_post_is_the_school_district_named_last(extract):
+    text = (
+        "Lindell Unified School District announced Thursday that it has won a federal grant. "
+        "The district's former superintendent, Gerald Phipps, had applied twice."
+    )
+    found = roles(extract(text))
+    assert ("Gerald Phipps", "former superintendent", "Lindell Unified School District") in found

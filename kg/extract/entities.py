@@ -126,7 +126,7 @@ ORG_ANAPHORS = {
     "university", "regulator", "watchdog", "department", "ministry", "utility",
     "foundation", "trust", "institute", "museum", "hospital", "college", "commission",
     "committee", "fund", "broadcaster", "newspaper", "magazine", "studio", "airport",
-    "authority", "panel",
+    "authority", "panel", "district",
 }  # fmt: skip
 # Anaphors that name the kind of body in its own name: "the council" is the last body
 # called a council ("Camden Council"), not whichever company was named last. ("The party"
@@ -136,7 +136,7 @@ _STARTUP_WORDS = {"startup", "start-up", "upstart", "unicorn", "fintech", "biote
 NAMED_KIND_ANAPHORS = {
     "council", "university", "college", "department", "ministry", "club", "committee",
     "commission", "foundation", "trust", "institute", "museum", "hospital", "fund", "airport",
-    "authority", "panel",
+    "authority", "panel", "district",  # "the district": the school district named last
 }  # fmt: skip
 # Bodies a commercial or charitable anaphor never means: "the company" or "the charity" is
 # not the last council, ministry, party or fund named, however often it was named.
