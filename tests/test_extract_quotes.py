@@ -1022,3 +1022,11 @@ def test_parts_of_an_interrupted_quote_of_like_length_stay_one_quote(extract):
     )
     quotes = [f.text for f in extract(text).facts if isinstance(f, QuoteFact)]
     assert len(quotes) == 1
+
+
+def test_a_plan_or_a_budget_a_sentence_cites_is_no_speaker(extract):
+    text = (
+        "The state will contribute $93 million toward the bridge, according to a funding plan "
+        "filed with the application. The city's budget shows a $14 million shortfall."
+    )
+    assert quotes(extract(text)) == []

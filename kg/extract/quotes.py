@@ -1360,6 +1360,8 @@ class QuoteExtractor:
 _DOCUMENT_SOURCES = {
     "figure", "data", "report", "record", "document", "statistic", "testimony", "filing",
     "polling", "audit", "minute", "paper",
+    # "according to a funding plan filed with the application", "the budget shows"
+    "plan", "application", "budget", "estimate", "projection", "forecast",
 }  # fmt: skip
 
 
