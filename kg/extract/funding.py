@@ -324,12 +324,8 @@ class FundingExtractor:
                 }:  # fmt: skip
                     continue
                 if (
-                    (
-                        noun.lemma_.lower() in _FUND_WORDS
-                        or (noun.lower_ in {"act", "agreement"} and noun.head.lower_ == "under")
-                    )
-                    and noun.head.lower_ != "from"
-                    and (name := self._proper_name(noun))
+                    noun.head.lower_ != "from"
+                    and (name := self._paid_through(noun))
                     and name != fact.funder.name
                 ):
                     # "awarded $1.9bn in grants ..., the largest round under its X Program"
@@ -934,11 +930,16 @@ class FundingExtractor:
                 if prep.dep_ != "prep" or prep.lower_ != "under":
                     continue
                 for pobj in prep.children:
-                    if pobj.dep_ != "pobj":
-                        continue
-                    kind = pobj.lemma_.lower() in _FUND_WORDS or pobj.lower_ in {"act", "agreement"}
-                    if kind and (name := self._proper_name(pobj)):
+                    if pobj.dep_ == "pobj" and (name := self._paid_through(pobj)):
                         return Entity(name, EntityKind.PROGRAMME)
+        return None
+
+    def _paid_through(self, pobj: Token) -> str | None:
+        """The name of the fund a preposition's object names, or of the law or agreement an
+        "under" names ("under the Chips and Science Act")."""
+        law = pobj.lower_ in {"act", "agreement"} and pobj.head.lower_ == "under"
+        if pobj.lemma_.lower() in _FUND_WORDS or law:
+            return self._proper_name(pobj)
         return None
 
     def _led_by(self, noun: Token) -> Resolved | None:
