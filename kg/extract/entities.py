@@ -422,9 +422,7 @@ class DocumentEntities:
             tokens = tokens[1:]
         # "MP for Cleveford Sam Whitfield": NER took in the seat before a given name
         if (
-            len(tokens) >= 3
-            and tokens[0].text not in self.lex.given_names
-            and tokens[1].text in self.lex.given_names
+            self._seat_before_name(tokens)
             and span.start > 0
             and (
                 self.doc[span.start - 1].lower_ in {"for", "of"}
@@ -526,6 +524,15 @@ class DocumentEntities:
             todo.extend(c for c in current.children if c.dep_ in {"conj", "appos"})
         return any(t.ent_type_ in {"GPE", "LOC", "FAC", "ORG"} for t in listed)
 
+    def _seat_before_name(self, tokens: list[Token]) -> bool:
+        """Whether a "name" of three words or more opens with a word that is no given name
+        before one that is: "[Cleveford] Sam Whitfield", a seat NER took in."""
+        return (
+            len(tokens) >= 3
+            and tokens[0].text not in self.lex.given_names
+            and tokens[1].text in self.lex.given_names
+        )
+
     def _bracketed_seat(self, ent: Span) -> bool:
         """ "(Con, Harrowby)": the seat written after a party in brackets."""
         doc = self.doc
@@ -547,11 +554,7 @@ class DocumentEntities:
         if ent.start < 2 or self.doc[ent.start - 1].lower_ != "for":
             return False
         title = self.doc[ent.start - 2]
-        if (
-            len(ent) >= 3
-            and ent[0].text not in self.lex.given_names
-            and ent[1].text in self.lex.given_names
-        ):
+        if self._seat_before_name(list(ent)):
             return False  # "MP for [Cleveford Sam Whitfield]": the seat, then the MP's name
         return title.lower_ in self.lex.role_titles or title.lower_ in self.lex.honorific_posts
 
