@@ -2158,3 +2158,15 @@ def test_the_districts_post_is_the_school_district_named_last(extract):
     )
     found = roles(extract(text))
     assert ("Gerald Phipps", "former superintendent", "Lindell Unified School District") in found
+
+
+def test_a_body_set_up_by_someone_has_them_as_founder(extract):
+    text = "The Acme Foundation was set up by the lumber executive Harold Wenning in 1990."
+    assert ("Harold Wenning", "founder", "Acme Foundation") in roles(extract(text))
+
+
+def test_founded_by_the_engineer_is_a_founder_not_an_engineer(extract):
+    text = "The gift from the Acme Foundation, founded by the engineer Erik Halvorsen, will help."
+    found = roles(extract(text))
+    assert ("Erik Halvorsen", "founder", "Acme Foundation") in found
+    assert ("Erik Halvorsen", "engineer", "Acme Foundation") not in found

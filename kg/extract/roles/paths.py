@@ -72,6 +72,12 @@ def _has_own_body(person: Token) -> bool:
     )
 
 
+def _verb_key(verb: Token) -> str:
+    """A verb as role_verbs.tsv lists it: with its particle when it has one ("set up")."""
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    return f"{verb.lemma_.lower()} {particle}" if particle else verb.lemma_.lower()
+
+
 def _noun_slot(token: Token) -> bool:
     """Whether a token stands where a noun does: a noun, or a word the tagger took for a
     verb in a list of posts ("an engineer, test pilot and NASA astronaut")."""
@@ -242,7 +248,7 @@ def _path_role(roles: Roles, person: Token, org: Token, ends: set[int]) -> tuple
                 return None  # "..., the company's chairman, Jo Bloggs": the owner's post
             title = token  # of titles listed together, the one nearest the body holds it
             continue
-        if token.pos_ == "VERB" and lemma in roles.lex.role_verbs:
+        if token.pos_ == "VERB" and _verb_key(token) in roles.lex.role_verbs:
             verb = verb or token
             continue
         if token.pos_ == "VERB" and lemma in WORK_VERBS and _agent_at(token, middle):
@@ -293,14 +299,17 @@ def _path_role(roles: Roles, person: Token, org: Token, ends: set[int]) -> tuple
         former = "former"  # "who previously led teams at Rideline": a post held before
     if any(t.lower_ == "from" and t.head.lemma_.lower() in _ARRIVING_VERBS for t in middle):
         former = "former"  # "joined the company from Fernhall in 2022": the body left for it
-    if title is not None:
+    founding = verb is not None and roles.lex.role_verbs.get(_verb_key(verb)) in {
+        "founder", "co-founder",
+    }  # fmt: skip
+    if title is not None and not founding:
         phrase = [t for t in title.lefts if t.dep_ in {"compound", "amod"} and t.i not in ends]
         read = read_title([*phrase, title], roles.lex)
         post = read.post if read and read.post else title.text
         status = (read.status if read else None) or former
         return (f"{status} {post}" if status else post), 0.75
     if verb is not None:
-        post = roles.lex.role_verbs.get(verb.lemma_.lower(), "-")
+        post = roles.lex.role_verbs.get(_verb_key(verb), "-")
         if post == "-":
             # "was appointed to the Cabinet": a seat on a body of members, not a job in it
             seat = any(t.lemma_.lower() in _MEMBERS_BODIES for t in [org, *middle])
