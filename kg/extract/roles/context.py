@@ -461,10 +461,16 @@ def kind_before_post(phrase: list[Token], post: str) -> str | None:
     return None
 
 
+def _sentence_before(roles: Roles, token: Token) -> int:
+    """The first token of the sentence before the one `token` stands in (or of its own)."""
+    starts = roles.ents.sentence_starts
+    return starts[max(0, starts.index(token.sent.start) - 1)]
+
+
 def _party_subject_before(roles: Roles, their: Token) -> Cluster | None:
     """The party a "their" takes up: the subject of the sentence before, or of its own,
     when that subject is a party's name ("The Welsh Conservatives said ...")."""
-    lo = roles.ents.sentence_starts[max(0, roles.ents.sentence_starts.index(their.sent.start) - 1)]
+    lo = _sentence_before(roles, their)
     for token in reversed(roles.doc[lo : their.i]):
         if token.dep_ not in {"nsubj", "nsubjpass"} or token.tag_ not in {"NNPS", "NNS"}:
             continue
@@ -481,7 +487,7 @@ def _body_subject_before(roles: Roles, its: Token) -> Cluster | bool | None:
     council is looking for a buyer. Its chairman, Jo Bloggs, said": the body named there
     (or its possessor, "Acme's board"), False when that body has no name the article
     gives, None when the subject before is no body."""
-    lo = roles.ents.sentence_starts[max(0, roles.ents.sentence_starts.index(its.sent.start) - 1)]
+    lo = _sentence_before(roles, its)
     subjects = [
         t
         for t in roles.doc[lo : its.i]

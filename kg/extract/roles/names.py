@@ -468,10 +468,18 @@ def post_nominal(roles: Roles, name: list[Token], cluster: Cluster) -> None:
     letters = roles.doc[after]
     if letters.text not in POST_NOMINALS or not letters.text.isupper():
         return
-    chamber = roles.lex.posts.get(letters.lower_)
+    mention = roles.doc[name[0].i : after + 1]
+    _store_in_chamber(roles, cluster, letters.text, mention, "role.post-nominal", 0.8)
+
+
+def _store_in_chamber(
+    roles: Roles, cluster: Cluster, post: str, mention: Span, rule: str, confidence: float
+) -> None:
+    """A seat in the chamber posts.tsv gives the post for the article's country ("MP":
+    the House of Commons in a British article)."""
+    chamber = roles.lex.posts.get(post.lower())
     if chamber is not None and (org := roles.ents.organisation(chamber)) is not None:
-        mention = roles.doc[name[0].i : after + 1]
-        roles.store(cluster, letters.text, org.entity(), mention, "role.post-nominal", 0.8)
+        roles.store(cluster, post, org.entity(), mention, rule, confidence)
 
 
 def party_tag(roles: Roles, name: list[Token], cluster: Cluster) -> None:
@@ -487,9 +495,7 @@ def party_tag(roles: Roles, name: list[Token], cluster: Cluster) -> None:
             # "Miranda Hale (Con, Harrowby)", as a story of the Commons writes its MPs
             place = Entity(seat.text, EntityKind.ORGANISATION)
             roles.store(cluster, "MP", place, mention, "role.party_tag+seat", 0.75)
-            chamber = roles.lex.posts.get("mp")
-            if chamber is not None and (org := roles.ents.organisation(chamber)) is not None:
-                roles.store(cluster, "MP", org.entity(), mention, "role.party_tag", 0.75)
+            _store_in_chamber(roles, cluster, "MP", mention, "role.party_tag", 0.75)
         return
     tag = _party_tag_after(roles, name)
     if tag is not None:
