@@ -1030,3 +1030,23 @@ def test_a_plan_or_a_budget_a_sentence_cites_is_no_speaker(extract):
         "filed with the application. The city's budget shows a $14 million shortfall."
     )
     assert quotes(extract(text)) == []
+
+
+def test_according_to_after_a_clause_takes_all_of_it_not_its_inner_clause(extract):
+    text = (
+        "Renters would see their monthly costs go up by as much as 14.2 percent, according "
+        "to the left-leaning Hartwell Policy Institute, more than twice what it projected for "
+        "homeowners."
+    )
+    found = quotes(extract(text))
+    assert [q.speaker.name for q in found] == ["Hartwell Policy Institute"]
+    assert found[0].text.startswith("Renters would see their monthly costs go up")
+
+
+def test_according_to_between_a_clause_and_an_aside_gives_the_clause(extract):
+    text = (
+        "Ticket prices rose by 8 percent, according to the Hartwell Transit Authority, more "
+        "than twice what it projected for the whole of the year."
+    )
+    found = quotes(extract(text))
+    assert [q.text for q in found] == ["Ticket prices rose by 8 percent"]

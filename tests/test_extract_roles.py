@@ -2170,3 +2170,13 @@ def test_founded_by_the_engineer_is_a_founder_not_an_engineer(extract):
     found = roles(extract(text))
     assert ("Erik Halvorsen", "founder", "Acme Foundation") in found
     assert ("Erik Halvorsen", "engineer", "Acme Foundation") not in found
+
+
+def test_lower_case_professor_after_a_university_is_its_post(extract):
+    found = roles(extract("The study was led by Keele University professor Miriam Osei."))
+    assert ("Miriam Osei", "professor", "Keele University") in found
+
+
+def test_professor_of_a_university_is_its_professor_not_a_mere_member(extract):
+    found = roles(extract("Professor Miriam Osei of Keele University said the data were sound."))
+    assert ("Miriam Osei", "professor", "Keele University") in found

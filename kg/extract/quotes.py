@@ -1051,6 +1051,8 @@ class QuoteExtractor:
         head = according.head
         if head.i == according.i:
             return self._after_source(according)
+        while head.dep_ in {"ccomp", "xcomp"} and not self._is_cue_token(head.head):
+            head = head.head  # "Y would see incomes go up, according to X": all of Y
         own = {t.i for t in according.subtree}
         tokens = [t.i for t in head.subtree if t.i not in own]
         if not tokens:
@@ -1058,6 +1060,10 @@ class QuoteExtractor:
         before = [i for i in tokens if i < according.i]
         after = [i for i in tokens if i > according.i]
         side = after if len(after) >= len(before) else before
+        if head.pos_ in {"VERB", "AUX"} and before and after:
+            # "Y, according to X, more than twice what Z" or "In 2015, according to X, Y":
+            # the claim is the side that holds the clause's verb
+            side = before if head.i < according.i else after
         return self._trimmed(min(side), max(side))
 
     def _after_source(self, according: Token) -> tuple[int, int] | None:

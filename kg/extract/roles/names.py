@@ -122,7 +122,9 @@ def _title_chain(roles: Roles, name: list[Token]) -> list[Token]:
         number = token.ent_type_ in _CHAIN_STOP_ENTS and not token.text.isupper()
         if i in roles.ents.person_at or (number and not _opens_title(roles, token, chain)):
             break
-        if token.lower_.rstrip(".") in roles.lex.honorifics:
+        if token.lower_.rstrip(".") in roles.lex.honorifics and not (
+            token.is_lower and token.lower_ in roles.lex.role_titles
+        ):  # "Harvard professor Jo Bloggs": a post in lower case, not a courtesy
             i -= 1
             continue
         keep = (

@@ -317,6 +317,20 @@ def _path_role(roles: Roles, person: Token, org: Token, ends: set[int]) -> tuple
         return (f"{former} {post}" if former else post), 0.7
     links = [t.lower_ for t in middle if t.i not in roles.ents.person_at]
     if links in (["of"], ["at"], ["from"], ["with"]) and person.i < org.i:
-        # "Ruth Adler of Caltech", "Tom Berg at Leeds University".
-        return "member", 0.6
+        # "Ruth Adler of Caltech", "Tom Berg at Leeds University"; "Professor Ruth Adler of
+        # Caltech" is its professor
+        return _honorific_post(roles, person) or "member", 0.6
     return None
+
+
+def _honorific_post(roles: Roles, person: Token) -> str | None:
+    """The post a title abbreviation before the name of `person` states, when the post
+    belongs to no one body ("Professor Jo Bloggs of Leeds", "Supt Jo Bloggs of Kent Police")."""
+    cluster = roles.ents.person_at.get(person.i)
+    i = person.i
+    while i - 1 >= person.sent.start and roles.ents.person_at.get(i - 1) is cluster:
+        i -= 1
+    if i == person.sent.start:
+        return None
+    post = roles.lex.honorific_posts.get(roles.doc[i - 1].lower_.rstrip("."))
+    return post if post is not None and post not in roles.lex.posts else None
