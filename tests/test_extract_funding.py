@@ -1752,3 +1752,44 @@ def test_the_bulk_of_the_money_paying_to_replace_something_is_part_of_it(extract
     )
     found = [(f.funder.name, f.amount) for f in funding(extract(text))]
     assert found == [("EPA", 31_000_000), ("EPA", 28_500_000)]
+
+
+def test_a_sum_pays_for_what_its_purpose_describes_when_nothing_is_named(extract):
+    text = (
+        "The Department of Health and Social Care will provide £9m to build a community "
+        "diagnostic centre on the site of the old cottage hospital in Pelham."
+    )
+    found = [(f.funder.name, f.programme and f.programme.name) for f in funding(extract(text))]
+    assert found == [("Department of Health and Social Care", "community diagnostic centre")]
+
+
+def test_a_named_fund_before_the_sum_beats_the_purpose_its_sentence_describes(extract):
+    text = (
+        "The Department for Communities has opened a new Community Halls Fund.\n\n"
+        "The department will give £68,500 to build a new kitchen at Ballymore Hall."
+    )
+    found = [(f.amount, f.programme and f.programme.name) for f in funding(extract(text))]
+    assert found == [(68_500, "Community Halls Fund")]
+
+
+def test_a_gift_included_in_money_raised_pays_for_its_purpose_not_for_all_of_it(extract):
+    text = (
+        "The Pelham Hospitals Charity said it had raised £380,000 towards a new CT scanner "
+        "for Pelham General, including an £80,000 donation from local builder Marsh & Cole."
+    )
+    found = [
+        (f.funder.name, f.amount, f.programme and f.programme.name) for f in funding(extract(text))
+    ]
+    assert found == [("Marsh & Cole", 80_000, "new CT scanner for Pelham General")]
+
+
+def test_a_gift_funding_what_a_bigger_sum_pays_for_pays_only_its_own_part(extract):
+    text = (
+        "The university pointed to a £15m investment in a new library, funded by a £6m "
+        "donation from alumna Dame Ruth Hale and by borrowing."
+    )
+    found = [
+        (f.funder.name, f.amount, f.programme and f.programme.name) for f in funding(extract(text))
+    ]
+    assert ("Ruth Hale", 6_000_000, "new library") in found
+    assert not [f for f in found if f[0] == "Ruth Hale" and f[1] == 15_000_000]

@@ -175,6 +175,7 @@ class FundingExtractor:
         self._last_payer: Resolved | None = None
         self._first_payer: Resolved | None = None
         self._raiser: Entity | None = None
+        self._described_purposes: dict[int, Entity] = {}
         text = doc_text(self.doc)
         previous: Money | None = None
         self._money = find_money(text, self.lex)
@@ -210,7 +211,20 @@ class FundingExtractor:
         facts = self._further_sums(self._story_programme(self._governments_funds(facts)))
         facts = self._parts_of_totals(facts)
         facts = self._rounds_raised(self._programmes_referred_back(self._owned_funds(facts)))
-        return self._nearest_programmes(facts)
+        return self._purposes_described(self._nearest_programmes(facts))
+
+    def _purposes_described(self, facts: list[FundingFact]) -> list[FundingFact]:
+        """A sum still paying for nothing named pays for what its own sentence describes
+        ("£12m to build a community diagnostic centre"): a named programme, in its sentence or
+        near it, says better what it is part of."""
+        return [
+            dataclasses.replace(fact, programme=described)
+            if fact.programme is None
+            and fact.amount_mention is not None
+            and (described := self._described_purposes.get(fact.amount_mention.start))
+            else fact
+            for fact in facts
+        ]
 
     def _nearest_programmes(self, facts: list[FundingFact]) -> list[FundingFact]:
         """A sum whose own words name nothing it pays for pays, most likely, for the named
@@ -910,6 +924,10 @@ class FundingExtractor:
             or self._set_up_programme([verb, head])
             or self._described_project(head, verb)
         )
+        if programme is None and (
+            described := self._described_purpose([t for t in (verb, noun, head) if t is not None])
+        ):
+            self._described_purposes[money.start] = described
         self._last_payer = funder
         self._first_payer = self._first_payer or funder
         rule = "funding.noun" if noun is not None else "funding.verb"
@@ -993,6 +1011,62 @@ class FundingExtractor:
             f"{project.text} of {self.doc[place.left_edge.i : place.i + 1].text}",
             EntityKind.PROGRAMME,
         )
+
+    def _described_purpose(self, anchors: list[Token]) -> Entity | None:
+        """What money pays for when the text describes it without a name: "£12m to build a
+        community diagnostic centre", "raised £450,000 towards a second MRI scanner", "an
+        investment in a new student hub", "a winter plan that the minister allocated €180m
+        to fund"."""
+        if anchors and anchors[0].lower_ == "including":
+            # "raised £450,000 towards X, including a £100,000 donation": the whole's purpose
+            whole = next((t for t in anchors[0].ancestors if t.pos_ == "VERB"), None)
+            anchors = [*anchors, whole] if whole is not None else anchors
+        for anchor in anchors:
+            for child in anchor.children:
+                if (
+                    child.dep_ in {"xcomp", "advcl"}
+                    and child.lemma_.lower() in _PROJECT_VERBS
+                    and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+                ):
+                    obj = next((c for c in child.children if c.dep_ == "dobj"), None)
+                    if obj is None and anchor.dep_ == "relcl" and anchor.head.pos_ == "NOUN":
+                        obj = anchor.head  # "a plan that X allocated €1m to fund"
+                    if (described := self._described(obj)) is not None:
+                        return described
+                if child.dep_ == "prep" and (
+                    child.lower_ in {"towards", "toward"}
+                    or (child.lower_ == "in" and anchor.lemma_.lower() in _INVESTMENT_NOUNS)
+                ):
+                    pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                    if (described := self._described(pobj)) is not None:
+                        return described
+        return None
+
+    def _described(self, noun: Token | None) -> Entity | None:
+        """A thing paid for, as a noun phrase without its article or the clauses after it
+        ("a second MRI scanner for Ashby General, which ..." is "second MRI scanner for
+        Ashby General"); None for a person, a place, a sum or a time."""
+        if noun is None or noun.pos_ != "NOUN" or noun.ent_type_ in _NOT_PROJECTS:
+            return None
+        if noun.lemma_.lower() in _FUND_OR_PROJECT | {"cost", "it", "money", "funding"}:
+            return None  # "the project", "its costs": a thing named elsewhere, if at all
+        words = [noun]
+        for child in noun.lefts:
+            words.extend(child.subtree)
+        for child in noun.rights:
+            kept = child.dep_ in {"compound", "amod", "nummod"} or (
+                child.dep_ == "prep" and child.lower_ in {"for", "of", "at", "in"}
+            )
+            if not kept:
+                break  # "..., which opens in May": a clause about it, no part of its name
+            words.extend(child.subtree)
+        tokens = sorted({t.i for t in words})
+        tokens = [i for i in tokens if self.doc[i].dep_ not in {"det", "poss", "predet"}]
+        while tokens and (self.doc[tokens[0]].is_punct or self.doc[tokens[0]].tag_ == "POS"):
+            tokens.pop(0)
+        if not tokens or any(self._is_money(self.doc[i]) for i in tokens):
+            return None
+        return Entity(self.doc[tokens[0] : tokens[-1] + 1].text, EntityKind.PROGRAMME)
 
     def _each_government(self, fact: FundingFact) -> list[FundingFact]:
         """ "The federal and NSW governments will jointly fund a $48m bypass": each
@@ -1395,6 +1469,7 @@ class FundingExtractor:
                 and not _listed_under(token, verb)
                 and not _attributed(token, verb)
                 and not _ranked_by(token, verb)
+                and not _in_a_part(token, verb)
             ):
                 pobj = next((c for c in token.children if c.dep_ == "pobj"), None)
                 if pobj is not None and (found := self._payer(pobj)):
@@ -1472,7 +1547,10 @@ class FundingExtractor:
         receiving = verb.lemma_.lower() in self.receive
         if not receiving:
             return prep(verb.children, "from")
-        return prep([t for t in verb.subtree if not _attributed(t, verb)], "from")
+        return prep(
+            [t for t in verb.subtree if not _attributed(t, verb) and not _in_a_part(t, verb)],
+            "from",
+        )
 
     def _source_fund(self, prep: Token | None) -> tuple[Entity, Resolved | None] | None:
         """A named fund a "from" phrase draws money out of, and its owner when the text
@@ -1516,9 +1594,12 @@ class FundingExtractor:
     def _backed_thing(self, head: Token, verb: Token | None) -> Entity | None:
         """What a sum backs when it is the passive's agent: "The orchestra's lessons are also
         backed by £20,000 from the council": the named thing, or the body whose it is."""
-        if verb is None or head.head.dep_ != "agent":
-            return None
+        by = next((t for t in [head.head, head.head.head] if t.dep_ == "agent"), None)
+        if verb is None or by is None:
+            return None  # "backed by £20,000", "funded by a £7m donation"
         subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if subject is None and verb.dep_ == "acl":
+            subject = verb.head  # "a new student hub, funded by a £7m donation"
         if subject is None:
             return None
         if name := self._proper_name(subject):
@@ -1527,7 +1608,7 @@ class FundingExtractor:
         found = self.ents.resolve(owner) if owner is not None else None
         if found is not None and found.entity.kind is EntityKind.ORGANISATION:
             return Entity(found.entity.name, EntityKind.PROGRAMME)
-        return None
+        return self._described(subject)
 
     def _announcing_department(self, span: Span, funder: Resolved) -> Resolved | None:
         """The department that announces money its government pays, in the same sentence."""
@@ -2001,6 +2082,16 @@ _SIZED_MANY = re.compile(
 
 # Common nouns a proper name before them makes a programme: "the Fflecsi minibus service".
 _NAMED_SERVICES = {"service", "network", "project", "line"}
+# Verbs of a purpose that names what money pays for: "£12m to build a diagnostic centre".
+_PROJECT_VERBS = {
+    "build", "create", "fund", "finance", "buy", "purchase", "hire", "recruit", "restore",
+    "repair", "replace", "upgrade", "expand", "develop", "install", "refurbish", "renovate",
+    "construct", "open", "establish", "extend", "improve", "modernise", "modernize", "rebuild",
+}  # fmt: skip
+# Nouns of money put into something: "an investment in a new student hub".
+_INVESTMENT_NOUNS = {"investment", "stake", "spending", "funding"}
+# Entity types that are no project money pays for: "towards 2030", "towards the council".
+_NOT_PROJECTS = {"PERSON", "GPE", "NORP", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORG"}
 # Verbs of order in a ranking ("followed by Illinois", "trailed by X").
 _RANKING_VERBS = {"follow", "trail", "top", "beat", "outpace", "surpass", "accompany"}
 # A whole a later sentence takes up as its subject: "The package would put $120m into ...".
@@ -2060,6 +2151,26 @@ def _attributed(token: Token, verb: Token) -> bool:
         if ancestor.lower_ == "according":
             return True
     return False
+
+
+def _in_a_part(token: Token, verb: Token) -> bool:
+    """Whether `token` lies in a part of the sum `verb` governs: one named after "including"
+    ("raised £450,000, including a £100,000 donation from X": X gave the part, not all), or
+    one that pays for something the sum pays for ("a £12m hub, funded by a £7m donation
+    from X")."""
+    for ancestor in token.ancestors:
+        if ancestor.i == verb.i:
+            return False
+        if ancestor.lower_ in {"including", "includes"}:
+            return True
+        if ancestor.head.dep_ == "agent" and ancestor.pos_ == "NOUN" and _sized_by_money(ancestor):
+            return True
+    return False
+
+
+def _sized_by_money(noun: Token) -> bool:
+    """Whether a sum sizes `noun`, before it: "a £7m donation"."""
+    return any(t.ent_type_ == "MONEY" or t.tag_ == "$" for left in noun.lefts for t in left.subtree)
 
 
 def _held_by(noun: Token | None, verb: Token | None) -> bool:
