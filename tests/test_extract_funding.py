@@ -1793,3 +1793,22 @@ def test_a_gift_funding_what_a_bigger_sum_pays_for_pays_only_its_own_part(extrac
     ]
     assert ("Ruth Hale", 6_000_000, "new library") in found
     assert not [f for f in found if f[0] == "Ruth Hale" and f[1] == 15_000_000]
+
+
+def test_a_story_counted_in_pounds_is_british_for_the_government_it_names(extract):
+    text = (
+        "Hollinsford was bought by a Canadian pension fund in 2019.\n\n"
+        "The government will provide £3m to build a new flood barrier on the River Aln, "
+        "ministers said on Tuesday. The £3m comes on top of £1.2m already spent on repairs."
+    )
+    assert [f.funder.name for f in funding(extract(text))][:1] == ["UK Government"]
+
+
+def test_pay_a_post_holder_receives_is_no_grant_from_the_storys_fund(extract):
+    text = (
+        "The government said fines would go to river projects through its Water Restoration "
+        "Fund. Dunsford County Council has been awarded £240,000 from the fund to monitor "
+        "bathing water.\n\n"
+        "The chief executive received a total of £780,000 last year, including a bonus."
+    )
+    assert [f.amount for f in funding(extract(text))] == [240_000]

@@ -881,9 +881,10 @@ class FundingExtractor:
             if funder is not None and receiver is not None and receiver.name == funder.entity.name:
                 funder = None
         if funder is None:
-            if (verb is not None and verb.lemma_.lower() in _GRANTED_VERBS) or (
-                noun is not None and noun.lemma_.lower() in _AWARD_NOUNS
-            ):
+            if (
+                (verb is not None and verb.lemma_.lower() in _GRANTED_VERBS)
+                or (noun is not None and noun.lemma_.lower() in _AWARD_NOUNS)
+            ) and not self._paid_to_a_person(verb):
                 # "Morecambe will receive £3.2m", "awards of £1.9m for Whitby": paid by the
                 # fund the article is about, if it says whose that is
                 self._unpaid.append((span, money, currency, noun, verb))
@@ -1010,6 +1011,21 @@ class FundingExtractor:
         return Entity(
             f"{project.text} of {self.doc[place.left_edge.i : place.i + 1].text}",
             EntityKind.PROGRAMME,
+        )
+
+    def _paid_to_a_person(self, verb: Token | None) -> bool:
+        """Whether a post's holder, called by the post, receives the money: "The chief
+        executive received a total of £780,000" is pay, no grant."""
+        if verb is None or verb.lemma_.lower() not in _GRANTED_VERBS:
+            return False
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is None:
+            return False
+        # "the chief executive", "its finance director" (a named poet or physicist may win
+        # a grant)
+        return subject.i not in self.ents.person_at and any(
+            " ".join(t.lower_ for t in self.doc[k : subject.i + 1]) in self.lex.role_titles
+            for k in range(max(subject.left_edge.i, subject.i - 3), subject.i + 1)
         )
 
     def _described_purpose(self, anchors: list[Token]) -> Entity | None:

@@ -165,8 +165,12 @@ _BARE_DOLLAR = re.compile(r"(?<![A-Za-z$])\$\s?\d")
 @lru_cache(maxsize=8)
 def _country_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     """One regular expression for every country word, longest first, whole words only."""
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![\w.])(?:{alternatives})(?!\w)")
+    # a word ends where a word character would go on; a sign ("£") is followed by its sum
+    alternatives = "|".join(
+        re.escape(w) + (r"(?!\w)" if w[-1:].isalnum() or w[-1:] == "." else "")
+        for w in sorted(words, key=len, reverse=True)
+    )
+    return re.compile(rf"(?<![\w.])(?:{alternatives})")
 
 
 def lexicon_dirs(extra: tuple[str, ...] = ()) -> tuple[Path, ...]:

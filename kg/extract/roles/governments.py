@@ -36,6 +36,8 @@ def country_abroad(roles: Roles, person: Cluster) -> str | None:
     counts: dict[str, int] = {}
     for sentence in sentences.values():
         for match in roles.lex.country_words.finditer(sentence.text):
+            if not match.group(0)[:1].isalpha():
+                continue  # "£": the money's country, not the person's
             span = roles.doc.char_span(
                 sentence.start_char + match.start(),
                 sentence.start_char + match.end(),
