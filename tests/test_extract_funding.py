@@ -1812,3 +1812,18 @@ def test_pay_a_post_holder_receives_is_no_grant_from_the_storys_fund(extract):
         "The chief executive received a total of £780,000 last year, including a bonus."
     )
     assert [f.amount for f in funding(extract(text))] == [240_000]
+
+
+def test_a_part_of_the_total_paid_from_a_named_body_is_paid_by_that_body(extract):
+    text = (
+        "Community groups in Pelham are sharing £2.1m in lottery grants from the National "
+        "Lottery.\n\n"
+        "The biggest award, £900,000 from the Heritage Lottery Fund, will restore the "
+        "Victorian bandstand in Pelham Park. Pelham Borough Council is contributing a "
+        "further £150,000."
+    )
+    found = {
+        (f.funder.name, f.amount, f.programme and f.programme.name) for f in funding(extract(text))
+    }
+    assert ("Heritage Lottery Fund", 900_000, "Victorian bandstand in Pelham Park") in found
+    assert ("Pelham Borough Council", 150_000, "Victorian bandstand in Pelham Park") in found

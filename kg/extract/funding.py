@@ -211,7 +211,8 @@ class FundingExtractor:
         facts = self._further_sums(self._story_programme(self._governments_funds(facts)))
         facts = self._parts_of_totals(facts)
         facts = self._rounds_raised(self._programmes_referred_back(self._owned_funds(facts)))
-        return self._purposes_described(self._nearest_programmes(facts))
+        # what a sum's own words describe, and then more of it ("a further £300,000")
+        return self._further_sums(self._purposes_described(self._nearest_programmes(facts)))
 
     def _purposes_described(self, facts: list[FundingFact]) -> list[FundingFact]:
         """A sum still paying for nothing named pays for what its own sentence describes
@@ -785,12 +786,22 @@ class FundingExtractor:
                 for t in [*head.ancestors, *head.subtree]
             ):
                 kind = None  # not "A further £2m was cut" (but "£350m will pay for clinics")
-            if self._last_payer is not None and kind is not None:
+            holders = [head, head.head] if head.dep_ == "appos" else [head]
+            own = next(
+                (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "from"),
+                None,
+            )
+            payer = (self._source_of(own) if own is not None else None) or self._last_payer
+            if payer is not None and kind is not None:
                 # "The first phase, worth £75m, will pay for ...", "A further £2m will be
-                # added to the plan": part of, or more of, the money before
+                # added to the plan": part of, or more of, the money before, paid by whoever
+                # paid that unless the sum names its own source ("The biggest award, £1.2m
+                # from the Heritage Fund, ...")
                 anchors = _clause_anchors(head)
+                if described := self._described_purpose([head, *filter(None, anchors)]):
+                    self._described_purposes[money.start] = described
                 return FundingFact(
-                    funder=self._last_payer.entity,
+                    funder=payer.entity,
                     amount=money.amount,
                     currency=currency,
                     evidence=sentence_evidence(span, "funding.part", 0.6),
@@ -1038,6 +1049,12 @@ class FundingExtractor:
             whole = next((t for t in anchors[0].ancestors if t.pos_ == "VERB"), None)
             anchors = [*anchors, whole] if whole is not None else anchors
         for anchor in anchors:
+            subject = anchor.head if anchor.dep_ == "appos" else anchor
+            if subject.dep_ == "nsubj" and subject.head.lemma_.lower() in _PROJECT_VERBS:
+                # "The biggest award, £1.2m, will restore the bandstand": what it does
+                obj = next((c for c in subject.head.children if c.dep_ == "dobj"), None)
+                if (described := self._described(obj)) is not None:
+                    return described
             for child in anchor.children:
                 if (
                     child.dep_ in {"xcomp", "advcl"}
@@ -1070,7 +1087,7 @@ class FundingExtractor:
         for child in noun.lefts:
             words.extend(child.subtree)
         for child in noun.rights:
-            kept = child.dep_ in {"compound", "amod", "nummod"} or (
+            kept = child.dep_ in {"compound", "amod", "nummod", "cc", "conj"} or (
                 child.dep_ == "prep" and child.lower_ in {"for", "of", "at", "in"}
             )
             if not kept:
@@ -1503,9 +1520,13 @@ class FundingExtractor:
             owner = self._clause_subject_body(possessor)
             if owner is not None:
                 return owner
-        if pobj.lemma_.lower() in _FUND_WORDS - {"package"} and _definite(pobj):
+        if (
+            pobj.lemma_.lower() in _FUND_WORDS - {"package"}
+            and _definite(pobj)
+            and (pobj.pos_ != "PROPN" or self.ents.entity_at(pobj.i) is None)
+        ):
             # "£25m from the programme would be set aside": the programme the sums before
-            # paid for, and so their payer
+            # paid for, and so their payer ("from the Heritage Fund": a body that pays)
             return self._last_payer
         return self._payer(pobj)
 
