@@ -1827,3 +1827,29 @@ def test_a_part_of_the_total_paid_from_a_named_body_is_paid_by_that_body(extract
     }
     assert ("Heritage Lottery Fund", 900_000, "Victorian bandstand in Pelham Park") in found
     assert ("Pelham Borough Council", 150_000, "Victorian bandstand in Pelham Park") in found
+
+
+def test_a_places_post_named_before_its_holder_is_that_holder(extract):
+    text = (
+        "Wexshire's police and crime commissioner has announced a £900,000 programme to keep "
+        "teenagers away from gangs.\n\n"
+        "Labour PCC Dana Okafor said the Fresh Start programme would pay for youth workers."
+    )
+    found = [(f.funder.name, f.amount) for f in funding(extract(text))]
+    assert found == [("Dana Okafor", 900_000)]
+
+
+def test_parts_of_a_sum_taken_up_again_pay_for_what_it_pays_for(extract):
+    text = (
+        "Labour PCC Dana Okafor has announced a £900,000 Fresh Start programme for teenagers.\n\n"
+        "Of the £900,000, £600,000 comes from the Home Office's Safer Streets Fund and "
+        "£300,000 from the commissioner's own budget."
+    )
+    found = [
+        (f.funder.name, f.amount, f.programme and f.programme.name) for f in funding(extract(text))
+    ]
+    assert found == [
+        ("Dana Okafor", 900_000, "Fresh Start programme"),
+        ("Home Office", 600_000, "Safer Streets Fund"),
+        ("Dana Okafor", 300_000, "Fresh Start programme"),
+    ]

@@ -1752,7 +1752,10 @@ class DocumentEntities:
 
     def _described(self, head: Token, phrase: Span) -> Resolved | None:
         """Who a description means: "the mayor", "the bank", "the government", "a source"."""
-        definite = any(t.lower_ in {"the", "this"} for t in phrase)
+        # "the mayor", and a place's own: "Thornshire's police and crime commissioner"
+        definite = any(t.lower_ in {"the", "this"} for t in phrase) or any(
+            c.dep_ == "poss" and c.pos_ == "PROPN" for c in head.children
+        )
         lemma = head.lemma_.lower()
         words = [t.lower_ for t in phrase if t.i <= head.i and t.pos_ in {"NOUN", "PROPN", "ADJ"}]
         post = next(

@@ -176,10 +176,12 @@ class FundingExtractor:
         self._first_payer: Resolved | None = None
         self._raiser: Entity | None = None
         self._described_purposes: dict[int, Entity] = {}
+        self._wholes_again: list[Money] = []
         text = doc_text(self.doc)
         previous: Money | None = None
         self._money = find_money(text, self.lex)
         title = headline(text)
+        self._body_start = title[1] if title is not None else 0
         summary = _summary_block(text)
         for money in self._money:
             if title is not None and money.start < title[1] and self._restated(money, title[1]):
@@ -193,6 +195,11 @@ class FundingExtractor:
                 continue  # "$40m (£31m)": the same money in another currency
             if _per_item(text, money):
                 continue  # "grants of up to $5m each", "between $250,000 and $5m": a size
+            if self._referred_back(text, money):
+                # "Of the £1.2m, £750,000 comes from ...": the sum told before, whose parts
+                # the sentence's other sums are
+                self._wholes_again.append(money)
+                continue
             span = self.doc.char_span(money.start, money.end, alignment_mode="expand")
             if span is None or len(span) == 0 or span.start in self.ents.quoted:
                 continue
@@ -212,7 +219,36 @@ class FundingExtractor:
         facts = self._parts_of_totals(facts)
         facts = self._rounds_raised(self._programmes_referred_back(self._owned_funds(facts)))
         # what a sum's own words describe, and then more of it ("a further £300,000")
+        facts = self._parts_of_wholes_again(facts)
         return self._further_sums(self._purposes_described(self._nearest_programmes(facts)))
+
+    def _parts_of_wholes_again(self, facts: list[FundingFact]) -> list[FundingFact]:
+        """ "... announced a £1.2m programme. Of the £1.2m, £450,000 comes from its own
+        budget": a sum in the sentence that takes up an earlier sum is part of what that one
+        paid for."""
+        for whole in self._wholes_again:
+            sentence = self.doc[self._token_at(whole.start)].sent
+            earlier = next(
+                (
+                    f
+                    for f in facts
+                    if f.amount == whole.amount
+                    and f.amount_mention is not None
+                    and f.amount_mention.start < sentence.start_char
+                ),
+                None,
+            )
+            if earlier is None or earlier.programme is None:
+                continue
+            facts = [
+                dataclasses.replace(f, programme=earlier.programme)
+                if f.programme is None
+                and f.amount_mention is not None
+                and sentence.start_char <= f.amount_mention.start < sentence.end_char
+                else f
+                for f in facts
+            ]
+        return facts
 
     def _purposes_described(self, facts: list[FundingFact]) -> list[FundingFact]:
         """A sum still paying for nothing named pays for what its own sentence describes
@@ -900,7 +936,11 @@ class FundingExtractor:
                 # fund the article is about, if it says whose that is
                 self._unpaid.append((span, money, currency, noun, verb))
             return None
-        if verb is not None and verb.lemma_.lower() in self.receive:
+        if (
+            verb is not None
+            and verb.lemma_.lower() in self.receive
+            and not _gapped_with_own_source(head, verb)
+        ):
             # "received £3m from the Department for Education's Holiday Activities programme":
             # the funder's programme; else "Acme has raised $125m": Acme is what is funded.
             programme = (
@@ -931,7 +971,9 @@ class FundingExtractor:
             )
             or self._body_sent_to(verb)
             # "awarded a £4.5m grant through the X Challenge": the fund before the grantee
-            or self._programme(noun, verb)
+            # "£750,000 comes from the X Fund and £450,000 from Y": the verb's own phrases
+            # are the first sum's
+            or self._programme(noun, None if _gapped_with_own_source(head, verb) else verb)
             or self._receiver(verb)
             or self._set_up_programme([verb, head])
             or self._described_project(head, verb)
@@ -1023,6 +1065,20 @@ class FundingExtractor:
             f"{project.text} of {self.doc[place.left_edge.i : place.i + 1].text}",
             EntityKind.PROGRAMME,
         )
+
+    def _referred_back(self, text: str, money: Money) -> bool:
+        """Whether a sum is "the" sum an earlier sentence gave ("announced a £1.2m programme
+        ... Of the £1.2m, ..."): the same money again, not more of it."""
+        if not _DEFINITE_BEFORE.search(text[max(0, money.start - 6) : money.start]):
+            return False
+        sentence = self.doc[self._token_at(money.start)].sent
+        return any(
+            self._body_start <= m.start
+            and m.end <= sentence.start_char
+            and m.amount == money.amount
+            and m.currency == money.currency
+            for m in self._money
+        )  # (not a sum of the headline, which the body tells first)
 
     def _paid_to_a_person(self, verb: Token | None) -> bool:
         """Whether a post's holder, called by the post, receives the money: "The chief
@@ -1528,6 +1584,12 @@ class FundingExtractor:
             # "£25m from the programme would be set aside": the programme the sums before
             # paid for, and so their payer ("from the Heritage Fund": a body that pays)
             return self._last_payer
+        if (
+            possessor is not None
+            and pobj.lemma_.lower() in _CONTAINER_NOUNS | {"reserve", "coffers", "pocket"}
+            and (owner := self._payer(possessor)) is not None
+        ):
+            return owner  # "£450,000 from the commissioner's own budget"
         return self._payer(pobj)
 
     def _gapped(self, head: Token) -> _Gapped | None:
@@ -2119,6 +2181,8 @@ _SIZED_MANY = re.compile(
 
 # Common nouns a proper name before them makes a programme: "the Fflecsi minibus service".
 _NAMED_SERVICES = {"service", "network", "project", "line"}
+# "the £1.2m", "this $5m": a sum the reader has been told of.
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that)\s+$", re.I)
 # Verbs of a purpose that names what money pays for: "£12m to build a diagnostic centre".
 _PROJECT_VERBS = {
     "build", "create", "fund", "finance", "buy", "purchase", "hire", "recruit", "restore",
@@ -2203,6 +2267,17 @@ def _in_a_part(token: Token, verb: Token) -> bool:
         if ancestor.head.dep_ == "agent" and ancestor.pos_ == "NOUN" and _sized_by_money(ancestor):
             return True
     return False
+
+
+def _gapped_with_own_source(head: Token, verb: Token | None) -> bool:
+    """Whether a sum listed after the first, its verb not repeated, names its own source:
+    "£750,000 comes from the X Fund and £450,000 from Y"."""
+    return (
+        verb is not None
+        and head.dep_ == "conj"
+        and head.head.i == verb.i
+        and any(c.dep_ == "prep" and c.lower_ == "from" for c in head.children)
+    )
 
 
 def _sized_by_money(noun: Token) -> bool:
