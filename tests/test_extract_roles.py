@@ -2180,3 +2180,15 @@ def test_lower_case_professor_after_a_university_is_its_post(extract):
 def test_professor_of_a_university_is_its_professor_not_a_mere_member(extract):
     found = roles(extract("Professor Miriam Osei of Keele University said the data were sound."))
     assert ("Miriam Osei", "professor", "Keele University") in found
+
+
+def test_a_towns_mp_sits_for_the_town_not_for_a_body_bearing_its_name(extract):
+    text = (
+        "Mrs Hale, from Brindmoor, was taken to hospital after a fall.\n\n"
+        "The new clinic will stand on the site of the old Brindmoor Cottage Hospital, and "
+        "Brindmoor Town Council will run its car park.\n\n"
+        "Brindmoor's Conservative MP, Sir Alan Pike, welcomed the funding."
+    )
+    found = roles(extract(text))
+    assert ("Alan Pike", "mp", "Brindmoor") in found
+    assert not [r for r in found if r[0] == "Alan Pike" and r[2].startswith("Brindmoor ")]

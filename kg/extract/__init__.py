@@ -20,7 +20,7 @@ from kg.extract.lexicon import Lexicons, lexicon_dirs, load_lexicons
 from kg.extract.quotemarks import find_quotations
 from kg.extract.quotes import extract_quotes, quoted_tokens
 from kg.extract.roles import extract_roles
-from kg.facts import Article, ArticleFacts, Entity, EntityKind, Fact
+from kg.facts import Article, ArticleFacts, Entity, EntityKind, Fact, RoleFact
 from kg.nlp import parser_text
 
 __all__ = ["extract_article", "extract_articles", "extract_doc"]
@@ -57,10 +57,12 @@ def _final(entity: Entity, ents: DocumentEntities) -> Entity:
 def _with_final_entities(facts: list[Fact], ents: DocumentEntities) -> list[Fact]:
     final = []
     for fact in facts:
+        # "Hartmoor's MP": a seat is the place as written, whichever body bears its name
+        seat = isinstance(fact, RoleFact) and fact.evidence.rule.endswith("+seat")
         changes = {
             f.name: _final(getattr(fact, f.name), ents)
             for f in dataclasses.fields(fact)
-            if isinstance(getattr(fact, f.name), Entity)
+            if isinstance(getattr(fact, f.name), Entity) and not (seat and f.name == "organisation")
         }
         final.append(dataclasses.replace(fact, **changes))
     return final

@@ -1209,7 +1209,8 @@ class DocumentEntities:
             # "Wellcome pledges £50m ... The Wellcome Trust has committed": the headline's short
             # name was the body's first word.
             company = _without_legal_form(words)[-1] in COMPANY_WORDS
-            place = self._mostly_a_place(first.name)
+            # "from Lydford ... the Lydford Cottage Hospital": the town, not its hospital
+            place = self._mostly_a_place(first.name) or words[-1] in _TOWNS_BODIES
             if (company or not place) and not self._own_body(first.name, {name: first}):
                 first.aliases.add(name)
                 first.name = name
