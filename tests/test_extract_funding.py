@@ -1853,3 +1853,12 @@ def test_parts_of_a_sum_taken_up_again_pay_for_what_it_pays_for(extract):
         ("Home Office", 600_000, "Safer Streets Fund"),
         ("Dana Okafor", 300_000, "Fresh Start programme"),
     ]
+
+
+def test_money_added_or_transferred_to_a_cause_is_funding(extract):
+    text = (
+        "The Wexford Foundation will add $2 million of its own to the Harbour Arts Fund. "
+        "The Government of Canada is transferring C$30 million to Nova Scotia for clinics."
+    )
+    amounts = [f.amount for f in funding(extract(text))]
+    assert amounts == [2_000_000, 30_000_000]
