@@ -1862,3 +1862,22 @@ def test_money_added_or_transferred_to_a_cause_is_funding(extract):
     )
     amounts = [f.amount for f in funding(extract(text))]
     assert amounts == [2_000_000, 30_000_000]
+
+
+def test_a_budget_pays_through_the_body_that_agreed_it_for_each_sums_own_purpose(extract):
+    text = (
+        "Brackwell Council agreed its budget on Wednesday. The budget also commits £2.2m to "
+        "the restoration of the Corn Exchange, and £1m to keep all nine libraries open."
+    )
+    found = [
+        (f.funder.name, f.amount, f.programme and f.programme.name) for f in funding(extract(text))
+    ]
+    assert found[0] == ("Brackwell Council", 2_200_000, "restoration of the Corn Exchange")
+    assert found[1][:2] == ("Brackwell Council", 1_000_000)
+    assert found[1][2] != "restoration of the Corn Exchange"
+
+
+def test_a_sum_for_a_described_cause_pays_for_it(extract):
+    text = "The Department for Education will provide £45m for teacher recruitment."
+    found = [(f.funder.name, f.programme and f.programme.name) for f in funding(extract(text))]
+    assert found == [("Department for Education", "teacher recruitment")]

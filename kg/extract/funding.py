@@ -896,6 +896,8 @@ class FundingExtractor:
             # for what the sum's own "for" names
             budget = noun.lemma_.lower() == "budget"
             funder = self._first_payer if budget else self._last_payer
+            if funder is None and budget:
+                funder = self._budget_owner(noun)  # "The council agreed its budget ..."
             programme = self._named_after(head, {"for", "to", "toward", "towards"})
         if (
             verb is not None
@@ -978,9 +980,9 @@ class FundingExtractor:
             or self._set_up_programme([verb, head])
             or self._described_project(head, verb)
         )
-        if programme is None and (
-            described := self._described_purpose([t for t in (verb, noun, head) if t is not None])
-        ):
+        # a sum listed after the first ("and £3m to keep libraries open") has its own purpose
+        own = [head] if head.dep_ == "conj" else [t for t in (verb, noun, head) if t is not None]
+        if programme is None and (described := self._described_purpose(own)):
             self._described_purposes[money.start] = described
         self._last_payer = funder
         self._first_payer = self._first_payer or funder
@@ -1066,6 +1068,25 @@ class FundingExtractor:
             EntityKind.PROGRAMME,
         )
 
+    def _budget_owner(self, budget: Token) -> Resolved | None:
+        """Whose "the budget" is when no sum before it says: the body that agreed, set or
+        passed a budget, here or in the sentences before ("Calderdale Council agreed its
+        budget on Wednesday. The budget also commits £4.2m ...")."""
+        lo = self.doc[self._sentence_back(budget.sent.start, 3)].i
+        for token in reversed(self.doc[lo : budget.i + 1]):
+            if token.lemma_.lower() != "budget":
+                continue
+            owner = next((c for c in token.children if c.dep_ == "poss"), None)
+            if owner is not None and owner.pos_ == "PROPN" and (found := self._payer(owner)):
+                return found  # "the council's budget"
+            verb = token.head
+            if token.dep_ == "dobj" and verb.pos_ == "VERB":
+                subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+                found = self._payer(subject) if subject is not None else None
+                if found is not None and found.entity.kind is EntityKind.ORGANISATION:
+                    return found
+        return None
+
     def _referred_back(self, text: str, money: Money) -> bool:
         """Whether a sum is "the" sum an earlier sentence gave ("announced a £1.2m programme
         ... Of the £1.2m, ..."): the same money again, not more of it."""
@@ -1123,9 +1144,9 @@ class FundingExtractor:
                     if (described := self._described(obj)) is not None:
                         return described
                 if child.dep_ == "prep" and (
-                    child.lower_ in {"towards", "toward"}
+                    child.lower_ in {"towards", "toward", "for", "to"}
                     or (child.lower_ == "in" and anchor.lemma_.lower() in _INVESTMENT_NOUNS)
-                ):
+                ):  # "£3m for teacher recruitment", "commits £4.2m to the restoration of X"
                     pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                     if (described := self._described(pobj)) is not None:
                         return described
@@ -2151,7 +2172,9 @@ _PAST_THE_NAME = {
 _AWARD_NOUNS = {"award", "grant"}
 # "The budget includes $2.5m for ...": nouns of a whole that holds sums, and verbs of holding.
 _CONTAINER_NOUNS = {"budget", "package", "plan", "bill", "deal"}
-_CONTAINING_VERBS = {"include", "contain", "earmark", "allocate", "provide", "set", "set aside"}
+_CONTAINING_VERBS = {
+    "include", "contain", "earmark", "allocate", "provide", "set", "set aside", "commit", "direct",
+}  # fmt: skip
 # Verbs of being handed money by someone unnamed ("will receive £3.2m", "are to share £48m");
 # not money raised or drawn from a surplus.
 _GRANTED_VERBS = {"receive", "share", "win", "secure", "get", "award", "grant"}
