@@ -2192,3 +2192,12 @@ def test_a_towns_mp_sits_for_the_town_not_for_a_body_bearing_its_name(extract):
     found = roles(extract(text))
     assert ("Alan Pike", "mp", "Brindmoor") in found
     assert not [r for r in found if r[0] == "Alan Pike" and r[2].startswith("Brindmoor ")]
+
+
+def test_a_us_police_chief_heads_the_citys_police_department(extract):
+    text = (
+        "HARLOW, Ohio — Harlow City Council voted on Tuesday to buy body cameras. Police "
+        "Chief Dana Pruitt told the council that every officer would wear one by March."
+    )
+    found = roles(extract(text))
+    assert ("Dana Pruitt", "police chief", "Harlow Police Department") in found

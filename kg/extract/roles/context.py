@@ -75,6 +75,9 @@ DEVOLVED_GOVERNMENTS = {
     "Welsh Government": ("Wales", "Welsh", "Senedd"),
     "Northern Ireland Executive": ("Northern Ireland", "Stormont"),
 }
+# Posts heading a US city's department, and the department's usual name after the city's:
+# "Police Chief Jo Bloggs" in Millbrook heads the Millbrook Police Department.
+_CITY_DEPARTMENTS = {"police chief": "Police Department", "fire chief": "Fire Department"}
 # Posts of a city: "Mayor Jo Bloggs said" in a story about one city.
 CITY_POSTS = {"mayor", "city manager", "acting city manager", "deputy mayor"}
 # Words of a post that name the kind of body it is held in: "police chief", "council member".
@@ -156,6 +159,22 @@ def place_unplaced(roles: Roles) -> None:
             # "Police Chief Jo Bloggs", "Vice-chancellor Jo Bloggs": the one body of that
             # kind the article names
             organisation = _body_of_kind(roles, found.bare)
+        if (
+            organisation is None
+            and (
+                department := next(
+                    (d for p, d in _CITY_DEPARTMENTS.items() if found.bare.endswith(p)), None
+                )
+            )
+            and roles.lex.country == "US"
+            and not found.owned
+            and (city := _city_in_sentence(roles, found) or _city_of_article(roles))
+        ):
+            # "Police Chief Jo Bloggs" in a story about Millbrook, Ohio, which names no
+            # police body: the city's police department, by the name US cities give it
+            place = Entity(f"{city} {department}", EntityKind.ORGANISATION)
+            roles.store(found.cluster, found.post, place, found.mention, "role.context", 0.5)
+            continue
         if organisation is not None:
             entity = organisation.entity()
             roles.store(found.cluster, found.post, entity, found.mention, "role.context", 0.6)
