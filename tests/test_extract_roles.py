@@ -2201,3 +2201,12 @@ def test_a_us_police_chief_heads_the_citys_police_department(extract):
     )
     found = roles(extract(text))
     assert ("Dana Pruitt", "police chief", "Harlow Police Department") in found
+
+
+def test_the_states_post_is_held_in_the_state_the_story_is_about(extract):
+    text = (
+        "LANSING, Mich. (AP) — Michigan lawmakers passed the budget on Friday. The state's "
+        "budget director, Carla Mendes, said the state would end the year with a surplus."
+    )
+    found = roles(extract(text))
+    assert ("Carla Mendes", "budget director", "Michigan") in found

@@ -1829,7 +1829,7 @@ class DocumentEntities:
             head.lower_ in {"state", "province"}
             and definite
             and words == [head.lower_]
-            and head.dep_ in {"nsubj", "nsubjpass", "pobj", "dobj"}
+            and head.dep_ in {"nsubj", "nsubjpass", "pobj", "dobj", "poss"}
             and not any(c.dep_ == "prep" for c in head.children)  # "the state of the roads"
             and (state := self._article_state(head))
         ):

@@ -441,8 +441,9 @@ def anaphoric_owner(roles: Roles, phrase: list[Token]) -> Cluster | None:
             return roles.ents.org_antecedent(token.i, kind, prefer=lemma)
         if lemma == "opposition":
             return roles.ents.organisation("Opposition")  # "the opposition's spokesman"
-        if lemma == "government" and (found := roles.ents.resolve(token)) is not None:
-            # "the government's chief adviser": whichever government "the government" is
+        if lemma in {"government", "state"} and (found := roles.ents.resolve(token)) is not None:
+            # "the government's chief adviser", "the state's budget director": whichever
+            # government or state "the government" or "the state" is
             return roles.ents.organisation(found.entity.name)
         if lemma in BODY_NOUNS:
             # "the foundation's chair": the last body with "foundation" in its name; "the
