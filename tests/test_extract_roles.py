@@ -2210,3 +2210,13 @@ def test_the_states_post_is_held_in_the_state_the_story_is_about(extract):
     )
     found = roles(extract(text))
     assert ("Carla Mendes", "budget director", "Michigan") in found
+
+
+def test_a_post_given_without_a_name_is_held_by_the_subject_opening_the_next_sentence(extract):
+    text = (
+        "Schools in England will get £1bn for repairs, the Education Secretary has "
+        "announced.\n\n"
+        "Miriam Castell told MPs on Tuesday that work would start at 200 schools."
+    )
+    found = roles(extract(text))
+    assert ("Miriam Castell", "education secretary", "Department for Education") in found

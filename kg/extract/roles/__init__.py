@@ -28,7 +28,12 @@ from kg.extract.entities import DocumentEntities
 from kg.extract.evidence import doc_tokens
 from kg.extract.lexicon import Lexicons
 from kg.extract.roles.clauses import adopt_subject, appointment, clausal
-from kg.extract.roles.context import definite_post, party_description, place_unplaced
+from kg.extract.roles.context import (
+    definite_post,
+    party_description,
+    place_unplaced,
+    post_named_after,
+)
 from kg.extract.roles.names import (
     apposition_after,
     apposition_before,
@@ -63,6 +68,7 @@ def extract_roles(doc: Doc, ents: DocumentEntities, lex: Lexicons) -> list[RoleF
     place_unplaced(roles)
     for token in doc_tokens(doc):
         definite_post(roles, token)
+        post_named_after(roles, token)
         party_description(roles, token)  # after this token's definite post is known
     return list(roles.facts.values()) + _members_by_office(roles)
 

@@ -397,6 +397,45 @@ def definite_post(roles: Roles, head: Token) -> None:
         roles.store(person, post, organisation.entity(), mention, "role.context", 0.55)
 
 
+def post_named_after(roles: Roles, head: Token) -> None:
+    """ "Teachers will get a 4% rise, the Education Secretary has announced. Bridget Lomax
+    told the Commons ...": a well-known post (posts.tsv) a sentence gives with no name, and
+    no holder yet, is held by the person the next sentence opens with as its subject."""
+    if head.dep_ not in {"nsubj", "nsubjpass"} or head.i in roles.ents.quoted:
+        return
+    phrase = [t for t in head.lefts if t.dep_ in {"det", "compound", "amod"}]
+    if not phrase or phrase[0].lower_ != "the":
+        return
+    post = " ".join(lower_words([*phrase[1:], head]))
+    if post in _SHARED_POSTS or post not in roles.lex.posts:
+        return
+    if roles.ents.holder(post.split(), head.i) is not None:
+        return
+    if any(i in roles.ents.person_at for i in range(head.sent.start, head.sent.end)):
+        return  # a person in its own sentence may be the holder, or someone else
+    starts = roles.ents.sentence_starts
+    position = starts.index(head.sent.start)
+    if position + 1 >= len(starts):
+        return
+    first = roles.doc[starts[position + 1]]
+    person = roles.ents.person_at.get(first.i)
+    if person is None or first.i in roles.ents.quoted:
+        return
+    end = first.i
+    while end + 1 in roles.ents.person_at and roles.ents.person_at[end + 1] is person:
+        end += 1
+    if roles.doc[end].dep_ != "nsubj" or any(
+        f.person.name == person.name and f.role != "member" for f in roles.facts.values()
+    ):
+        return  # "Jo Bloggs" holds some other post here
+    roles.ents.add_holder(head.i, post, person)
+    organisation = roles.ents.organisation(roles.lex.posts[post])
+    if organisation is not None:
+        mention = roles.doc[head.sent.start : end + 1]
+        written = roles.doc[phrase[1].i : head.i + 1].text if len(phrase) > 1 else head.text
+        roles.store(person, written, organisation.entity(), mention, "role.context", 0.55)
+
+
 def party_description(roles: Roles, head: Token) -> None:
     """ "Minister Jo Bloggs said ... The Fianna Fáil minister said": a post named with its
     party and no name is the person it refers back to, who is a member of that party."""
