@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from kg.extract.entities import DocumentEntities
 from kg.extract.evidence import doc_text
-from kg.extract.funding import extract_funding
+from kg.extract.funding import extract_funding, paid_through_office
 from kg.extract.lexicon import Lexicons, lexicon_dirs, load_lexicons
 from kg.extract.quotemarks import find_quotations
 from kg.extract.quotes import extract_quotes, quoted_tokens
@@ -38,6 +38,7 @@ def extract_doc(doc: Doc, article: Article, lex: Lexicons | None = None) -> Arti
     facts: list[Fact] = [*extract_roles(doc, ents, lex)]
     facts += extract_quotes(doc, ents, quotations, lex)
     facts += extract_funding(doc, ents, lex)
+    facts += paid_through_office(facts, lex)
     doc.user_data.pop("kg_tokens", None)  # the tokens refer back to the doc: free them now
     facts = _with_final_entities(facts, ents)
     return ArticleFacts(article=article, entities=_entities_of(facts), facts=facts)

@@ -32,7 +32,7 @@ from kg.extract.entities import (
 )
 from kg.extract.evidence import doc_text, doc_tokens, headline, sentence_evidence, text_span
 from kg.extract.lexicon import Lexicons
-from kg.facts import Entity, EntityKind, FundingFact
+from kg.facts import Entity, EntityKind, Fact, FundingFact, RoleFact
 
 SCALES = {
     "thousand": 10**3, "k": 10**3,
@@ -2204,6 +2204,10 @@ _SIZED_MANY = re.compile(
 
 # Common nouns a proper name before them makes a programme: "the Fflecsi minibus service".
 _NAMED_SERVICES = {"service", "network", "project", "line"}
+# Posts whose holder commits a government's money, not their own: "Gov.", "premier".
+_GOVERNING_POSTS = {
+    "governor", "gov", "premier", "minister", "secretary", "treasurer", "chancellor",
+}  # fmt: skip
 # "the £1.2m", "this $5m": a sum the reader has been told of.
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that)\s+$", re.I)
 # Verbs of a purpose that names what money pays for: "£12m to build a diagnostic centre".
@@ -2431,6 +2435,36 @@ def _same_body(one: str, other: str) -> bool:
     ]
     shorter, longer = sorted(words, key=len)
     return len(shorter) > 1 and shorter <= longer and len(longer - shorter) <= 1
+
+
+def paid_through_office(facts: list[Fact], lex: Lexicons) -> list[FundingFact]:
+    """Money a governor, premier or minister commits is their government's: for each sum a
+    person pays who holds such a post here, the same sum paid by the government or
+    department the post is held in ("Gov. Jo Bloggs signed a budget that includes $40m for
+    X": Bloggs, and the state). Mayors and commissioners pay in their own name."""
+    parties = set(lex.parties.values())
+    offices: dict[str, Entity] = {}
+    for fact in facts:
+        if (
+            isinstance(fact, RoleFact)
+            and fact.organisation is not None
+            and fact.organisation.name not in parties
+            and not fact.role.lower().startswith(("former", "shadow", "ex"))
+            and fact.role.lower().split()[-1].strip("().") in _GOVERNING_POSTS
+        ):
+            offices.setdefault(fact.person.name, fact.organisation)
+    found = []
+    for fact in facts:
+        if not isinstance(fact, FundingFact) or fact.funder.kind is not EntityKind.PERSON:
+            continue
+        government = offices.get(fact.funder.name)
+        if government is None:
+            continue
+        evidence = dataclasses.replace(
+            fact.evidence, rule="funding.office", confidence=min(fact.evidence.confidence, 0.6)
+        )
+        found.append(dataclasses.replace(fact, funder=government, evidence=evidence))
+    return found
 
 
 def extract_funding(doc: Doc, ents: DocumentEntities, lex: Lexicons) -> list[FundingFact]:
