@@ -1050,3 +1050,13 @@ def test_according_to_between_a_clause_and_an_aside_gives_the_clause(extract):
     )
     found = quotes(extract(text))
     assert [q.text for q in found] == ["Ticket prices rose by 8 percent"]
+
+
+def test_what_a_programme_aims_to_do_is_its_purpose_not_a_claim(extract):
+    text = (
+        "The council put $1 million into Summer Start, a youth jobs initiative that aims to "
+        "place 800 teenagers in paid summer work. The teachers' union seeks a new vote."
+    )
+    found = [(q.speaker.name, q.text) for q in quotes(extract(text))]
+    assert not [q for q in found if "teenagers" in q[1]]
+    assert [q[1] for q in found] == ["a new vote"]

@@ -218,6 +218,8 @@ class QuoteExtractor:
                 continue  # "Reid said Hill tells voters that ...": Reid's claim, not Hill's
             if _anonymity(cue.verb):
                 continue  # "speaking on condition of anonymity to describe the talks"
+            if cue.frame == "intent" and _a_thing_with_a_purpose(cue.speaker):
+                continue  # "a youth jobs initiative that aims to place 1,200 teenagers"
             if any(a < cue.content[1] and cue.content[0] < b for a, b in covered):
                 continue
             facts.extend(self._reported(cue, *cue.content))
@@ -1369,6 +1371,24 @@ _DOCUMENT_SOURCES = {
     # "according to a funding plan filed with the application", "the budget shows"
     "plan", "application", "budget", "estimate", "projection", "forecast",
 }  # fmt: skip
+
+
+# What a programme, plan or law "aims" or "seeks" to do is its purpose, no one's stance.
+_PURPOSEFUL_THINGS = {
+    "initiative", "programme", "program", "scheme", "fund", "plan", "project", "bill", "law",
+    "act", "policy", "measure", "proposal", "package", "strategy", "grant", "legislation",
+    "rule", "regulation", "reform", "budget", "effort", "study", "pilot",
+}  # fmt: skip
+
+
+def _a_thing_with_a_purpose(speaker: Resolved) -> bool:
+    """Whether an intent's subject is a programme, plan or law, not a person or body."""
+    if speaker.entity.kind is EntityKind.PERSON:
+        return False
+    # "a youth jobs initiative that aims to ...": the thing "that" stands for
+    last = speaker.entity.name.lower().split()[-1] if speaker.entity.name else ""
+    words = {speaker.mention.root.lemma_.lower(), last.rstrip("s"), last}
+    return not words.isdisjoint(_PURPOSEFUL_THINGS)
 
 
 def _document_source(speaker: Resolved | None) -> bool:
