@@ -1060,3 +1060,13 @@ def test_what_a_programme_aims_to_do_is_its_purpose_not_a_claim(extract):
     found = [(q.speaker.name, q.text) for q in quotes(extract(text))]
     assert not [q for q in found if "teenagers" in q[1]]
     assert [q[1] for q in found] == ["a new vote"]
+
+
+def test_calling_people_is_phoning_them_not_naming_anything(extract):
+    text = (
+        "Mayor Dan Hale spent the weekend calling members. Council leader Ruth Amos called "
+        "the plan reckless."
+    )
+    found = [(q.speaker.name, q.text) for q in quotes(extract(text))]
+    assert ("Ruth Amos", "the plan reckless") in found
+    assert not [q for q in found if q[1] == "members"]

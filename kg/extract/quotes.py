@@ -67,6 +67,11 @@ CIRCUMSTANCE_MARKS = {
 QUESTION_CUES = {"ask", "wonder", "question"}
 # A verb that judges ("called the plan reckless") or summons ("called an election").
 NAMING_CUES = {"call"}
+# People a call is made to, not a name given: "calling members", "called voters".
+CALLED_PEOPLE = {
+    "member", "voter", "lawmaker", "legislator", "resident", "donor", "supporter", "parent",
+    "family", "customer", "constituent", "colleague", "friend", "official", "reporter",
+}  # fmt: skip
 # What is called, not judged, when "call" has no predicate.
 CALLED_EVENTS = {
     "election", "vote", "referendum", "poll", "meeting", "session", "summit", "conference",
@@ -360,13 +365,21 @@ class QuoteExtractor:
         liar") or words in quotation marks ("called the meeting “a stitch-up”") name it."""
         children = list(verb.children)
         summoned = any(c.dep_ == "dobj" and c.lemma_.lower() in CALLED_EVENTS for c in children)
+        return not (
+            any(c.dep_ in {"oprd", "ccomp", "xcomp", "acomp"} for c in children)
+            or sum(c.dep_ in {"dobj", "dative", "attr", "npadvmod"} for c in children) > 1
+            or any(t.i in self.ents.quoted for t in verb.subtree)
+        ) and (
+            summoned or any(c.dep_ == "dobj" and self._someone(c) for c in children)
+        )  # "spent the weekend calling members": phoned them, named nothing
+
+    def _someone(self, token: Token) -> bool:
+        """Whether a noun is a person or people: one a call can be made to."""
         return (
-            not (
-                any(c.dep_ in {"oprd", "ccomp", "xcomp", "acomp"} for c in children)
-                or sum(c.dep_ in {"dobj", "dative", "attr", "npadvmod"} for c in children) > 1
-                or any(t.i in self.ents.quoted for t in verb.subtree)
-            )
-            and summoned
+            token.i in self.ents.person_at
+            or token.tag_ == "PRP"
+            or token.lemma_.lower() in self.lex.role_titles
+            or token.lemma_.lower() in CALLED_PEOPLE
         )
 
     def _co_speakers(self, speaker: Resolved | None) -> tuple[Resolved, ...]:
