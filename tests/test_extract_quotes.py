@@ -1070,3 +1070,12 @@ def test_calling_people_is_phoning_them_not_naming_anything(extract):
     found = [(q.speaker.name, q.text) for q in quotes(extract(text))]
     assert ("Ruth Amos", "the plan reckless") in found
     assert not [q for q in found if q[1] == "members"]
+
+
+def test_a_verb_joined_to_the_reported_clause_goes_on_with_the_claim(extract):
+    text = (
+        "Councillor Amy Voss said she supported new housing but objected to the Quayside "
+        "scheme because its developer had been fined."
+    )
+    found = [q.text for q in quotes(extract(text))]
+    assert found and found[0].startswith("she supported new housing but objected to the Quayside")

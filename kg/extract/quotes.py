@@ -1008,13 +1008,24 @@ class QuoteExtractor:
                 # "said her client was ashamed and had sought help": a stance coordinated in
                 # the reported clause is part of it, not a second act of the speaker
                 and (
-                    self.lex.speech_verbs.get(token.lemma_.lower()) != "intent"
+                    (
+                        self.lex.speech_verbs.get(token.lemma_.lower()) != "intent"
+                        # "said he supported housing but objected to the project": a verb
+                        # joined to the reported clause's own verb goes on with the claim
+                        and not self._reported_verb(token.head)
+                    )
                     or self._is_cue_token(token.head)
                     or self._outer_conjunct(token) is not None
                 )
             ):
                 return before.i - 1
         return end
+
+    @staticmethod
+    def _reported_verb(verb: Token) -> bool:
+        """Whether `verb` heads a clause a cue reports, with its own subject ("said [he
+        supported ...]")."""
+        return verb.dep_ == "ccomp" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
 
     def _interrupting(self, verb: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
         """ "The museum, Mr. Bush said, celebrated ...": the clause the cue sits inside, and
