@@ -1079,3 +1079,13 @@ def test_a_verb_joined_to_the_reported_clause_goes_on_with_the_claim(extract):
     )
     found = [q.text for q in quotes(extract(text))]
     assert found and found[0].startswith("she supported new housing but objected to the Quayside")
+
+
+def test_a_subject_the_parser_took_for_said_s_object_stays_in_the_claim(extract):
+    text = (
+        "Lena Marsh said construction of a new four-lane bridge, just upstream from the old "
+        "one, could begin in late 2027."
+    )
+    found = [q.text for q in quotes(extract(text))]
+    assert found and found[0].startswith("construction of a new four-lane bridge")
+    assert found[0].endswith("could begin in late 2027")

@@ -72,6 +72,9 @@ CALLED_PEOPLE = {
     "member", "voter", "lawmaker", "legislator", "resident", "donor", "supporter", "parent",
     "family", "customer", "constituent", "colleague", "friend", "official", "reporter",
 }  # fmt: skip
+# Speech verbs that take a clause, never a plain object: an object the parser gives them
+# before a clause without a subject is that clause's subject.
+_NO_OBJECT_CUES = {"say", "claim", "insist", "argue", "believe", "think", "add"}
 # What is called, not judged, when "call" has no predicate.
 CALLED_EVENTS = {
     "election", "vote", "referendum", "poll", "meeting", "session", "summit", "conference",
@@ -781,6 +784,25 @@ class QuoteExtractor:
             for c in right
             if not self._is_cue_token(c) or any(s.dep_ == "nsubj" for s in c.children)
         ] or right[:1]
+        subject_taken = next(
+            (
+                c
+                for c in verb.rights
+                if c.dep_ == "dobj"
+                and verb.lemma_.lower() in _NO_OBJECT_CUES
+                and any(
+                    r.dep_ == "ccomp"
+                    and r.i > c.i
+                    and not any(s.dep_ in {"nsubj", "nsubjpass", "expl"} for s in r.children)
+                    for r in right
+                )
+            ),
+            None,
+        )
+        if subject_taken is not None:
+            # "said construction of a new span, just downstream, could begin in 2026": the
+            # parser took the clause's subject for the verb's object
+            right = [subject_taken, *right]
         if right:
             first = right[0]
             # "the fund, which it says will build homes": the relative pronoun before the cue
@@ -792,6 +814,8 @@ class QuoteExtractor:
             # on ("said the event brought back memories of her father, and of ..."), up to
             # the next cue (", adding that ...").
             end = first.right_edge.i
+            if subject_taken is not None:
+                end = max(r.right_edge.i for r in right)  # the clause whose subject it is
             for sibling in verb.rights:
                 if sibling.i <= first.i:
                     continue
