@@ -2220,3 +2220,13 @@ def test_a_post_given_without_a_name_is_held_by_the_subject_opening_the_next_sen
     )
     found = roles(extract(text))
     assert ("Miriam Castell", "education secretary", "Department for Education") in found
+
+
+def test_a_bodys_post_given_without_a_name_is_held_by_the_next_person_opening_a_sentence(extract):
+    text = (
+        "The chief executive of Aldmoor Water was questioned by MPs over sewage spills.\n\n"
+        "The regulator fined the company last week.\n\n"
+        "Priya Holt told the committee that the fine was fair."
+    )
+    found = roles(extract(text))
+    assert ("Priya Holt", "chief executive", "Aldmoor Water") in found

@@ -407,7 +407,13 @@ def post_named_after(roles: Roles, head: Token) -> None:
     if not phrase or phrase[0].lower_ != "the":
         return
     post = " ".join(lower_words([*phrase[1:], head]))
-    if post in _SHARED_POSTS or post not in roles.lex.posts:
+    # "The chief executive of Severnmoor Water was accused ...": a post of a body named after it
+    of = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    body = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    named_body = (
+        roles.org_span(body) if body is not None and post in roles.lex.role_titles else None
+    )
+    if post in _SHARED_POSTS or (post not in roles.lex.posts and named_body is None):
         return
     if roles.ents.holder(post.split(), head.i) is not None:
         return
@@ -415,21 +421,29 @@ def post_named_after(roles: Roles, head: Token) -> None:
         return  # a person in its own sentence may be the holder, or someone else
     starts = roles.ents.sentence_starts
     position = starts.index(head.sent.start)
-    if position + 1 >= len(starts):
+    # the first sentence of the next two that names anyone, opening with that person
+    later = [roles.doc[starts[k]] for k in range(position + 1, min(position + 3, len(starts)))]
+    first = next(
+        (t for t in later if any(i in roles.ents.person_at for i in range(t.i, t.sent.end))),
+        None,
+    )
+    if first is None:
         return
-    first = roles.doc[starts[position + 1]]
     person = roles.ents.person_at.get(first.i)
     if person is None or first.i in roles.ents.quoted:
         return
     end = first.i
     while end + 1 in roles.ents.person_at and roles.ents.person_at[end + 1] is person:
         end += 1
+    organisation = roles.ents.organisation(named_body or roles.lex.posts[post])
     if roles.doc[end].dep_ != "nsubj" or any(
-        f.person.name == person.name and f.role != "member" for f in roles.facts.values()
+        f.person.name == person.name
+        and f.role != "member"
+        and (organisation is None or f.organisation != organisation.entity())
+        for f in roles.facts.values()
     ):
         return  # "Jo Bloggs" holds some other post here
     roles.ents.add_holder(head.i, post, person)
-    organisation = roles.ents.organisation(roles.lex.posts[post])
     if organisation is not None:
         mention = roles.doc[head.sent.start : end + 1]
         written = roles.doc[phrase[1].i : head.i + 1].text if len(phrase) > 1 else head.text
