@@ -356,16 +356,10 @@ def definite_post(roles: Roles, head: Token) -> None:
     """ "Jo Bloggs defended her record. Speaking in Leeds, the prime minister said ...": a
     single-holder post nobody in the article is given is held by the one person the
     sentences before are about."""
-    if (
-        head.dep_ not in {"nsubj", "nsubjpass"}
-        or head.pos_ != "NOUN"
-        or head.i in roles.ents.quoted
-    ):
+    found = _the_post(roles, head) if head.pos_ == "NOUN" else None
+    if found is None or any(t.text[:1].isupper() for t in found[0]):
         return
-    phrase = [t for t in head.lefts if t.dep_ in {"det", "compound", "amod"}]
-    if not phrase or phrase[0].lower_ != "the" or any(t.text[:1].isupper() for t in phrase):
-        return
-    post = " ".join(lower_words([*phrase[1:], head]))
+    post = found[1]
     if post in _SHARED_POSTS or (post not in roles.lex.posts and post not in REGIONAL_POSTS):
         return
     if roles.ents.holder(post.split(), head.i) is not None:
@@ -397,16 +391,24 @@ def definite_post(roles: Roles, head: Token) -> None:
         roles.store(person, post, organisation.entity(), mention, "role.context", 0.55)
 
 
+def _the_post(roles: Roles, head: Token) -> tuple[list[Token], str] | None:
+    """The words before a subject written "the <post>" outside quotations, and the post in
+    lower case ("the Education Secretary": education secretary)."""
+    if head.dep_ not in {"nsubj", "nsubjpass"} or head.i in roles.ents.quoted:
+        return None
+    phrase = [t for t in head.lefts if t.dep_ in {"det", "compound", "amod"}]
+    if not phrase or phrase[0].lower_ != "the":
+        return None
+    return phrase, " ".join(lower_words([*phrase[1:], head]))
+
+
 def post_named_after(roles: Roles, head: Token) -> None:
     """ "Teachers will get a 4% rise, the Education Secretary has announced. Bridget Lomax
     told the Commons ...": a well-known post (posts.tsv) a sentence gives with no name, and
     no holder yet, is held by the person the next sentence opens with as its subject."""
-    if head.dep_ not in {"nsubj", "nsubjpass"} or head.i in roles.ents.quoted:
+    if (found := _the_post(roles, head)) is None:
         return
-    phrase = [t for t in head.lefts if t.dep_ in {"det", "compound", "amod"}]
-    if not phrase or phrase[0].lower_ != "the":
-        return
-    post = " ".join(lower_words([*phrase[1:], head]))
+    phrase, post = found
     # "The chief executive of Severnmoor Water was accused ...": a post of a body named after it
     of = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
     body = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
