@@ -363,9 +363,10 @@ class QuoteExtractor:
         return Cue(token, frame, speaker, content, co_speakers=co_speakers)
 
     def _convenes(self, verb: Token) -> bool:
-        """Whether "call" summons an event ("called a snap election") rather than giving its
-        object a name: a predicate ("called the vote a farce"), two nominals ("called him a
-        liar") or words in quotation marks ("called the meeting “a stitch-up”") name it."""
+        """Whether "call" summons an event ("called a snap election") or rings someone
+        ("calling members") rather than giving its object a name: a predicate ("called the
+        vote a farce"), two nominals ("called him a liar") or words in quotation marks
+        ("called the meeting “a stitch-up”") name it."""
         children = list(verb.children)
         summoned = any(c.dep_ == "dobj" and c.lemma_.lower() in CALLED_EVENTS for c in children)
         return not (
