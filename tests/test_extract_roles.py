@@ -2230,3 +2230,13 @@ def test_a_bodys_post_given_without_a_name_is_held_by_the_next_person_opening_a_
     )
     found = roles(extract(text))
     assert ("Priya Holt", "chief executive", "Aldmoor Water") in found
+
+
+def test_a_party_group_leader_in_a_council_story_leads_the_group_on_that_council(extract):
+    text = (
+        "Brackwell Borough Council has asked ministers for emergency support. Conservative "
+        "group leader Graham Teale said the council had gambled on property."
+    )
+    found = roles(extract(text))
+    assert ("Graham Teale", "group leader", "Conservative Party") in found
+    assert ("Graham Teale", "conservative group leader", "Brackwell Borough Council") in found

@@ -44,7 +44,7 @@ from kg.extract.roles.names import (
 )
 from kg.extract.roles.paths import paths
 from kg.extract.roles.store import Roles
-from kg.facts import RoleFact
+from kg.facts import Evidence, RoleFact
 
 __all__ = ["extract_roles"]
 
@@ -70,7 +70,8 @@ def extract_roles(doc: Doc, ents: DocumentEntities, lex: Lexicons) -> list[RoleF
         definite_post(roles, token)
         post_named_after(roles, token)
         party_description(roles, token)  # after this token's definite post is known
-    return list(roles.facts.values()) + _members_by_office(roles)
+    members = _members_by_office(roles)  # may add a council post to a fact read already
+    return list(roles.facts.values()) + members
 
 
 def _members_by_office(roles: Roles) -> list[RoleFact]:
@@ -89,4 +90,29 @@ def _members_by_office(roles: Roles) -> list[RoleFact]:
                 fact.evidence, rule="role.party-office", confidence=fact.evidence.confidence * 0.9
             )
             found.append(dataclasses.replace(fact, role="member", evidence=evidence))
+            if post.endswith("group leader"):
+                found.extend(_council_group(roles, fact, evidence))
     return found
+
+
+def _council_group(roles: Roles, fact: RoleFact, evidence: Evidence) -> list[RoleFact]:
+    """ "Conservative group leader Jo Bloggs" in a story about one council: the party's group
+    on that council, which the post is held in too (beside any seat already read there)."""
+    council = roles.ents.local_council()
+    if council is None:
+        return []
+    # "Conservative Party" gives "Conservative group leader"; "Liberal Democrats" no adjective
+    party = fact.organisation.name
+    adjective = party.removesuffix(" Party") if party.endswith(" Party") else ""
+    written = f"{adjective} {fact.role}" if adjective and adjective not in fact.role else fact.role
+    known = roles.facts.get((fact.person.name, council.name.lower()))
+    if known is not None:
+        # "Cllr Jo Bloggs" read there already: one fact naming both posts
+        roles.facts[(fact.person.name, council.name.lower())] = dataclasses.replace(
+            known, role=f"{known.role} and {written}"
+        )
+        return []
+    evidence = dataclasses.replace(evidence, rule="role.council-group")
+    return [
+        dataclasses.replace(fact, role=written, organisation=council.entity(), evidence=evidence)
+    ]
