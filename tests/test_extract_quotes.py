@@ -1089,3 +1089,11 @@ def test_a_subject_the_parser_took_for_said_s_object_stays_in_the_claim(extract)
     found = [q.text for q in quotes(extract(text))]
     assert found and found[0].startswith("construction of a new four-lane bridge")
     assert found[0].endswith("could begin in late 2027")
+
+
+def test_a_place_opening_the_sentence_is_not_the_speaker_named_after_it(extract):
+    text = (
+        "Outside Leinster House, Maeve Scanlon, chief executive of Cúram Services, said her "
+        "organisation faced a deficit this year."
+    )
+    assert [q.speaker.name for q in quotes(extract(text))] == ["Maeve Scanlon"]

@@ -85,6 +85,8 @@ BRACKETED_PARTIES = {
 # Last words of places that take their town's name ("Hollinsford General Hospital"): the
 # town's name alone is the town (a council's or police force's may be the body itself).
 _TOWNS_BODIES = {"hospital", "university", "college", "school", "infirmary", "airport", "station"}
+# Prepositions of place a sentence may open with: "Outside Leinster House, Jo Bloggs said".
+_PLACE_PREPOSITIONS = {"outside", "inside", "at", "in", "near", "beside", "opposite"}
 # Last words of the names of places, never of people: "Downing Street said ..." is the
 # office that sits there speaking, not a Mr Street.
 PLACE_WORDS = {
@@ -1587,12 +1589,17 @@ class DocumentEntities:
             named = child
             if child.text in POST_NOMINALS and child.i - 1 in self.person_at:
                 named = doc[child.i - 1]
+            # "Outside Leinster House, Maeve Scanlon, ..., said": a place the parser made the
+            # subject, the speaker hung on it
+            placed = child.dep_ == "npadvmod" and doc[phrase.start].lower_ in _PLACE_PREPOSITIONS
             if (
-                child.dep_ == "appos"
+                (child.dep_ == "appos" or placed)
                 and named.i in self.person_at
                 and not (head.i in self.person_at and any(c.dep_ == "relcl" for c in head.children))
             ):
-                mention = doc[phrase.start : child.right_edge.i + 1]
+                mention = doc[
+                    child.left_edge.i if placed else phrase.start : child.right_edge.i + 1
+                ]
                 return self._person(self.person_at[named.i], mention)
             # "The charity Save the Children": a body named in apposition to what it is.
             if child.dep_ == "appos" and head.pos_ == "NOUN" and child.pos_ == "PROPN":
