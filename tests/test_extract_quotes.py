@@ -1097,3 +1097,8 @@ def test_a_place_opening_the_sentence_is_not_the_speaker_named_after_it(extract)
         "organisation faced a deficit this year."
     )
     assert [q.speaker.name for q in quotes(extract(text))] == ["Maeve Scanlon"]
+
+
+def test_a_companys_accounts_are_a_record_not_a_speaker(extract):
+    text = "Harbour Trams reported a loss of £2.4m last year, according to its latest accounts."
+    assert quotes(extract(text)) == []

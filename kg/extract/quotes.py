@@ -1416,7 +1416,7 @@ class QuoteExtractor:
 # its authors, and stays one.)
 _DOCUMENT_SOURCES = {
     "figure", "data", "report", "record", "document", "statistic", "testimony", "filing",
-    "polling", "audit", "minute", "paper",
+    "polling", "audit", "minute", "paper", "account",
     # "according to a funding plan filed with the application", "the budget shows"
     "plan", "application", "budget", "estimate", "projection", "forecast",
 }  # fmt: skip
