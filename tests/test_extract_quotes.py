@@ -1102,3 +1102,11 @@ def test_a_place_opening_the_sentence_is_not_the_speaker_named_after_it(extract)
 def test_a_companys_accounts_are_a_record_not_a_speaker(extract):
     text = "Harbour Trams reported a loss of £2.4m last year, according to its latest accounts."
     assert quotes(extract(text)) == []
+
+
+def test_the_person_of_a_firm_the_parser_made_the_subject_speaks(extract):
+    text = (
+        "Analysts were broadly positive. Ciara Dolan of stockbrokers Kenmare Gallagher said the "
+        "results were well ahead of forecasts."
+    )
+    assert [q.speaker.name for q in quotes(extract(text))] == ["Ciara Dolan"]

@@ -522,6 +522,8 @@ class QuoteExtractor:
             return inverted
         if (named := self._name_in_apposition_before(verb)) is not None:
             return named
+        if (of := self._person_of_the_subject(verb)) is not None:
+            return of
         current = self._reporting_verb(verb) or verb
         # "who's called for ...": the parser reads a clipped "has" as a passive "is"
         passive = any(c.dep_ == "auxpass" and c.lower_ in _CLIPPED for c in verb.children)
@@ -601,6 +603,24 @@ class QuoteExtractor:
         if name.i not in self.ents.person_at or name.dep_ != "appos":
             return None
         return self.ents.resolve(name)
+
+    def _person_of_the_subject(self, verb: Token) -> Resolved | None:
+        """ "Declan Furlong of stockbrokers Kenmare Gallagher said": the parser made the firm
+        the subject and hung the person on the verb; the person "of" it speaks."""
+        subject = next((c for c in reversed(list(verb.children)) if c.dep_ == "nsubj"), None)
+        if subject is None:
+            return None
+        for child in verb.children:
+            if (
+                child.dep_ not in {"npadvmod", "nsubj"}
+                or child.i >= subject.i
+                or child.i not in self.ents.person_at
+            ):
+                continue
+            of = next((c for c in child.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            if of is not None and of.right_edge.i >= subject.left_edge.i - 1:
+                return self.ents.resolve(child)
+        return None
 
     def _inverted_subject(self, verb: Token) -> Resolved | None:
         """The speaker after a sentence-initial "Said": "Said Ms Ellis: “...”", "Said one aide,
