@@ -834,7 +834,7 @@ class FundingExtractor:
                 # paid that unless the sum names its own source ("The biggest award, £1.2m
                 # from the Heritage Fund, ...")
                 anchors = _clause_anchors(head)
-                if described := self._described_purpose([head, *filter(None, anchors)]):
+                if described := self._described_purpose(anchors):
                     self._described_purposes[money.start] = described
                 return FundingFact(
                     funder=payer.entity,
