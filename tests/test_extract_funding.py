@@ -74,6 +74,15 @@ def test_dollar_follows_the_article_country(extract):
     assert facts and facts[0].currency == "AUD"
 
 
+def test_dateline_in_capitals_gives_the_country(extract):
+    text = (
+        "WELLINGTON — The Government will invest $50 million in a new cancer wing at "
+        "Waikeria Hospital, the health minister said on Tuesday."
+    )
+    facts = funding(extract(text))
+    assert [(f.funder.name, f.currency) for f in facts] == [("New Zealand Government", "NZD")]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -2240,3 +2240,62 @@ def test_a_party_group_leader_in_a_council_story_leads_the_group_on_that_council
     found = roles(extract(text))
     assert ("Graham Teale", "group leader", "Conservative Party") in found
     assert ("Graham Teale", "conservative group leader", "Brackwell Borough Council") in found
+
+
+def test_chairing_a_councils_committee_is_a_post_on_the_committee(extract):
+    text = (
+        "Brackford City Council voted on Tuesday. Councillor Ines Marlow, who chairs the "
+        "council's licensing committee, said the rules would change."
+    )
+    found = roles(extract(text))
+    assert ("Ines Marlow", "chair", "brackford city council licensing committee") in lowered(found)
+    assert ("Ines Marlow", "chair", "Brackford City Council") not in found
+
+
+def test_chair_of_a_lower_case_committee_in_apposition(extract):
+    text = (
+        "Brackford City Council met. Tom Oduya, chair of the council's planning committee, "
+        "said the scheme was too big."
+    )
+    found = roles(extract(text))
+    assert ("Tom Oduya", "chair", "brackford city council planning committee") in lowered(found)
+
+
+def test_sitting_on_a_committee_is_membership(extract):
+    text = (
+        "Rep. Dana Wilcox, who sits on the House Armed Services Committee, said the base "
+        "would stay open."
+    )
+    found = roles(extract(text))
+    assert ("Dana Wilcox", "member", "House Armed Services Committee") in found
+
+
+def test_sitting_on_a_parliaments_lower_case_committee(extract):
+    text = (
+        "Gwen Astley, who sits on the Assembly's education committee, said the figures were "
+        "worrying."
+    )
+    found = roles(extract(text))
+    assert any(
+        p == "Gwen Astley" and r == "member" and o.lower().endswith("education committee")
+        for p, r, o in found
+    )
+
+
+def test_convening_a_committee_is_its_convener(extract):
+    text = "Morag Baird, who convenes the Parliament's justice committee, criticised the plan."
+    found = roles(extract(text))
+    assert any(
+        p == "Morag Baird" and r == "convener" and o.lower().endswith("justice committee")
+        for p, r, o in found
+    )
+
+
+def lowered(found: set[tuple[str, str, str]]) -> set[tuple[str, str, str]]:
+    return {(p, r, o.lower()) for p, r, o in found}
+
+
+def test_councillor_before_a_name_ner_took_for_a_body_is_a_title(extract):
+    facts = extract("Councillor Ines Marlow said the licensing rules would change in May.")
+    speakers = {f.speaker.name for f in facts.facts if isinstance(f, QuoteFact)}
+    assert speakers == {"Ines Marlow"}

@@ -627,6 +627,16 @@ class DocumentEntities:
                     and self._person_by_name_and_post(list(ent))
                 )
                 or (
+                    # "Councillor Ines Marlow said": a post, a given name and a surname, which
+                    # NER took together for a body
+                    ent.label_ == "ORG"
+                    and len(ent) in {3, 4}
+                    and ent[0].lower_ in self.lex.role_titles
+                    and ent[1].text in self.lex.given_names
+                    and ent[-1].lower_ not in COMPANY_WORDS | LEGAL_FORMS | BODY_NOUNS
+                    and all(t.pos_ == "PROPN" and t.text.istitle() for t in ent)
+                )
+                or (
                     # "whose president, Darnell Price,": a name in apposition to a post is a
                     # person's, whatever NER says
                     ent.label_ in {"ORG", "GPE"}
@@ -1152,6 +1162,9 @@ class DocumentEntities:
             if (
                 len(other) < len(words)
                 and words[-len(other) :] == other
+                # a short name the body goes by: not one it took as an alias ("Housing" for
+                # the Housing Ombudsman is not the Regulator of Social Housing's)
+                and cluster.name.lower() == other_key
                 and words[-len(other) - 1] not in _OF_WORDS
                 and words[0] not in _COMPASS_WORDS  # nor "Australian Government" "Western ..."
                 # "Summit Lakeshore Financial", merging Summit Ridge and Lakeshore Financial,
@@ -1183,7 +1196,11 @@ class DocumentEntities:
             # "Castlegate Bank ... Castlegate's finance director": a body's first word alone
             # names it, when no other body known so far starts with that word; NER's "place"
             # only when the body is a company ("shares in Castlegate").
-            longer = {c.name: c for k, c in self.orgs.items() if k.split()[0] == key and k != key}
+            longer = {
+                c.name: c
+                for k, c in self.orgs.items()
+                if k.split()[0] == key and k != key and c.name[:1].isupper()
+            }  # not "Housing" for "the housing select committee"
             formal = {n: c for n, c in longer.items() if _formal_name(n)}
             if len(longer) > 1 and len(formal) == 1:
                 longer = formal  # "Hallworth Foods Plc", not a headline's "Hallworth Foods Names"

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from kg.nlp import dateline_place
+
 BUILTIN_DIR = Path(__file__).resolve().parent.parent / "lexicons"
 
 
@@ -140,6 +142,11 @@ class Lexicons:
         counts: dict[str, int] = {}
         for match in _country_pattern(tuple(self.countries)).finditer(text):
             code = self.countries[match.group(0)]
+            counts[code] = counts.get(code, 0) + 1
+        place = dateline_place(text)
+        if place is not None and place in self.countries:
+            # "WELLINGTON — ...": the dateline's capitals hide the place from the match above
+            code = self.countries[place]
             counts[code] = counts.get(code, 0) + 1
         marked = {_MARKED_DOLLARS[m.group(1)] for m in _MARKED_DOLLAR.finditer(text)}
         if _BARE_DOLLAR.search(text) and any(code not in marked for code in counts):

@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.entities import ORG_LABELS, Cluster, noun_phrase
 from kg.extract.evidence import doc_tokens
+from kg.extract.roles.context import committee_of
 from kg.extract.roles.titles import gathered, names_post, party_at, title_phrase
 from kg.extract.roles.words import COPULAS
 from kg.facts import Entity, EntityKind
@@ -170,7 +171,9 @@ def clausal(roles: Roles, verb: Token) -> None:
         roles.store(cluster, post, owner.entity(), verb.sent, "role.verb", 0.7)
         return
     if obj is not None:
-        org = roles.org_span(obj) or _org_anaphor(roles, obj) or _part_of(roles, obj)
+        # "who chairs the council's licensing committee": the committee, not the council
+        org = committee_of(roles, obj)
+        org = org or roles.org_span(obj) or _org_anaphor(roles, obj) or _part_of(roles, obj)
         if org is None and lemma in BODY_OBJECT_LEMMAS:
             org = _untagged_body(roles, obj)
     departed = departs(verb)
@@ -193,14 +196,30 @@ def clausal(roles: Roles, verb: Token) -> None:
 
 
 def _seat_on_board(roles: Roles, verb: Token) -> None:
-    """ "X, who sits on Ferrolith's board": a seat on the company's board."""
+    """ "X, who sits on Ferrolith's board": a seat on the company's board; "who sits on the
+    House Armed Services Committee", "on the Assembly's education committee": a member."""
     on = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"), None)
     board = next((c for c in on.children if c.dep_ == "pobj"), None) if on else None
-    owner = _board_owner(roles, board) if board is not None else None
+    if board is None:
+        return
+    post = "board member"
+    owner = _board_owner(roles, board)
+    if owner is None:
+        post = "member"
+        owner = committee_of(roles, board)
+    if owner is None and board.lemma_.lower() in _SEATED_BODIES:
+        span = roles.org_span(board)
+        owner = roles.ents.organisation(span) if span is not None else None
     subject = clause_subject(verb)
     found = roles.ents.resolve(subject) if subject is not None and owner is not None else None
     if found is not None and found.cluster is not None:
-        roles.store(found.cluster, "board member", owner.entity(), verb.sent, "role.verb", 0.7)
+        roles.store(found.cluster, post, owner.entity(), verb.sent, "role.verb", 0.7)
+
+
+# Bodies whose members sit on them: "sits on the Senate Finance Committee".
+_SEATED_BODIES = {
+    "committee", "subcommittee", "board", "panel", "commission", "council", "bench", "court",
+}  # fmt: skip
 
 
 def _part_of(roles: Roles, noun: Token) -> Span | None:

@@ -507,6 +507,49 @@ def anaphoric_owner(roles: Roles, phrase: list[Token]) -> Cluster | None:
     return None
 
 
+# Nouns for the working parts of a council, a chamber or a board, named by what they do.
+_COMMITTEE_NOUNS = {"committee", "subcommittee", "sub-committee"}
+
+
+def committee_of(roles: Roles, noun: Token) -> Cluster | None:
+    """A committee the text names in lower case, by its body and its business: "the
+    council's licensing committee" is the Brackford City Council licensing committee, "the
+    Assembly's education committee" the Assembly's. A bare "the committee" is not one."""
+    if noun.lemma_.lower() not in _COMMITTEE_NOUNS or not noun.text.islower():
+        return None
+    modifiers = [t for t in noun.lefts if t.dep_ in {"compound", "amod", "nmod"}]
+    if not modifiers:
+        return None
+    start = min(t.left_edge.i for t in modifiers)
+    business = roles.doc[start : noun.i + 1]
+    if any(t.tag_ == "POS" or t.i in roles.ents.person_at for t in business):
+        return None
+    owner: Cluster | None = None
+    possessor = next((t for t in noun.lefts if t.dep_ == "poss"), None)
+    of_body = next(
+        (
+            g
+            for c in noun.rights
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ),
+        None,
+    )
+    for token in (possessor, of_body):
+        if token is None:
+            continue
+        span = roles.org_span(token)
+        owner = roles.ents.organisation(span) if span is not None else None
+        owner = owner or anaphoric_owner(roles, [token])
+        if owner is None and token.text[:1].isupper() and token.text in roles.lex.chambers:
+            owner = roles.ents.organisation(token.text)  # "the Assembly's": the chamber
+        if owner is not None:
+            break
+    name = f"{owner.name} {business.text}" if owner is not None else business.text
+    return roles.ents.organisation(name)
+
+
 def _chamber_in(roles: Roles, sentence: Span) -> Cluster | None:
     """ "In the Senate, Majority Leader Jo Bloggs said": the one chamber (chambers.tsv)
     a sentence names outside quotations."""

@@ -22,7 +22,7 @@ from kg.extract.entities import (
 )
 from kg.extract.evidence import doc_text, sentence_evidence
 from kg.extract.lexicon import Lexicons
-from kg.extract.roles.context import anaphoric_owner, kind_before_post
+from kg.extract.roles.context import anaphoric_owner, committee_of, kind_before_post
 from kg.extract.roles.governments import (
     country_abroad,
     lead_government,
@@ -222,6 +222,11 @@ class Roles:
             bare = title.post.lower()
             self.unplaced[name[0].i] = Unplaced(post, bare, cluster, mention, owned=False)
             return
+        if organisation is None or source == "lexicon":
+            # "chair of the council's planning committee": the committee, not the council
+            committee = next((c for t in phrase if (c := committee_of(self, t)) is not None), None)
+            if committee is not None:
+                organisation, source = committee.name, "text"
         territory = organisation is not None and _after_for(phrase, organisation)
         if (organisation is None or source == "lexicon" or territory) and (
             owner := anaphoric_owner(self, phrase)
