@@ -517,3 +517,13 @@ def test_a_local_bodys_place_ner_left_out_before_it(nlp):
     assert "ashmoor borough council" in ents.orgs or any(
         e.text.startswith("Ashmoor Borough Council") for e in ents.entities
     )
+
+
+def test_a_short_alias_does_not_rename_its_body_to_another_ending_in_it(nlp):
+    doc = nlp("The ruling came on Monday.")
+    ents = DocumentEntities(doc, load_lexicons(), set())
+    ombudsman = ents.organisation("Housing Ombudsman")
+    assert ents.organisation("Housing") is ombudsman  # "Housing Secretary": NER's "body"
+    regulator = ents.organisation("Regulator of Social Housing")
+    assert regulator is not ombudsman
+    assert ombudsman.name == "Housing Ombudsman"
