@@ -2299,3 +2299,29 @@ def test_councillor_before_a_name_ner_took_for_a_body_is_a_title(extract):
     facts = extract("Councillor Ines Marlow said the licensing rules would change in May.")
     speakers = {f.speaker.name for f in facts.facts if isinstance(f, QuoteFact)}
     assert speakers == {"Ines Marlow"}
+
+
+def test_top_member_of_a_party_on_a_committee(extract):
+    text = (
+        "The Senate Armed Services Committee met on Tuesday. Sen. Dale Rooker of Montana, the "
+        "committee's top Republican, said the bill went too far."
+    )
+    found = roles(extract(text))
+    assert ("Dale Rooker", "top republican", "Senate Armed Services Committee") in found
+    assert ("Dale Rooker", "member", "Republican Party") in found
+
+
+def test_ranking_party_member_on_a_named_committee(extract):
+    text = "Rep. Inez Carbajal, the ranking Democrat on the House Rules Committee, objected."
+    found = roles(extract(text))
+    assert ("Inez Carbajal", "ranking democrat", "House Rules Committee") in found
+    assert ("Inez Carbajal", "member", "Democratic Party") in found
+
+
+def test_a_legislators_home_town_takes_no_post(extract):
+    text = (
+        "State Sen. Priya Natarajan of Madison, the ranking member on the Joint Finance "
+        "Committee, said the budget protected schools."
+    )
+    holders = {p for p, _, o in roles(extract(text)) if o == "Joint Finance Committee"}
+    assert holders == {"Priya Natarajan"}

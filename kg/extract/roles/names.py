@@ -69,6 +69,20 @@ def _past_party_tag(roles: Roles, i: int) -> int:
     return i
 
 
+def _past_home_state(roles: Roles, i: int) -> int:
+    """The token after "of <state>" that opens at `i` ("Sen. Jo Bloggs of Texas, the
+    committee's top Republican"), else `i`."""
+    doc = roles.doc
+    if i + 1 >= len(doc) or doc[i].lower_ != "of":
+        return i
+    end = i + 1
+    while end < len(doc) and doc[end].ent_type_ == "GPE" and end - i <= 3:
+        end += 1
+    place = doc[i + 1 : end].text
+    known = place in roles.lex.us_states or place in roles.lex.all_regions
+    return end if end > i + 1 and known and end < len(doc) and doc[end].text == "," else i
+
+
 def prenominal(roles: Roles, name: list[Token], cluster: Cluster) -> None:
     """ "Greater Manchester police chief constable Stephen Watson", "Mayor of Manchester Andy
     Burnham"; "Harvard professors Rita Gomez and Paul Mendel": a plural title before a list
@@ -195,8 +209,12 @@ def _opens_title(roles: Roles, token: Token, chain: list[Token]) -> bool:
 
 def apposition_after(roles: Roles, name: list[Token], cluster: Cluster) -> None:
     """ "Mary Barra, the chief executive of General Motors, said"."""
+    start = name[0].i
+    if start > 1 and roles.doc[start - 1].lower_ == "of" and start - 2 in roles.ents.person_at:
+        return  # "Sen. Priya Natarajan of Madison, the ranking member": her town, not a person
     # "Sen. Maria Delgado (D-N.M.), the panel's ranking member": past the bracketed tag
     j = _past_party_tag(roles, name[-1].i + 1)
+    j = _past_home_state(roles, j)
     if j >= len(roles.doc) or roles.doc[j].text != ",":
         return
     # "Sen. Jo Bloggs, R-Texas, the committee's chairman": past the party tag.

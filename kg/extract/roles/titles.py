@@ -100,8 +100,16 @@ def plural_title(token: Token, lex: Lexicons) -> bool:
 def names_post(noun: Token, lex: Lexicons) -> bool:
     """Whether a noun names a post, alone or with the nouns before it ("professor emeritus")."""
     compounds = [c for c in noun.lefts if c.dep_ == "compound"]
-    return is_title([noun.lower_], noun, lex) or (
-        bool(compounds) and is_title([*lower_words(compounds), noun.lower_], noun, lex)
+    # "the committee's top Republican": a title whose first word the parser made a modifier
+    modifiers = [c for c in noun.lefts if c.dep_ in {"compound", "amod"}]
+    return (
+        is_title([noun.lower_], noun, lex)
+        or (bool(compounds) and is_title([*lower_words(compounds), noun.lower_], noun, lex))
+        or (
+            len(modifiers) == 1
+            and modifiers[0].dep_ == "amod"
+            and is_title([modifiers[0].lower_, noun.lower_], noun, lex)
+        )
     )
 
 
@@ -309,6 +317,8 @@ def read_title(tokens: list[Token], lex: Lexicons) -> Title | None:
     ):
         before = possessor  # "the union's NSW secretary": the union's post, in its NSW branch
     post = _text(post_tokens) if post_tokens else ""
+    # "the ranking Democrat on the committee": a post held as a member of the party it names
+    parties += [p[0] for k in range(len(post_tokens)) if (p := party_at(post_tokens, k, lex))]
     if post_tokens and plural_title(post_tokens[-1], lex):
         # "Stanford professors Jo Bloggs and Ann Lee": each holds the post, in the singular.
         last = post_tokens[-1]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 STATUS_WORDS = {"former", "then", "acting", "interim", "outgoing", "incoming", "ex", "late"}
 # Prepositions that introduce the organisation after a title ("chief executive of Acme").
-ORG_PREPOSITIONS = {"of", "at", "for", "with", "in"}
+ORG_PREPOSITIONS = {"of", "at", "for", "with", "in", "on"}
 COPULAS = {"be", "become", "remain"}
 # Words that rank or qualify a post rather than name a body: "Founding Director",
 # "Deputy Managing Director", "Group Executive Chef", "Lieutenant-Colonel", "Country Manager".
