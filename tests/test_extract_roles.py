@@ -2325,3 +2325,29 @@ def test_a_legislators_home_town_takes_no_post(extract):
     )
     holders = {p for p, _, o in roles(extract(text)) if o == "Joint Finance Committee"}
     assert holders == {"Priya Natarajan"}
+
+
+def test_a_justice_sits_on_the_one_court_the_story_names(extract):
+    text = (
+        "The Nevada Supreme Court struck down the law on Friday. Justice Rosa Feld wrote for a "
+        "unanimous court that the statute was vague."
+    )
+    assert ("Rosa Feld", "justice", "Nevada Supreme Court") in roles(extract(text))
+
+
+def test_a_superintendent_heads_the_school_district_the_story_names(extract):
+    text = (
+        "The Cedar Hollow School District laid off 40 teachers. Superintendent Mark Ellwood "
+        "said the cuts were unavoidable."
+    )
+    found = roles(extract(text))
+    assert ("Mark Ellwood", "superintendent", "Cedar Hollow School District") in found
+
+
+def test_a_chambers_committee_named_in_lower_case_is_the_chambers(extract):
+    text = (
+        "Labour MP Ruth Adair, who chairs the Commons transport committee, said the rail plan "
+        "was late."
+    )
+    found = lowered(roles(extract(text)))
+    assert ("Ruth Adair", "chair", "commons transport committee") in found

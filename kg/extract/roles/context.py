@@ -95,7 +95,13 @@ POST_KINDS = {
     "assistant secretary": "department", "under secretary": "department",
     "deputy secretary": "department", "deputy assistant secretary": "department",
     "undersecretary": "department",
+    # a court's judges: "Justice Maria Ostrander" of the one court the story names
+    "justice": "court", "chief justice": "court", "associate justice": "court",
+    "judge": "court", "chief judge": "court",
 }  # fmt: skip
+# Other words a body's name uses for a kind: a US school district is named "... Schools" or
+# "... School District".
+_KIND_FORMS = {"schools": {"schools", "district"}}
 # Words a body's name uses for what a description calls it: "the force" is a police force.
 _KIND_IN_NAME = {"force": "police"}
 # Posts many hold at once: "the senator" cannot be told from the article's one holder.
@@ -228,12 +234,13 @@ def _body_of_kind(roles: Roles, post: str) -> Cluster | None:
     if len(kinds) != 1:
         return None
     kind = kinds.pop()
+    forms = _KIND_FORMS.get(kind, {kind})
     bodies = {
         id(cluster): cluster
         for ent in roles.ents.entities
         if ent.label_ in {"ORG", "FAC"} and ent.start not in roles.ents.quoted
         for cluster in [roles.ents.organisation(ent)]
-        if cluster is not None and kind in cluster.name.lower().split()
+        if cluster is not None and forms & set(cluster.name.lower().split())
     }
     return next(iter(bodies.values())) if len(bodies) == 1 else None
 
@@ -521,9 +528,18 @@ def committee_of(roles: Roles, noun: Token) -> Cluster | None:
     if not modifiers:
         return None
     start = min(t.left_edge.i for t in modifiers)
-    business = roles.doc[start : noun.i + 1]
+    while start < noun.i and roles.doc[start].dep_ in {"det", "poss"}:
+        start += 1
+    end = noun.i + 1
+    on = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "on"), None)
+    if on is not None:
+        end = on.right_edge.i + 1  # "the Appropriations subcommittee on Labor, Health ..."
+    business = roles.doc[start:end]
     if any(t.tag_ == "POS" or t.i in roles.ents.person_at for t in business):
         return None
+    if roles.doc[start].text in roles.lex.chambers:
+        # "the Commons science, innovation and technology committee": named with its chamber
+        return roles.ents.organisation(business.text)
     owner: Cluster | None = None
     possessor = next((t for t in noun.lefts if t.dep_ == "poss"), None)
     of_body = next(
