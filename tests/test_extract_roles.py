@@ -2351,3 +2351,25 @@ def test_a_chambers_committee_named_in_lower_case_is_the_chambers(extract):
     )
     found = lowered(roles(extract(text)))
     assert ("Ruth Adair", "chair", "commons transport committee") in found
+
+
+def test_its_after_a_clause_about_the_bodys_board_is_the_body(extract):
+    text = (
+        "Corvane Logistics will pay $9 million to settle the claims. The company reported a "
+        "profit of $210 million last year, and its board approved a share buyback. Its chief "
+        "executive, Dana Whitlow, was paid $6 million."
+    )
+    found = roles(extract(text))
+    assert ("Dana Whitlow", "chief executive", "Corvane Logistics") in found
+
+
+def test_its_after_the_named_board_is_the_company(extract):
+    text = (
+        "Harlow Fibre plc agreed a takeover on Monday. The Harlow Fibre board said it would "
+        "recommend the offer. Its chairman, Neil Oduya, said the price was fair."
+    )
+    found = roles(extract(text))
+    assert any(
+        p == "Neil Oduya" and r == "chairman" and o.startswith("Harlow Fibre") and "Board" not in o
+        for p, r, o in found
+    )

@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from kg.extract.entities import ORG_LABELS, Cluster, noun_phrase
+from kg.extract.entities import ORG_LABELS, Cluster
 from kg.extract.evidence import doc_tokens
-from kg.extract.roles.context import committee_of
+from kg.extract.roles.context import board_owner, committee_of
 from kg.extract.roles.titles import gathered, names_post, party_at, title_phrase
 from kg.extract.roles.words import COPULAS
 from kg.facts import Entity, EntityKind
@@ -164,7 +164,7 @@ def clausal(roles: Roles, verb: Token) -> None:
         member = Entity(party, EntityKind.ORGANISATION)
         roles.store(cluster, "member", member, verb.sent, "role.verb+party", 0.7)
         return
-    owner = _board_owner(roles, obj) if obj is not None else None
+    owner = board_owner(roles, obj) if obj is not None else None
     if owner is not None and lemma in roles.lex.role_verbs and pobj is None:
         # "will join Lumora's board": a seat on the company's board
         post = "former board member" if departs(verb) else "board member"
@@ -203,7 +203,7 @@ def _seat_on_board(roles: Roles, verb: Token) -> None:
     if board is None:
         return
     post = "board member"
-    owner = _board_owner(roles, board)
+    owner = board_owner(roles, board)
     if owner is None:
         post = "member"
         owner = committee_of(roles, board)
@@ -230,30 +230,6 @@ def _part_of(roles: Roles, noun: Token) -> Span | None:
     of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     body = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
     return roles.org_span(body) if body is not None else None
-
-
-def _board_owner(roles: Roles, noun: Token) -> Cluster | None:
-    """The body whose board `noun` is: "Lumora's board", "the company's board", "the
-    Lumora board"."""
-    if noun.lemma_.lower() != "board" or not noun.text.islower():
-        return None
-    possessor = next(
-        (
-            c
-            for c in noun.children
-            if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN")
-        ),
-        None,
-    )
-    if possessor is None or possessor.pos_ == "PRON":
-        return None
-    found = roles.ents.resolve(possessor)
-    if found is not None and found.entity.kind is EntityKind.ORGANISATION:
-        return roles.ents.organisation(found.entity.name)
-    if possessor.pos_ == "PROPN" and possessor.i not in roles.ents.person_at:
-        # "Ledgerly's board": whatever NER made of the name, the board's owner is a body
-        return roles.ents.organisation(roles.ents.org_name(noun_phrase(possessor)))
-    return None
 
 
 def _party_of(roles: Roles, noun: Token) -> str | None:

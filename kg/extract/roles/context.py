@@ -16,6 +16,7 @@ from kg.extract.entities import (
     ORG_ANAPHORS,
     Cluster,
     city_words,
+    noun_phrase,
 )
 from kg.extract.evidence import doc_text
 from kg.extract.roles.governments import regional_government, state_chamber, state_of
@@ -566,6 +567,30 @@ def committee_of(roles: Roles, noun: Token) -> Cluster | None:
     return roles.ents.organisation(name)
 
 
+def board_owner(roles: Roles, noun: Token) -> Cluster | None:
+    """The body whose board `noun` is: "Lumora's board", "the company's board", "the
+    Lumora board"."""
+    if noun.lemma_.lower() != "board" or not noun.text.islower():
+        return None
+    possessor = next(
+        (
+            c
+            for c in noun.children
+            if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN")
+        ),
+        None,
+    )
+    if possessor is None or possessor.pos_ == "PRON":
+        return None
+    found = roles.ents.resolve(possessor)
+    if found is not None and found.entity.kind is EntityKind.ORGANISATION:
+        return roles.ents.organisation(found.entity.name)
+    if possessor.pos_ == "PROPN" and possessor.i not in roles.ents.person_at:
+        # "Ledgerly's board": whatever NER made of the name, the board's owner is a body
+        return roles.ents.organisation(roles.ents.org_name(noun_phrase(possessor)))
+    return None
+
+
 def _chamber_in(roles: Roles, sentence: Span) -> Cluster | None:
     """ "In the Senate, Majority Leader Jo Bloggs said": the one chamber (chambers.tsv)
     a sentence names outside quotations."""
@@ -633,10 +658,16 @@ def _body_subject_before(roles: Roles, its: Token) -> Cluster | bool | None:
     if not subjects:
         return None
     subject = subjects[-1]
+    if (board := board_owner(roles, subject)) is not None:
+        return board  # "The FibreNorth board said ... Its chairman": the company's
     owner = next((c for c in subject.children if c.dep_ == "poss"), None)
     for candidate in (subject, owner):
         if candidate is not None and (span := roles.org_span(candidate)) is not None:
             return roles.ents.organisation(span) or False
+    if owner is not None and owner.lower_ == "its":
+        # "The company reported ..., and its board approved ... Its chief executive": the
+        # body whose board it is
+        return _body_subject_before(roles, owner)
     lemma = subject.lemma_.lower()
     if lemma not in BODY_NOUNS | ORG_ANAPHORS:
         return None
