@@ -55,6 +55,8 @@ COMPANY_WORDS = {
 }  # fmt: skip
 # Who speaks for a body: "a Home Office spokesperson said" is the Home Office speaking.
 SPOKESPEOPLE = {"spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokesmen"}
+# ... and its officials, named with it ("FCA officials said", "officials at the trust").
+_BODY_VOICES = {"official"}
 # Last words of institutions' names, never of people's: "Cairns Hospital", "Leeds University".
 _INSTITUTION_WORDS = {
     "hospital", "university", "college", "council", "school", "museum", "institute",
@@ -1907,8 +1909,10 @@ class DocumentEntities:
             return self._body(source_name(phrase), phrase)
         if lemma in ORG_ANAPHORS and (named := self._introduced(phrase)) is not None:
             return self._body(named, phrase)  # "Ledgerly, a San Francisco startup, said"
-        if lemma in SPOKESPEOPLE and (body := self._spoken_for(head)) is not None:
-            return Resolved(body.entity(), phrase)  # "a Home Office spokesperson": its voice
+        if lemma in SPOKESPEOPLE | _BODY_VOICES and (body := self._spoken_for(head)) is not None:
+            # "a Home Office spokesperson", "FCA officials", "officials at the commission": the
+            # body speaking through them
+            return Resolved(body.entity(), phrase)
         if head.pos_ in {"NOUN", "PROPN"}:
             # An unnamed source keeps its words as written: "a source" is not "the source".
             if (earlier := self._unnamed_before(head, phrase)) is not None:
@@ -1956,7 +1960,9 @@ class DocumentEntities:
         """The body a spokesperson speaks for: named before the noun ("a Home Office
         spokesperson") or after it ("a spokeswoman for Acme"), or described ("a department
         spokesman": the department last named). A spokesperson for a person stays unnamed."""
-        named_for = prep_objects(head, {"for"})
+        named_for = prep_objects(
+            head, {"for", "at", "from"} if head.lemma_ == "official" else {"for"}
+        )
         for token in [*(t for t in head.lefts if t.dep_ in {"compound", "nmod"}), *named_for]:
             ent = self._entity_at.get(token.i)
             if ent is not None and ent.label_ == "ORG":
@@ -1965,6 +1971,8 @@ class DocumentEntities:
                 return self.organisation(source_name(noun_phrase(token)))  # "Welsh Government"
             if token.i in self.person_at or token.lower_ in self.lex.role_titles:
                 return None  # "a spokeswoman for the minister"
+            if token.pos_ == "PROPN" and (body := self._named_by_first_word(token)) is not None:
+                return body  # "a Wealdmoor spokesperson": Wealdmoor Water's
             named = next(
                 (
                     self._entity_at[t.i]
@@ -1983,6 +1991,18 @@ class DocumentEntities:
                     kind in COMMERCIAL_ANAPHORS,
                 )
         return None
+
+    def _named_by_first_word(self, token: Token) -> Cluster | None:
+        """The one body known so far whose name opens with a capitalised word ("Wealdmoor"
+        for Wealdmoor Water)."""
+        if not token.text[:1].isupper():
+            return None
+        bodies = {
+            id(c): c
+            for c in self.orgs.values()
+            if c.name.split()[0] == token.text and " " in c.name
+        }
+        return next(iter(bodies.values())) if len(bodies) == 1 else None
 
     def body_named(self, phrase: Span) -> Resolved | None:
         """The body a capitalised phrase names, whatever NER made of its words."""
