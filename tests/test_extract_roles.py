@@ -2373,3 +2373,9 @@ def test_its_after_the_named_board_is_the_company(extract):
         p == "Neil Oduya" and r == "chairman" and o.startswith("Harlow Fibre") and "Board" not in o
         for p, r, o in found
     )
+
+
+def test_a_name_ner_missed_with_a_post_in_apposition_is_a_person(extract):
+    text = "Wade Landry, president of the Gulf Coast Manufacturers Council, said it was costly."
+    found = roles(extract(text))
+    assert ("Wade Landry", "president", "Gulf Coast Manufacturers Council") in found
