@@ -1908,3 +1908,17 @@ def test_money_a_governor_commits_is_also_paid_by_the_state_a_mayors_is_not(extr
     assert {("Dana Whitfield", 40_000_000), ("Oregon", 40_000_000)} <= found
     assert ("Tom Okafor", 2_000_000) in found
     assert not [f for f in found if f[1] == 2_000_000 and f[0] != "Tom Okafor"]
+
+
+def test_what_money_is_invested_in_is_what_it_pays_for(extract):
+    text = "The Ontario government will invest $2.6 billion in the Lakeshore light rail line."
+    facts = funding(extract(text))
+    assert [f.programme.name for f in facts if f.programme] == ["Lakeshore light rail line"]
+
+
+def test_a_canadian_city_in_the_dateline_makes_dollars_canadian(extract):
+    text = (
+        "CALGARY — The city will spend $45 million on the Deerfoot interchange, the mayor said "
+        "on Tuesday."
+    )
+    assert [f.currency for f in funding(extract(text))] == ["CAD"]

@@ -1145,7 +1145,10 @@ class FundingExtractor:
                         return described
                 if child.dep_ == "prep" and (
                     child.lower_ in {"towards", "toward", "for", "to"}
-                    or (child.lower_ == "in" and anchor.lemma_.lower() in _INVESTMENT_NOUNS)
+                    or (
+                        child.lower_ == "in"
+                        and anchor.lemma_.lower() in _INVESTMENT_NOUNS | _INVESTING_VERBS
+                    )
                 ):  # "£3m for teacher recruitment", "commits £4.2m to the restoration of X"
                     pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                     if (described := self._described(pobj)) is not None:
@@ -2218,6 +2221,8 @@ _PROJECT_VERBS = {
 }  # fmt: skip
 # Nouns of money put into something: "an investment in a new student hub".
 _INVESTMENT_NOUNS = {"investment", "stake", "spending", "funding"}
+# ... and verbs: "will invest $2.6bn in the Lakeshore light rail line".
+_INVESTING_VERBS = {"invest", "reinvest"}
 # Entity types that are no project money pays for: "towards 2030", "towards the council".
 _NOT_PROJECTS = {"PERSON", "GPE", "NORP", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORG"}
 # Verbs of order in a ranking ("followed by Illinois", "trailed by X").
