@@ -527,3 +527,9 @@ def test_a_short_alias_does_not_rename_its_body_to_another_ending_in_it(nlp):
     regulator = ents.organisation("Regulator of Social Housing")
     assert regulator is not ombudsman
     assert ombudsman.name == "Housing Ombudsman"
+
+
+def test_a_body_named_after_its_place_is_one_name(extract):
+    text = "The City of Edmonton approved $45 million for the Whitemud interchange on Tuesday."
+    payers = [f.funder.name for f in extract(text).facts if isinstance(f, FundingFact)]
+    assert payers == ["City of Edmonton"]

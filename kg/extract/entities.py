@@ -252,11 +252,13 @@ class DocumentEntities:
             _listed_names(
                 _with_untagged_companies(
                     _with_repeated_bodies(
-                        [
-                            _with_place_before(_with_body_tail(_as_company(ent, lex)))
-                            for ent in doc.ents
-                            if ent.text not in _MEETINGS
-                        ]
+                        _joined_across_of(
+                            [
+                                _with_place_before(_with_body_tail(_as_company(ent, lex)))
+                                for ent in doc.ents
+                                if ent.text not in _MEETINGS
+                            ]
+                        )
                     )
                 )
             )
@@ -2043,6 +2045,38 @@ def _with_repeated_bodies(entities: list[Span]) -> list[Span]:
                 found.append(Span(doc, span.start, span.end, label="ORG"))
                 tagged.update(range(span.start, span.end))
     return sorted([*entities, *found], key=lambda e: e.start) if found else entities
+
+
+# Bodies named after the place they serve: "the City of Edmonton", "the State of Oregon".
+_OF_PLACE_BODIES = BODY_NOUNS | {
+    "city", "county", "town", "state", "province", "district", "borough", "village",
+    "municipality", "region", "commonwealth", "shire",
+}  # fmt: skip
+
+
+def _joined_across_of(entities: list[Span]) -> list[Span]:
+    """One body where NER cut its name at "of": "The City of" and "Edmonton" are the City of
+    Edmonton."""
+    joined: list[Span] = []
+    k = 0
+    while k < len(entities):
+        ent = entities[k]
+        nxt = entities[k + 1] if k + 1 < len(entities) else None
+        if (
+            nxt is not None
+            and len(ent) >= 2
+            and ent[-1].lower_ == "of"
+            and ent[-2].lower_ in _OF_PLACE_BODIES
+            and ent[-2].text[:1].isupper()
+            and nxt.start == ent.end
+            and nxt.label_ in {"GPE", "ORG", "LOC"}
+        ):
+            joined.append(Span(ent.doc, ent.start, nxt.end, label="ORG"))
+            k += 2
+            continue
+        joined.append(ent)
+        k += 1
+    return joined
 
 
 # Words that open a local body's name after its place: "[Ashmoor] Borough Council".
