@@ -1922,3 +1922,9 @@ def test_a_canadian_city_in_the_dateline_makes_dollars_canadian(extract):
         "on Tuesday."
     )
     assert [f.currency for f in funding(extract(text))] == ["CAD"]
+
+
+def test_a_project_said_by_what_it_is_is_what_money_pays_for(extract):
+    text = "The Quebec government announced $85 million for the Longueuil tramway project."
+    facts = funding(extract(text))
+    assert [f.programme.name for f in facts if f.programme] == ["Longueuil tramway project"]

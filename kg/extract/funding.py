@@ -1161,7 +1161,13 @@ class FundingExtractor:
         Ashby General"); None for a person, a place, a sum or a time."""
         if noun is None or noun.pos_ != "NOUN" or noun.ent_type_ in _NOT_PROJECTS:
             return None
-        if noun.lemma_.lower() in _FUND_OR_PROJECT | {"cost", "it", "money", "funding"}:
+        described = any(
+            c.dep_ in {"compound", "amod"} and c.lemma_.lower() not in {"new", "same", "whole"}
+            for c in noun.lefts
+        )
+        if noun.lemma_.lower() == "project" and described:
+            pass  # "the Longueuil tramway project": a project said by what it is
+        elif noun.lemma_.lower() in _FUND_OR_PROJECT | {"cost", "it", "money", "funding"}:
             return None  # "the project", "its costs": a thing named elsewhere, if at all
         words = [noun]
         for child in noun.lefts:
