@@ -1928,3 +1928,14 @@ def test_a_project_said_by_what_it_is_is_what_money_pays_for(extract):
     text = "The Quebec government announced $85 million for the Longueuil tramway project."
     facts = funding(extract(text))
     assert [f.programme.name for f in facts if f.programme] == ["Longueuil tramway project"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Oregon Legislature appropriated $120 million for the Middle Housing Fund in 2024.",
+        "The Department of Energy is sending $40 million to Ohio for grid upgrades.",
+    ],
+)
+def test_legislatures_appropriate_and_departments_send_money(extract, text):
+    assert [f.amount for f in funding(extract(text))] in ([Decimal(120000000)], [Decimal(40000000)])
