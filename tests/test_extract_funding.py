@@ -1939,3 +1939,17 @@ def test_a_project_said_by_what_it_is_is_what_money_pays_for(extract):
 )
 def test_legislatures_appropriate_and_departments_send_money(extract, text):
     assert [f.amount for f in funding(extract(text))] in ([Decimal(120000000)], [Decimal(40000000)])
+
+
+def test_a_named_place_money_restores_is_what_it_pays_for(extract):
+    text = "The Heritage Fund has given £1.2m to restore the Winter Gardens in Weston-super-Mare."
+    facts = funding(extract(text))
+    assert [f.programme.name for f in facts if f.programme] == [
+        "Winter Gardens in Weston-super-Mare"
+    ]
+
+
+def test_a_programme_said_by_what_it_does_is_what_money_pays_for(extract):
+    text = "The Gates Foundation will donate $50 million to the WHO's polio eradication programme."
+    facts = funding(extract(text))
+    assert any("polio eradication programme" in f.programme.name for f in facts if f.programme)

@@ -1159,14 +1159,17 @@ class FundingExtractor:
         """A thing paid for, as a noun phrase without its article or the clauses after it
         ("a second MRI scanner for Ashby General, which ..." is "second MRI scanner for
         Ashby General"); None for a person, a place, a sum or a time."""
-        if noun is None or noun.pos_ != "NOUN" or noun.ent_type_ in _NOT_PROJECTS:
+        if noun is None:
             return None
+        named = noun.pos_ == "PROPN" and noun.ent_type_ in {"FAC", "LOC", ""}
+        if not named and (noun.pos_ != "NOUN" or noun.ent_type_ in _NOT_PROJECTS):
+            return None  # "to restore the Winter Gardens": a named place is a thing paid for
         described = any(
             c.dep_ in {"compound", "amod"} and c.lemma_.lower() not in {"new", "same", "whole"}
             for c in noun.lefts
         )
-        if noun.lemma_.lower() == "project" and described:
-            pass  # "the Longueuil tramway project": a project said by what it is
+        if noun.lemma_.lower() in _FUND_OR_PROJECT - {"package"} and described:
+            pass  # "the Longueuil tramway project", "the WHO's polio programme": said by what
         elif noun.lemma_.lower() in _FUND_OR_PROJECT | {"cost", "it", "money", "funding"}:
             return None  # "the project", "its costs": a thing named elsewhere, if at all
         words = [noun]
