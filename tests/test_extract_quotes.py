@@ -1132,3 +1132,9 @@ def test_officials_at_a_named_body_speak_for_it(extract):
         q.text.split()[0]: q.speaker.name for q in extract(text).facts if isinstance(q, QuoteFact)
     }
     assert found.get("the") == "Environment Agency"
+
+
+def test_an_adverb_of_the_saying_is_not_part_of_the_claim(extract):
+    text = "Housing Minister Aoife Byrne said earlier that the target was 50,000 homes."
+    claims = [q.text for q in extract(text).facts if isinstance(q, QuoteFact)]
+    assert claims == ["the target was 50,000 homes"]

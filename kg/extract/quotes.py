@@ -1166,6 +1166,13 @@ class QuoteExtractor:
             or doc[first].is_punct
             # "adding that “...”": the quotation is the content, marks and all
             or (doc[first].lower_ == "that" and first < last and doc[first + 1].is_punct)
+            # "said earlier that the target was ...": the adverb is the saying's, not the claim's
+            or (
+                doc[first].pos_ == "ADV"
+                and first < last
+                and doc[first + 1].lower_ == "that"
+                and doc[first + 1].dep_ == "mark"
+            )
         ):
             first += 1
         while last >= first and (
