@@ -533,3 +533,16 @@ def test_a_body_named_after_its_place_is_one_name(extract):
     text = "The City of Edmonton approved $45 million for the Whitemud interchange on Tuesday."
     payers = [f.funder.name for f in extract(text).facts if isinstance(f, FundingFact)]
     assert payers == ["City of Edmonton"]
+
+
+def test_a_portfolio_word_before_a_name_is_not_part_of_it(extract):
+    text = "Minister for Enterprise Declan Furlong said the grant was welcome."
+    assert [q.speaker.name for q in quotes(extract(text))] == ["Declan Furlong"]
+
+
+def test_a_title_the_parser_made_the_subject_speaks_as_the_name_it_ends_with(extract):
+    text = (
+        "Minister for Culture, Communications and Sport Fiona Costigan said the Government "
+        "remained committed to reform."
+    )
+    assert [q.speaker.name for q in quotes(extract(text))] == ["Fiona Costigan"]

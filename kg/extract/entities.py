@@ -475,6 +475,12 @@ class DocumentEntities:
                 or before.lower_.removesuffix("s") in self.lex.role_titles  # "Councillors"
                 or _clean(before.text) in self.lex.honorifics
                 or before.i in self.quoted
+                # "Minister for Enterprise Declan Furlong": a given name opens the name, and
+                # the word before it is no second given name but the post's portfolio
+                or (
+                    self.doc[first].text in self.lex.given_names
+                    and before.text not in self.lex.given_names
+                )
             ):
                 break
             first -= 1
@@ -1512,6 +1518,22 @@ class DocumentEntities:
             # "The Cambridge, Massachusetts-based company": the parser's head is the place
             # the company is based in; the company is meant.
             return self._described(described, self.doc[head.i - 1 : described.i + 1])
+        if (
+            head.lower_ in self.lex.role_titles
+            and head.text.istitle()
+            and head.left_edge.i == head.i
+            and (last := head.right_edge).i in self.person_at
+            and " " in self.person_at[last.i].name
+        ):
+            # "Minister for Culture, Communications and Sport Fiona Costigan said": the parser
+            # made the title the subject and hung the name, which ends it, inside the portfolio
+            holders = {
+                id(cluster): cluster
+                for t in head.subtree
+                if t.i != head.i and (cluster := self.person_at.get(t.i)) is not None
+            }
+            if len(holders) == 1:
+                return self._person(next(iter(holders.values())), noun_phrase(head))
         phrase = noun_phrase(head)
         named = next(
             (
