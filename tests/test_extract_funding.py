@@ -1953,3 +1953,9 @@ def test_a_programme_said_by_what_it_does_is_what_money_pays_for(extract):
     text = "The Gates Foundation will donate $50 million to the WHO's polio eradication programme."
     facts = funding(extract(text))
     assert any("polio eradication programme" in f.programme.name for f in facts if f.programme)
+
+
+def test_what_money_is_spent_on_is_what_it_pays_for(extract):
+    text = "The NSW Government will spend $250 million on new ambulance stations in Sydney."
+    facts = funding(extract(text))
+    assert [f.programme.name for f in facts if f.programme] == ["new ambulance stations in Sydney"]

@@ -1149,6 +1149,8 @@ class FundingExtractor:
                         child.lower_ == "in"
                         and anchor.lemma_.lower() in _INVESTMENT_NOUNS | _INVESTING_VERBS
                     )
+                    # "will spend $250m on new ambulance stations"
+                    or (child.lower_ == "on" and anchor.lemma_.lower() in {"spend", "spending"})
                 ):  # "£3m for teacher recruitment", "commits £4.2m to the restoration of X"
                     pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                     if (described := self._described(pobj)) is not None:
