@@ -2379,3 +2379,21 @@ def test_a_name_ner_missed_with_a_post_in_apposition_is_a_person(extract):
     text = "Wade Landry, president of the Gulf Coast Manufacturers Council, said it was costly."
     found = roles(extract(text))
     assert ("Wade Landry", "president", "Gulf Coast Manufacturers Council") in found
+
+
+def test_the_coalition_is_the_coalition_named_before(extract):
+    text = (
+        "The Rural Broadband Coalition objected to the plan. Hana Ortiz, the coalition's policy "
+        "director, said it left farms behind."
+    )
+    found = roles(extract(text))
+    assert ("Hana Ortiz", "policy director", "Rural Broadband Coalition") in found
+
+
+def test_another_bodys_own_association_is_not_the_association_named_before(extract):
+    text = (
+        "The Lindell Teachers Association backed the plan. Lorena Hatch, who heads the school's "
+        "parent-teacher association, said parents were worried."
+    )
+    found = roles(extract(text))
+    assert not any(p == "Lorena Hatch" and o == "Lindell Teachers Association" for p, _, o in found)

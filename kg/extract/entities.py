@@ -130,7 +130,8 @@ ORG_ANAPHORS = {
     "university", "regulator", "watchdog", "department", "ministry", "utility",
     "foundation", "trust", "institute", "museum", "hospital", "college", "commission",
     "committee", "fund", "broadcaster", "newspaper", "magazine", "studio", "airport",
-    "authority", "panel", "district",
+    "authority", "panel", "district", "coalition", "alliance", "association", "federation",
+    "society",
 }  # fmt: skip
 # Anaphors that name the kind of body in its own name: "the council" is the last body
 # called a council ("Camden Council"), not whichever company was named last. ("The party"
@@ -141,6 +142,7 @@ NAMED_KIND_ANAPHORS = {
     "council", "university", "college", "department", "ministry", "club", "committee",
     "commission", "foundation", "trust", "institute", "museum", "hospital", "fund", "airport",
     "authority", "panel", "district",  # "the district": the school district named last
+    "coalition", "alliance", "association", "federation", "society",
 }  # fmt: skip
 # Bodies a commercial or charitable anaphor never means: "the company" or "the charity" is
 # not the last council, ministry, party or fund named, however often it was named.
@@ -1841,6 +1843,8 @@ class DocumentEntities:
         if (
             lemma in ORG_ANAPHORS
             and definite
+            # not "the school's parent-teacher association": another body's own association
+            and not any(c.dep_ == "poss" and c.pos_ == "NOUN" for c in head.children)
             and (cluster := self.org_antecedent(head.i, kind, commercial, prefer=lemma))
         ):
             return Resolved(cluster.entity(), phrase)  # "the bank": the body last named
