@@ -2397,3 +2397,8 @@ def test_another_bodys_own_association_is_not_the_association_named_before(extra
     )
     found = roles(extract(text))
     assert not any(p == "Lorena Hatch" and o == "Lindell Teachers Association" for p, _, o in found)
+
+
+def test_a_body_before_a_lower_case_post_of_two_words_holds_it(extract):
+    text = "RCN general secretary Nicola Ranger warned that nurses were leaving the NHS."
+    assert ("Nicola Ranger", "general secretary", "RCN") in roles(extract(text))

@@ -278,6 +278,8 @@ def read_title(tokens: list[Token], lex: Lexicons) -> Title | None:
         )
         and before[0].text[:1].isupper()
         and tokens[end - 1].lower_ in PORTFOLIO_POSTS
+        # not "RCN general secretary": a post of its own words is the body's
+        and not (end - start > 1 and before[0].ent_type_ == "ORG" and tokens[start].is_lower)
     ):
         start -= 1
         before = []
