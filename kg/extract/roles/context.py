@@ -17,6 +17,7 @@ from kg.extract.entities import (
     Cluster,
     city_words,
     noun_phrase,
+    prep_objects,
 )
 from kg.extract.evidence import doc_text
 from kg.extract.roles.governments import regional_government, state_chamber, state_of
@@ -543,16 +544,7 @@ def committee_of(roles: Roles, noun: Token) -> Cluster | None:
         return roles.ents.organisation(business.text)
     owner: Cluster | None = None
     possessor = next((t for t in noun.lefts if t.dep_ == "poss"), None)
-    of_body = next(
-        (
-            g
-            for c in noun.rights
-            if c.dep_ == "prep" and c.lower_ == "of"
-            for g in c.children
-            if g.dep_ == "pobj"
-        ),
-        None,
-    )
+    of_body = next(iter(prep_objects(noun, {"of"})), None)
     for token in (possessor, of_body):
         if token is None:
             continue
