@@ -1137,3 +1137,18 @@ def test_an_adverb_of_the_saying_is_not_part_of_the_claim(extract):
     text = "Housing Minister Aoife Byrne said earlier that the target was 50,000 homes."
     claims = [q.text for q in extract(text).facts if isinstance(q, QuoteFact)]
     assert claims == ["the target was 50,000 homes"]
+
+
+def test_she_skips_a_man_named_last_when_his_given_name_says_so(extract):
+    text = (
+        "Delia Ortiz, the council leader, met Tobias Brandt on Monday. Brandt urged the "
+        "council to delay the vote. “We will not be rushed,” she said."
+    )
+    direct = [q for q in quotes(extract(text)) if q.direct]
+    assert [q.speaker.name for q in direct] == ["Delia Ortiz"]
+
+
+def test_a_surname_alone_tells_no_gender_even_when_it_is_also_a_given_name(extract):
+    text = "Warren questioned the bank's chief on Tuesday. “You should resign,” she said."
+    direct = [q for q in quotes(extract(text)) if q.direct]
+    assert [q.speaker.name for q in direct] == ["Warren"]

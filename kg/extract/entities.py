@@ -894,7 +894,8 @@ class DocumentEntities:
         cluster.mentions += 1
         if gender != "-":
             cluster.gender = gender
-        elif cluster.gender == "-":
+        elif cluster.gender == "-" and len(cluster.name.split()) > 1:
+            # a name of one word is a surname ("Warren said"), whatever given name it matches
             cluster.gender = self.lex.first_names.get(cluster.name.split()[0], "-")
         for t in tokens:
             self.person_at[t.i] = cluster
