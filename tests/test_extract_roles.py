@@ -1,5 +1,7 @@
 """Role rules, each with a sentence of its own."""
 
+import pytest
+
 from kg.facts import EntityKind, QuoteFact, RoleFact
 
 
@@ -2402,3 +2404,18 @@ def test_another_bodys_own_association_is_not_the_association_named_before(extra
 def test_a_body_before_a_lower_case_post_of_two_words_holds_it(extract):
     text = "RCN general secretary Nicola Ranger warned that nurses were leaving the NHS."
     assert ("Nicola Ranger", "general secretary", "RCN") in roles(extract(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Harwick Police Department overspent its budget. Police Chief Tomas Reyes said "
+        "overtime was high. The Harwick Police Officers Association said the council was wrong.",
+        "The Harwick Police Officers Association said the council was wrong. Police Chief "
+        "Tomas Reyes said overtime was high. The Harwick Police Department overspent its budget.",
+    ],
+)
+def test_a_bare_post_is_placed_in_the_body_of_its_kind_not_the_one_speaking_for_its_staff(
+    extract, text
+):
+    assert ("Tomas Reyes", "police chief", "Harwick Police Department") in roles(extract(text))

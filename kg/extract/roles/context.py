@@ -109,6 +109,9 @@ _KIND_IN_NAME = {"force": "police"}
 # Posts many hold at once: "the senator" cannot be told from the article's one holder.
 # A leader with no body given: a party's, or in a story about a council, the council's.
 _LEADERS = {"leader", "deputy leader", "acting leader", "interim leader"}
+# Bodies that speak for people of a kind rather than employ them: a police chief heads the
+# police department, not the Police Officers Association.
+_REPRESENTATIVE_WORDS = {"association", "federation", "union", "league", "society", "guild"}
 _SHARED_POSTS = {"senator", "representative", "congressman", "congresswoman", "mp", "member"}
 
 
@@ -166,7 +169,7 @@ def place_unplaced(roles: Roles) -> None:
         if organisation is None and found.bare not in _SHARED_POSTS:
             # "Police Chief Jo Bloggs", "Vice-chancellor Jo Bloggs": the one body of that
             # kind the article names
-            organisation = _body_of_kind(roles, found.bare)
+            organisation = _body_of_kind(roles, found.bare, found.mention.start)
         if (
             organisation is None
             and (
@@ -226,9 +229,11 @@ def _provincial_legislature(roles: Roles, found: Unplaced) -> Entity | None:
     return Entity(pattern.format(region), EntityKind.ORGANISATION)
 
 
-def _body_of_kind(roles: Roles, post: str) -> Cluster | None:
+def _body_of_kind(roles: Roles, post: str, at: int) -> Cluster | None:
     """The body a bare post names the kind of ("police chief": a police force), when the
-    article names exactly one body with that word in its name."""
+    article names exactly one body with that word in its name: leaving out, when there
+    are more, the bodies that speak for people of that kind ("the Police Officers
+    Association"), then those named only after the post."""
     words = post.replace("-", " ").split()
     kinds = {w for w in words if w in KIND_WORDS}
     if post in POST_KINDS:
@@ -244,6 +249,19 @@ def _body_of_kind(roles: Roles, post: str) -> Cluster | None:
         for cluster in [roles.ents.organisation(ent)]
         if cluster is not None and forms & set(cluster.name.lower().split())
     }
+    if len(bodies) > 1:
+        bodies = {
+            key: cluster
+            for key, cluster in bodies.items()
+            if not _REPRESENTATIVE_WORDS & set(cluster.name.lower().split())
+        }
+    if len(bodies) > 1:
+        before = {
+            id(cluster)
+            for ent in roles.ents.entities
+            if ent.start < at and (cluster := roles.ents.organisation(ent)) is not None
+        }
+        bodies = {key: cluster for key, cluster in bodies.items() if key in before}
     return next(iter(bodies.values())) if len(bodies) == 1 else None
 
 
