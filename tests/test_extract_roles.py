@@ -2419,3 +2419,11 @@ def test_a_bare_post_is_placed_in_the_body_of_its_kind_not_the_one_speaking_for_
     extract, text
 ):
     assert ("Tomas Reyes", "police chief", "Harwick Police Department") in roles(extract(text))
+
+
+def test_its_after_a_body_that_reports_is_the_body_not_what_it_reports_on(extract):
+    text = (
+        "The University of Marlow said the new centre would open in 2028. Its chief "
+        "executive, Ama Boateng, said the gift was generous."
+    )
+    assert ("Ama Boateng", "chief executive", "University of Marlow") in roles(extract(text))

@@ -667,7 +667,9 @@ def _body_subject_before(roles: Roles, its: Token) -> Cluster | bool | None:
     ]
     if not subjects:
         return None
-    subject = subjects[-1]
+    # the subject of the sentence, not of what it reports: "The University of Castlebridge
+    # said the centre would open in 2028. Its vice-chancellor" is the university's
+    subject = min(subjects, key=lambda t: (len(list(t.ancestors)), -t.i))
     if (board := board_owner(roles, subject)) is not None:
         return board  # "The FibreNorth board said ... Its chairman": the company's
     owner = next((c for c in subject.children if c.dep_ == "poss"), None)
