@@ -2427,3 +2427,19 @@ def test_its_after_a_body_that_reports_is_the_body_not_what_it_reports_on(extrac
         "executive, Ama Boateng, said the gift was generous."
     )
     assert ("Ama Boateng", "chief executive", "University of Marlow") in roles(extract(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the sentence before has no body as its subject but names one body
+        "Acme Group owns the pier. Acme Group staff were told on Monday. According to the "
+        "Harbour Arts Trust, the pier is at risk. Its director, Jo Bloggs, said repairs were "
+        "overdue.",
+        # a plural subject is no "its"
+        "According to the Harbour Arts Trust, coastal councils face a shortfall of £2bn. Its "
+        "director, Jo Bloggs, said repairs were overdue.",
+    ],
+)
+def test_its_is_the_one_body_the_sentence_before_names(extract, text):
+    assert ("Jo Bloggs", "director", "Harbour Arts Trust") in roles(extract(text))

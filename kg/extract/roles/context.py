@@ -511,7 +511,7 @@ def anaphoric_owner(roles: Roles, phrase: list[Token]) -> Cluster | None:
             subject = _body_subject_before(roles, token)
             if subject is not None:
                 return subject or None
-            return roles.ents.org_antecedent(token.i)
+            return _one_body_before(roles, token) or roles.ents.org_antecedent(token.i)
         lemma = token.lemma_.lower()
         if token.i + 1 >= len(roles.doc) or roles.doc[token.i + 1].tag_ != "POS":
             continue
@@ -636,6 +636,22 @@ def _sentence_before(roles: Roles, token: Token) -> int:
     return starts[max(0, starts.index(token.sent.start) - 1)]
 
 
+def _one_body_before(roles: Roles, its: Token) -> Cluster | None:
+    """The one body the sentence before an "its" names, when no body is its subject:
+    "According to the Northern Policy Institute, councils face a shortfall. Its
+    director ..." """
+    lo = _sentence_before(roles, its)
+    bodies = {
+        id(cluster): cluster
+        for ent in roles.ents.entities
+        if lo <= ent.start < its.i
+        and ent.label_ == "ORG"
+        and ent.start not in roles.ents.quoted
+        and (cluster := roles.ents.organisation(ent)) is not None
+    }
+    return next(iter(bodies.values())) if len(bodies) == 1 else None
+
+
 def _party_subject_before(roles: Roles, their: Token) -> Cluster | None:
     """The party a "their" takes up: the subject of the sentence before, or of its own,
     when that subject is a party's name ("The Welsh Conservatives said ...")."""
@@ -662,6 +678,7 @@ def _body_subject_before(roles: Roles, its: Token) -> Cluster | bool | None:
         for t in roles.doc[lo : its.i]
         if t.dep_ in {"nsubj", "nsubjpass"}
         and t.pos_ in {"NOUN", "PROPN"}
+        and t.tag_ != "NNS"  # "coastal councils face ...": no "its"
         and t.i not in roles.ents.quoted
         and t.i not in roles.ents.person_at
     ]
