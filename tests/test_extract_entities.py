@@ -546,3 +546,11 @@ def test_a_title_the_parser_made_the_subject_speaks_as_the_name_it_ends_with(ext
         "remained committed to reform."
     )
     assert [q.speaker.name for q in quotes(extract(text))] == ["Fiona Costigan"]
+
+
+def test_a_name_ending_in_a_place_with_no_given_name_is_a_body(extract):
+    text = (
+        "Historic England, the government's heritage adviser, will provide officers. Its "
+        "acting chief executive, Dr Nadia Okafor, said the fund was welcome."
+    )
+    assert role_bodies(extract(text)) == {("Nadia Okafor", "Historic England")}

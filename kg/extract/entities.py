@@ -383,6 +383,16 @@ class DocumentEntities:
             ):
                 # "president of Doctors Manitoba": a place NER took for a person
                 ent = Span(ent.doc, ent.start, ent.end, label="GPE")
+            elif (
+                ent.label_ == "PERSON"
+                and len(ent) > 1
+                and ent[-1].text in self.lex.countries
+                and ent[0].text not in self.lex.given_names
+                and not any(t.text in self.lex.honorifics for t in ent)
+            ):
+                # "Historic England", "Transport Scotland", "Doctors Manitoba": a name that
+                # ends in a place and opens with no given name is a body's
+                ent = Span(ent.doc, ent.start, ent.end, label="ORG")
             elif ent.label_ == "PERSON" and _without_possessive(ent) in bodies:
                 ent = Span(ent.doc, ent.start, ent.end, label="ORG")
             elif ent.label_ == "ORG" and ent.text in people:
