@@ -554,3 +554,11 @@ def test_a_name_ending_in_a_place_with_no_given_name_is_a_body(extract):
         "acting chief executive, Dr Nadia Okafor, said the fund was welcome."
     )
     assert role_bodies(extract(text)) == {("Nadia Okafor", "Historic England")}
+
+
+def test_a_name_a_lower_case_body_noun_introduces_is_a_body(extract):
+    text = (
+        "Aquaculture company Tasman Reef Seafoods will fund six scholarships. Its chief "
+        "executive, Craig Penrose, said the company wanted to help."
+    )
+    assert ("Craig Penrose", "Tasman Reef Seafoods") in role_bodies(extract(text))

@@ -2209,6 +2209,23 @@ def _with_untagged_companies(entities: list[Span]) -> list[Span]:
         if start < token.i:
             found.append(Span(doc, start, token.i + 1, label="ORG"))
     taken = tagged | {i for span in found for i in range(span.start, span.end)}
+    for token in doc_tokens(doc):
+        # "aquaculture company Tasman Blue Seafoods will contribute": a name of two words
+        # or more that a lower-case body noun introduces
+        if not (token.text.islower() and token.lemma_ in ORG_ANAPHORS):
+            continue
+        end = token.i + 1
+        while (
+            end < len(doc)
+            and end not in taken
+            and doc[end].pos_ == "PROPN"
+            and doc[end].text[:1].isupper()
+            and end - token.i <= 4
+        ):
+            end += 1
+        if end - token.i > 2 and (end == len(doc) or not doc[end].text[:1].isupper()):
+            found.append(Span(doc, token.i + 1, end, label="ORG"))
+            taken.update(range(token.i + 1, end))
     for apposition in appositions:
         # "Lumora Health, a San Francisco startup that ...": a name its apposition calls a
         # body, whatever words end it
