@@ -2443,3 +2443,14 @@ def test_its_after_a_body_that_reports_is_the_body_not_what_it_reports_on(extrac
 )
 def test_its_is_the_one_body_the_sentence_before_names(extract, text):
     assert ("Jo Bloggs", "director", "Harbour Arts Trust") in roles(extract(text))
+
+
+def test_its_after_an_it_sentence_is_the_body_the_it_takes_up(extract):
+    text = (
+        "Congress sent transit agencies $69 billion. Congress did little else.\n\n"
+        "The Easton Transit Authority received $900 million in aid. It spent much of that "
+        "money on old routes. When its general manager, Victor Osei, was asked what had "
+        "changed, his answer was revealing."
+    )
+    found = roles(extract(text))
+    assert ("Victor Osei", "general manager", "Easton Transit Authority") in found

@@ -683,7 +683,19 @@ def _body_subject_before(roles: Roles, its: Token) -> Cluster | bool | None:
         and t.i not in roles.ents.person_at
     ]
     if not subjects:
-        return None
+        it = next(
+            (
+                t
+                for t in roles.doc[lo : its.i]
+                if t.lower_ == "it"
+                and t.dep_ in {"nsubj", "nsubjpass"}
+                and t.sent.start < its.sent.start
+            ),
+            None,
+        )
+        # "The authority received $900m. It spent most of it on buses. When its general
+        # manager ...": the body the "it" before takes up
+        return _body_subject_before(roles, it) if it is not None else None
     # the subject of the sentence, not of what it reports: "The University of Castlebridge
     # said the centre would open in 2028. Its vice-chancellor" is the university's
     subject = min(subjects, key=lambda t: (len(list(t.ancestors)), -t.i))
