@@ -2454,3 +2454,22 @@ def test_its_after_an_it_sentence_is_the_body_the_it_takes_up(extract):
     )
     found = roles(extract(text))
     assert ("Victor Osei", "general manager", "Easton Transit Authority") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "LANSING, Mich. (AP) — Gov. Ann Kowalski reached a budget deal. It leans on a "
+            "settlement that Attorney General Sam Mensah's office finalized in June.",
+            "Michigan",
+        ),
+        (
+            "WASHINGTON (AP) — Attorney General Sam Mensah said the Justice Department would "
+            "appeal the ruling.",
+            "United States Department of Justice",
+        ),
+    ],
+)
+def test_an_attorney_general_in_a_state_story_is_the_states(extract, text, body):
+    assert ("Sam Mensah", "attorney general", body) in roles(extract(text))

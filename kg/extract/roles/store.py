@@ -29,6 +29,7 @@ from kg.extract.roles.governments import (
     sentence_government,
     state_chamber,
     state_minister,
+    state_of,
 )
 from kg.extract.roles.names import local_party_tag
 from kg.extract.roles.titles import Title, government_post, read_title
@@ -62,6 +63,12 @@ _STATE_CHAMBER = re.compile(
     r"State Senate|General Assembly|State Assembly|Legislature)\b"
 )
 _FEDERAL_CHAMBER = re.compile(r"\b(?:Congress|U\.S\. (?:House|Senate)|Capitol Hill|Washington)\b")
+# Posts a US state and the nation both have, with the federal department's names: an
+# article about a state that names neither holds the state's.
+_STATE_WIDE_POSTS = {
+    "attorney general": re.compile(r"\b(?:Justice Department|Department of Justice|DOJ)\b"),
+    "secretary of state": re.compile(r"\b(?:State Department|Department of State)\b"),
+}
 _CONGRESS_SEATS = {
     "United States Senate": "senator",
     "United States House of Representatives": "representative",
@@ -285,6 +292,16 @@ class Roles:
                 return
         if (
             source == "lexicon"
+            and bare in _STATE_WIDE_POSTS
+            and not federal
+            and self._state_office_story(bare)
+            and (state := state_of(self, mention)) is not None
+        ):
+            # "Attorney General Jo Bloggs" in a story from Lansing that never names Congress
+            # or the Justice Department: Michigan's attorney general
+            organisation = state.name
+        if (
+            source == "lexicon"
             and organisation == self.lex.government
             and title.post.lower() in self.lex.national_posts
             and (abroad := country_abroad(self, cluster)) is not None
@@ -297,6 +314,12 @@ class Roles:
         if source == "lexicon":
             confidence -= 0.1
         self.store(cluster, post, org_cluster.entity(), mention, rule, confidence)
+
+    def _state_office_story(self, post: str) -> bool:
+        """Whether a US article names neither Congress nor the federal department a post of
+        both a state and the nation heads ("attorney general": the Justice Department)."""
+        text = doc_text(self.doc)
+        return not _FEDERAL_CHAMBER.search(text) and not _STATE_WIDE_POSTS[post].search(text)
 
     def _state_legislature_story(self) -> bool:
         """Whether the article is about a state's legislature and never names Congress:
