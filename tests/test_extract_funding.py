@@ -1959,3 +1959,13 @@ def test_what_money_is_spent_on_is_what_it_pays_for(extract):
     text = "The NSW Government will spend $250 million on new ambulance stations in Sydney."
     facts = funding(extract(text))
     assert [f.programme.name for f in facts if f.programme] == ["new ambulance stations in Sydney"]
+
+
+def test_us_state_lawmakers_spend_the_states_money_and_vetoed_money_is_not_paid(extract):
+    text = (
+        "SANTA FE, N.M. — New Mexico Gov. Ann Brennan signed the state budget on Friday. "
+        "Lawmakers set aside $150 million for the Opportunity Scholarship. Brennan vetoed "
+        "$75 million that lawmakers had set aside for a new state prison."
+    )
+    found = [(f.funder.name, f.amount) for f in funding(extract(text))]
+    assert found == [("New Mexico", Decimal(150000000))]

@@ -1784,7 +1784,13 @@ class DocumentEntities:
         it (us_states.tsv); None when none is named."""
         if (regional := self._regional_government(head, any_mention=True)) is not None:
             return regional
-        if head.lower_ != "state" or not self.lex.us_states:
+        if head.lower_ != "state":
+            return None
+        return self.us_state_before(head)
+
+    def us_state_before(self, head: Token) -> str | None:
+        """The US state (us_states.tsv) named most before `head`, if any."""
+        if not self.lex.us_states:
             return None
         before = doc_text(self.doc)[: head.idx]
         pattern = states_pattern(tuple(self.lex.us_states))

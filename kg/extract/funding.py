@@ -1302,6 +1302,8 @@ class FundingExtractor:
             particle = next((c.lower_ for c in clause.children if c.dep_ in {"prt", "advmod"}), "")
             lemma = clause.lemma_.lower()
             if lemma in self.verbs or f"{lemma} {particle}" in self.verbs:
+                if head.head.pos_ == "VERB" and head.head.lemma_.lower() in self.not_verbs:
+                    return None, None  # "vetoed $75m that lawmakers had set aside for X"
                 return None, clause
         current = head
         for _ in range(6):
@@ -1534,6 +1536,17 @@ class FundingExtractor:
                 council = self.ents.local_council(times=2)
                 if council is not None:
                     return Resolved(council.entity(), noun_phrase(token), council)
+        if (
+            token.lemma_.lower() in _LAWMAKERS
+            and self.lex.country == "US"
+            and not any(
+                c.dep_ in {"compound", "amod", "poss"} and c.text[:1].isupper() for c in token.lefts
+            )
+            and (state := self.ents.us_state_before(token)) is not None
+            and (body := self.ents.organisation(state)) is not None
+        ):
+            # "Lawmakers also set aside $150m for ..." in a story about New Mexico: the state
+            return Resolved(body.entity(), noun_phrase(token), body)
         entity = self.ents.entity_at(token.i)
         named = [c for c in token.lefts if c.dep_ == "compound" and c.text[:1].isupper()]
         if entity is not None and entity.label_ == "GPE" and named and named[0].i < entity.start:
@@ -2185,6 +2198,8 @@ _PAST_THE_NAME = {
 # Nouns of money handed to someone, which a sentence may give with no payer.
 _AWARD_NOUNS = {"award", "grant"}
 # "The budget includes $2.5m for ...": nouns of a whole that holds sums, and verbs of holding.
+# A US state's legislators, who spend the state's money.
+_LAWMAKERS = {"lawmaker", "legislator", "legislature"}
 _CONTAINER_NOUNS = {"budget", "package", "plan", "bill", "deal"}
 _CONTAINING_VERBS = {
     "include", "contain", "earmark", "allocate", "provide", "set", "set aside", "commit", "direct",
