@@ -1152,3 +1152,8 @@ def test_a_surname_alone_tells_no_gender_even_when_it_is_also_a_given_name(extra
     text = "Warren questioned the bank's chief on Tuesday. “You should resign,” she said."
     direct = [q for q in quotes(extract(text)) if q.direct]
     assert [q.speaker.name for q in direct] == ["Warren"]
+
+
+def test_the_time_of_the_saying_is_not_part_of_the_claim(extract):
+    text = "Jo Bloggs told supporters this weekend he would consider it a personal insult."
+    assert [q.text for q in quotes(extract(text))] == ["he would consider it a personal insult"]

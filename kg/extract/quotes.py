@@ -1156,6 +1156,26 @@ class QuoteExtractor:
             and token.lemma_.lower() in self.lex.speech_verbs
         )
 
+    def _after_time_of_saying(self, first: int, last: int) -> int:
+        """The first token of a reported clause after the time of the saying the parser hung
+        on it: "told supporters this weekend he would consider it an insult" reports "he
+        would consider ...", said this weekend."""
+        doc = self.doc
+        k = first + 1 if doc[first].lower_ == "on" else first
+        while k < last and doc[k].ent_type_ == "DATE" and not doc[k].like_num:
+            k += 1
+        if k == first or k >= last or doc[k - 1].ent_type_ != "DATE":
+            return first
+        subject = next(
+            (
+                t
+                for t in doc[k : last + 1]
+                if t.dep_ in {"nsubj", "nsubjpass"} and t.left_edge.i == k
+            ),
+            None,
+        )
+        return k if subject is not None else first
+
     def _trimmed(self, first: int, last: int) -> tuple[int, int] | None:
         """Character offsets of tokens first..last without edge punctuation or marks. A
         leading "that" stays in the span, as attribution corpora mark it; the claim's text
@@ -1175,6 +1195,7 @@ class QuoteExtractor:
             )
         ):
             first += 1
+        first = self._after_time_of_saying(first, last)
         while last >= first and (
             doc[last].is_space
             or (doc[last].is_punct and doc[last].text not in _KEPT_SIGNS)
