@@ -2473,3 +2473,18 @@ def test_its_after_an_it_sentence_is_the_body_the_it_takes_up(extract):
 )
 def test_an_attorney_general_in_a_state_story_is_the_states(extract, text, body):
     assert ("Sam Mensah", "attorney general", body) in roles(extract(text))
+
+
+def test_the_union_is_the_one_union_named_however_far_back(extract):
+    text = (
+        "Members of the Rail Workers' Union will strike next week.\n\n"
+        "The operator said its offer was fair. Ministers urged both sides to talk. Fares "
+        "rose by 5% in March. Passenger numbers are still 14% below their 2019 level.\n\n"
+        "The Department for Transport paid the operator £312m last year, according to the "
+        "Office of Rail and Road.\n\n"
+        "The shadow transport secretary said Labour had lost control of the railways. "
+        "Labour has run the department since July.\n\n"
+        "Dan Kettle, a driver and the union's branch secretary, said most colleagues had "
+        "never been on strike."
+    )
+    assert ("Dan Kettle", "branch secretary", "Rail Workers' Union") in roles(extract(text))

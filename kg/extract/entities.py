@@ -1426,6 +1426,11 @@ class DocumentEntities:
                 return main[3]
         # "the charity": a body that calls itself one, when the last few sentences name one
         preferred = [item for item in recent if prefer and _names_kind(item[3], prefer)]
+        if prefer in _NAMED_ONCE_KINDS and not preferred:
+            # "the union's branch secretary": the one union the article names, however far
+            # back, not the party named last
+            named = [item for item in seen.values() if _names_kind(item[3], prefer)]
+            preferred = named if len(named) == 1 else []
         recent = preferred or recent
         if not recent:
             return None
@@ -2551,6 +2556,8 @@ def _names_kind(cluster: Cluster, kind: str) -> bool:
     return any(kinds & set(name.lower().split()) for name in (entity.name, *entity.aliases))
 
 
+# Kinds of body "the <kind>" means the one of, named anywhere before.
+_NAMED_ONCE_KINDS = {"union"}
 # A government department is "the department" whatever its name calls it: "the Ministry of
 # Housing ... the department has awarded"; a council is "the authority" ("Kirkfield Council
 # ... the Labour-run authority").
