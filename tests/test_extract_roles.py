@@ -2488,3 +2488,12 @@ def test_the_union_is_the_one_union_named_however_far_back(extract):
         "never been on strike."
     )
     assert ("Dan Kettle", "branch secretary", "Rail Workers' Union") in roles(extract(text))
+
+
+def test_local_government_before_minister_is_a_portfolio(extract):
+    text = (
+        "BRISBANE — Local Government Minister Ruth Calder said councils were independent. "
+        "The Queensland Government said it would help."
+    )
+    found = roles(extract(text))
+    assert ("Ruth Calder", "local government minister", "Queensland Government") in found

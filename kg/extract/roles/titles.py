@@ -82,7 +82,11 @@ def _portfolio_words(words: list[Token], lex: Lexicons) -> bool:
     places = {*lex.all_regions, *lex.countries, *lex.parties}
     return (
         all(t.text[:1].isupper() or t.lower_ == "and" for t in words)
-        and words[-1].lemma_.lower() not in BODY_NOUNS
+        # "Local Government Minister Jo Bloggs": a portfolio, though its last word names bodies
+        and (
+            words[-1].lemma_.lower() not in BODY_NOUNS
+            or " ".join(t.lower_ for t in words) == "local government"
+        )
         and not any(t.text in places or t.lower_ in NATIONAL_WORDS for t in words)
         and " ".join(t.text for t in words[:2]) not in places  # "New South Wales", "Lib Dem"
     )
