@@ -562,3 +562,8 @@ def test_a_name_a_lower_case_body_noun_introduces_is_a_body(extract):
         "executive, Craig Penrose, said the company wanted to help."
     )
     assert ("Craig Penrose", "Tasman Reef Seafoods") in role_bodies(extract(text))
+
+
+def test_a_given_name_the_tagger_reads_as_a_noun_still_opens_a_name(extract):
+    text = "Dolores Kincaid, who chairs the Marlow Board of Regents, said the vote was close."
+    assert role_bodies(extract(text)) == {("Dolores Kincaid", "Marlow Board of Regents")}

@@ -734,7 +734,8 @@ class DocumentEntities:
                 token.text not in self.lex.given_names
                 or token.ent_type_
                 or token.i in covered
-                or token.pos_ != "PROPN"
+                # "Dolores Kincaid": the tagger may read a given name as a common noun
+                or token.pos_ not in {"PROPN", "NOUN"}
                 or (
                     token.i > 0
                     and _capitalised_name_word(self.doc[token.i - 1])
