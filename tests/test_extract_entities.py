@@ -567,3 +567,9 @@ def test_a_name_a_lower_case_body_noun_introduces_is_a_body(extract):
 def test_a_given_name_the_tagger_reads_as_a_noun_still_opens_a_name(extract):
     text = "Dolores Kincaid, who chairs the Marlow Board of Regents, said the vote was close."
     assert role_bodies(extract(text)) == {("Dolores Kincaid", "Marlow Board of Regents")}
+
+
+def test_a_name_ner_missed_before_a_post_in_capitals_is_a_person(extract):
+    text = "The SDLP's economy spokesperson, Declan Rooney MLA, was more sceptical."
+    found = role_bodies(extract(text))
+    assert ("Declan Rooney", "Social Democratic and Labour Party") in found

@@ -751,6 +751,8 @@ class DocumentEntities:
                     continue
                 if not _capitalised_name_word(nxt) or nxt.i in covered:
                     break
+                if self._post_suffix(nxt):
+                    break  # "Declan Rooney MLA": the post after a name
                 if nxt.ent_type_ not in {"", "ORG"}:
                     break  # a surname NER took for a body ("Morgan-Hughes") may go on
                 run.append(nxt)
@@ -759,18 +761,28 @@ class DocumentEntities:
             while run[-1].text == "-":
                 run.pop()
             after = run[-1].i + 1
+            post_after = after < len(self.doc) and self._post_suffix(self.doc[after])
             if (
                 len(run) < 2
-                or (after < len(self.doc) and _capitalised_name_word(self.doc[after]))
+                or (
+                    after < len(self.doc)
+                    and _capitalised_name_word(self.doc[after])
+                    and not post_after
+                )
                 or run[-1].lower_ in COMPANY_WORDS | LEGAL_FORMS | BODY_NOUNS
             ):
                 continue  # "Aileen McBride Centre", "Aileen Hughes Foundation": a body's
             if (
-                self._person_by_name_and_post(run)
+                post_after
+                or self._person_by_name_and_post(run)
                 or self._speaks(run)
                 or self._after_a_title(token)
             ):
                 yield run
+
+    def _post_suffix(self, token: Token) -> bool:
+        """Whether a token is a post written in capitals after a name: "MLA", "MP", "TD"."""
+        return token.text.isupper() and token.lower_ in self.lex.role_titles
 
     def _after_a_title(self, token: Token) -> bool:
         """Whether the capitalised words right before a token are a post's title, with what
