@@ -1157,3 +1157,8 @@ def test_a_surname_alone_tells_no_gender_even_when_it_is_also_a_given_name(extra
 def test_the_time_of_the_saying_is_not_part_of_the_claim(extract):
     text = "Jo Bloggs told supporters this weekend he would consider it a personal insult."
     assert [q.text for q in quotes(extract(text))] == ["he would consider it a personal insult"]
+
+
+def test_what_a_judgement_is_for_is_part_of_it(extract):
+    text = "His former partner, Lawrence Cummings, called him a master at closing hard deals."
+    assert [q.text for q in quotes(extract(text))] == ["him a master at closing hard deals"]

@@ -1006,7 +1006,17 @@ class QuoteExtractor:
             if child.dep_ == "xcomp" and _infinitival(child) and self._demands(verb, frame, child):
                 return addressee.left_edge.i, child.right_edge.i
             if child.dep_ == "oprd" and frame == "object":
-                return addressee.left_edge.i, self._quoted_judgement_end(child)
+                end = self._quoted_judgement_end(child)
+                for after in verb.rights:
+                    # "called him a master at bolting deals together", "called her a genius
+                    # for her tax plan": what the judgement is for, hung on the verb
+                    if (
+                        after.i == end + 1
+                        and after.dep_ == "prep"
+                        and after.lower_ in {"at", "for"}
+                    ):
+                        end = after.right_edge.i
+                return addressee.left_edge.i, end
         return None
 
     def _quoted_judgement_end(self, judgement: Token) -> int:
