@@ -2197,9 +2197,9 @@ _PAST_THE_NAME = {
 }  # fmt: skip
 # Nouns of money handed to someone, which a sentence may give with no payer.
 _AWARD_NOUNS = {"award", "grant"}
-# "The budget includes $2.5m for ...": nouns of a whole that holds sums, and verbs of holding.
 # A US state's legislators, who spend the state's money.
 _LAWMAKERS = {"lawmaker", "legislator", "legislature"}
+# "The budget includes $2.5m for ...": nouns of a whole that holds sums, and verbs of holding.
 _CONTAINER_NOUNS = {"budget", "package", "plan", "bill", "deal"}
 _CONTAINING_VERBS = {
     "include", "contain", "earmark", "allocate", "provide", "set", "set aside", "commit", "direct",
