@@ -573,3 +573,16 @@ def test_a_name_ner_missed_before_a_post_in_capitals_is_a_person(extract):
     text = "The SDLP's economy spokesperson, Declan Rooney MLA, was more sceptical."
     found = role_bodies(extract(text))
     assert ("Declan Rooney", "Social Democratic and Labour Party") in found
+
+
+def test_an_untagged_institution_name_ending_in_trust_is_a_body(extract):
+    text = (
+        "Hospital trust to get new scanner\n\n"
+        "Northmoor Hospitals NHS Foundation Trust is to receive £14.7m from the Department of "
+        "Health and Social Care to build a diagnostic centre.\n\n"
+        "The trust’s chief executive, Dr Amara Nwosu, said the investment would help. "
+        "Interim Police Chief Robert Salas said crime had fallen."
+    )
+    found = role_bodies(extract(text))
+    assert ("Amara Nwosu", "Northmoor Hospitals NHS Foundation Trust") in found
+    assert not any(body == "Interim Police" for _, body in found)

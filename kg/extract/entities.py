@@ -2218,16 +2218,25 @@ def _with_untagged_companies(entities: list[Span]) -> list[Span]:
             token.i in tagged
             or token.i == 0
             or not token.text[:1].isupper()
-            or token.lower_.rstrip(".") not in COMPANY_WORDS | LEGAL_FORMS
+            or token.lower_.rstrip(".") not in COMPANY_WORDS | LEGAL_FORMS | _INSTITUTION_WORDS
         ):
             continue
+        institution = token.lower_ in _INSTITUTION_WORDS
+        if institution and token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isupper():
+            continue  # "Interim Police Chief Jo Bloggs": not the end of a name
         start = token.i
+        # "Northmoor Hospitals NHS Foundation Trust", "Scottish Rural GP Association": an
+        # institution's name runs longer, and may open with a nationality
+        longest = 5 if institution else 3
         while (
             start - 1 >= 0
             and start - 1 not in tagged
-            and doc[start - 1].pos_ == "PROPN"
+            and (
+                doc[start - 1].pos_ == "PROPN"
+                or (institution and doc[start - 1].ent_type_ == "NORP")
+            )
             and doc[start - 1].text[:1].isupper()
-            and token.i - start < 3
+            and token.i - start < longest
         ):
             start -= 1
         if start < token.i:
