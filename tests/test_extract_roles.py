@@ -2497,3 +2497,12 @@ def test_local_government_before_minister_is_a_portfolio(extract):
     )
     found = roles(extract(text))
     assert ("Ruth Calder", "local government minister", "Queensland Government") in found
+
+
+def test_a_ranked_post_is_placed_like_the_post_it_ranks(extract):
+    text = (
+        "Police Scotland named a new deputy on Monday. Assistant Chief Constable Jo Bloggs "
+        "said the force was stretched."
+    )
+    found = roles(extract(text))
+    assert ("Jo Bloggs", "assistant chief constable", "Police Scotland") in found

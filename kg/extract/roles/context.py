@@ -27,6 +27,8 @@ from kg.extract.roles.words import (
     REGIONAL_MINISTERS,
     STATE_HEADS,
     STATE_LEGISLATURE_POSTS,
+    STATUS_WORDS,
+    TITLE_MODIFIERS,
 )
 from kg.facts import Entity, EntityKind
 from kg.nlp import dateline_place
@@ -236,6 +238,13 @@ def _body_of_kind(roles: Roles, post: str, at: int) -> Cluster | None:
     Association"), then those named only after the post."""
     words = post.replace("-", " ").split()
     kinds = {w for w in words if w in KIND_WORDS}
+    # "assistant chief constable", "acting vice-chancellor": the post a rank word qualifies
+    ranked = post.split()
+    while len(ranked) > 1 and ranked[0] in TITLE_MODIFIERS | STATUS_WORDS:
+        if " ".join(ranked) in POST_KINDS:
+            break
+        ranked = ranked[1:]
+    post = " ".join(ranked) if " ".join(ranked) in POST_KINDS else post
     if post in POST_KINDS:
         kinds.add(POST_KINDS[post])
     if len(kinds) != 1:
