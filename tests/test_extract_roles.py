@@ -2506,3 +2506,12 @@ def test_a_ranked_post_is_placed_like_the_post_it_ranks(extract):
     )
     found = roles(extract(text))
     assert ("Jo Bloggs", "assistant chief constable", "Police Scotland") in found
+
+
+def test_who_acts_as_a_post_holds_it(extract):
+    text = (
+        "Brightwater Group said its finance director had quit. Ian Rafferty will act as "
+        "interim finance director."
+    )
+    found = roles(extract(text))
+    assert ("Ian Rafferty", "interim finance director", "Brightwater Group") in found
