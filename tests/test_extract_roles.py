@@ -2515,3 +2515,8 @@ def test_who_acts_as_a_post_holds_it(extract):
     )
     found = roles(extract(text))
     assert ("Ian Rafferty", "interim finance director", "Brightwater Group") in found
+
+
+def test_a_return_to_a_role_as_a_post_holds_the_post(extract):
+    text = "Jo Bloggs will return to his role as chief operations officer of Acme Foods."
+    assert ("Jo Bloggs", "chief operations officer", "Acme Foods") in roles(extract(text))

@@ -46,7 +46,12 @@ SERVING_LEMMAS = {"serve", "work"}
 COPULAR_LEMMAS = COPULAS | APPOINTING_LEMMAS | {"serve", "work"}
 # Verbs whose "as" phrase names a post the subject takes, keeps or leaves: "Jo Bloggs will take
 # over as chief executive", "stepped down as chairman" (a past departure leaves a former post).
-AS_POST_LEMMAS = {"take", "step", "return", "start", "stay", "continue", "stand", "come", "move"}
+AS_POST_LEMMAS = {
+    "take", "step", "return", "start", "stay", "continue", "stand", "come", "move", "keep",
+}  # fmt: skip
+# Nouns of a post an "as" phrase names: "keeps his job as Chief Whip", "will return to her
+# role as chief operating officer".
+_POST_NOUNS = {"job", "role", "post", "position"}
 DEPARTING_LEMMAS = {"resign", "quit", "retire", "leave", "step"}
 # Verbs that take their object out of the post its "as" phrase names: "the mayor removed Jo
 # Bloggs as director of public works" (a former post).
@@ -153,6 +158,8 @@ def clausal(roles: Roles, verb: Token) -> None:
                     roles.add(cluster, phrase, [subject], "role.copular", 0.8, fallback_org=shared)
         return
     as_phrase = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+    if as_phrase is None and lemma in AS_POST_LEMMAS:
+        as_phrase = _as_of_post_noun(verb)
     pobj = next((c for c in as_phrase.children if c.dep_ == "pobj"), None) if as_phrase else None
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     # "joined the retailer as finance director": the body named, or the one it points back to.
@@ -193,6 +200,19 @@ def clausal(roles: Roles, verb: Token) -> None:
     body = org if isinstance(org, Cluster) else roles.ents.organisation(org)
     if body is not None:
         roles.store(cluster, post, body.entity(), verb.sent, "role.verb", 0.7)
+
+
+def _as_of_post_noun(verb: Token) -> Token | None:
+    """The "as" phrase of the post noun a verb takes: "keeps his job as Chief Whip",
+    "returns to her role as chief operating officer"."""
+    nouns = [c for c in verb.children if c.dep_ == "dobj"]
+    nouns += [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    for noun in nouns:
+        if noun.lemma_.lower() in _POST_NOUNS:
+            found = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+            if found is not None:
+                return found
+    return None
 
 
 def _seat_on_board(roles: Roles, verb: Token) -> None:
