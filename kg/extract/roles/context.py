@@ -240,13 +240,14 @@ def _body_of_kind(roles: Roles, post: str, at: int) -> Cluster | None:
     kinds = {w for w in words if w in KIND_WORDS}
     # "assistant chief constable", "acting vice-chancellor": the post a rank word qualifies
     ranked = post.split()
-    while len(ranked) > 1 and ranked[0] in TITLE_MODIFIERS | STATUS_WORDS:
-        if " ".join(ranked) in POST_KINDS:
-            break
+    while (
+        len(ranked) > 1
+        and " ".join(ranked) not in POST_KINDS
+        and ranked[0] in TITLE_MODIFIERS | STATUS_WORDS
+    ):
         ranked = ranked[1:]
-    post = " ".join(ranked) if " ".join(ranked) in POST_KINDS else post
-    if post in POST_KINDS:
-        kinds.add(POST_KINDS[post])
+    if " ".join(ranked) in POST_KINDS:
+        kinds.add(POST_KINDS[" ".join(ranked)])
     if len(kinds) != 1:
         return None
     kind = kinds.pop()
