@@ -1162,3 +1162,11 @@ def test_the_time_of_the_saying_is_not_part_of_the_claim(extract):
 def test_what_a_judgement_is_for_is_part_of_it(extract):
     text = "His former partner, Lawrence Cummings, called him a master at closing hard deals."
     assert [q.text for q in quotes(extract(text))] == ["him a master at closing hard deals"]
+
+
+def test_a_member_described_by_party_is_the_person_just_named(extract):
+    text = (
+        "Sen. Mark Ellery, D-Ore., backed the bill on Tuesday. The Oregon Democrat said "
+        "the money was overdue."
+    )
+    assert [q.speaker.name for q in quotes(extract(text))] == ["Mark Ellery"]

@@ -1565,6 +1565,18 @@ class DocumentEntities:
             }
             if len(holders) == 1:
                 return self._person(next(iter(holders.values())), noun_phrase(head))
+        if (
+            head.lower_ in _PARTY_MEMBER_NOUNS
+            and head.tag_ == "NNP"
+            and self.doc[head.left_edge.i].lower_ == "the"
+            # "the committee's top Republican, Sen. Jo Bloggs": the name given
+            and not any(c.dep_ in {"appos", "poss"} for c in head.children)
+            and head.right_edge.i == head.i
+            and (cluster := self.antecedent(head.i, "-")) is not None
+        ):
+            # "Sen. Jo Bloggs backed the bill. The Oregon Democrat said ...": the person the
+            # sentences before are about, described by party
+            return self._person(cluster, noun_phrase(head))
         phrase = noun_phrase(head)
         named = next(
             (
@@ -2578,6 +2590,8 @@ def _names_kind(cluster: Cluster, kind: str) -> bool:
     return any(kinds & set(name.lower().split()) for name in (entity.name, *entity.aliases))
 
 
+# A US party's member described by party: "the Oregon Democrat said".
+_PARTY_MEMBER_NOUNS = {"democrat", "republican"}
 # Kinds of body "the <kind>" means the one of, named anywhere before.
 _NAMED_ONCE_KINDS = {"union"}
 # A government department is "the department" whatever its name calls it: "the Ministry of
