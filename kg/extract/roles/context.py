@@ -252,27 +252,32 @@ def _body_of_kind(roles: Roles, post: str, at: int) -> Cluster | None:
         return None
     kind = kinds.pop()
     forms = _KIND_FORMS.get(kind, {kind})
-    bodies = {
-        id(cluster): cluster
-        for ent in roles.ents.entities
-        if ent.label_ in {"ORG", "FAC"} and ent.start not in roles.ents.quoted
-        for cluster in [roles.ents.organisation(ent)]
-        if cluster is not None and forms & set(cluster.name.lower().split())
-    }
+    named = _bodies_named(roles, {"ORG", "FAC"})
+    bodies = [(c, first) for c, first in named if forms & set(c.name.lower().split())]
     if len(bodies) > 1:
-        bodies = {
-            key: cluster
-            for key, cluster in bodies.items()
-            if not _REPRESENTATIVE_WORDS & set(cluster.name.lower().split())
-        }
+        bodies = [
+            (c, f) for c, f in bodies if not _REPRESENTATIVE_WORDS & set(c.name.lower().split())
+        ]
     if len(bodies) > 1:
-        before = {
-            id(cluster)
-            for ent in roles.ents.entities
-            if ent.start < at and (cluster := roles.ents.organisation(ent)) is not None
-        }
-        bodies = {key: cluster for key, cluster in bodies.items() if key in before}
-    return next(iter(bodies.values())) if len(bodies) == 1 else None
+        bodies = [(c, first) for c, first in bodies if first < at]
+    return bodies[0][0] if len(bodies) == 1 else None
+
+
+def _bodies_named(
+    roles: Roles, labels: set[str], lo: int = 0, hi: int | None = None
+) -> list[tuple[Cluster, int]]:
+    """Each body named outside quotations between tokens lo and hi by an entity of one of
+    `labels`, with the token its first such mention starts at."""
+    first: dict[int, tuple[Cluster, int]] = {}
+    for ent in roles.ents.entities:
+        if (
+            lo <= ent.start < (len(roles.doc) if hi is None else hi)
+            and ent.label_ in labels
+            and ent.start not in roles.ents.quoted
+            and (cluster := roles.ents.organisation(ent)) is not None
+        ):
+            first.setdefault(id(cluster), (cluster, ent.start))
+    return list(first.values())
 
 
 def _city_in_sentence(roles: Roles, found: Unplaced) -> str | None:
@@ -650,16 +655,8 @@ def _one_body_before(roles: Roles, its: Token) -> Cluster | None:
     """The one body the sentence before an "its" names, when no body is its subject:
     "According to the Northern Policy Institute, councils face a shortfall. Its
     director ..." """
-    lo = _sentence_before(roles, its)
-    bodies = {
-        id(cluster): cluster
-        for ent in roles.ents.entities
-        if lo <= ent.start < its.i
-        and ent.label_ == "ORG"
-        and ent.start not in roles.ents.quoted
-        and (cluster := roles.ents.organisation(ent)) is not None
-    }
-    return next(iter(bodies.values())) if len(bodies) == 1 else None
+    bodies = _bodies_named(roles, {"ORG"}, _sentence_before(roles, its), its.i)
+    return bodies[0][0] if len(bodies) == 1 else None
 
 
 def _party_subject_before(roles: Roles, their: Token) -> Cluster | None:
